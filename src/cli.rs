@@ -1,0 +1,211 @@
+//! The command line: open the window, or run a headless command (import, export, validate, ladder).
+#![expect(clippy::print_stdout, reason = "printing results is what the CLI is for")]
+
+use crate::io::FileError;
+use crate::io::export_csv::export_decisions_csv;
+use crate::io::export_ron::export_decision_ron;
+use crate::io::ladder_ron::{load_ladder, parse_ladder};
+use crate::io::roster_csv::read_roster;
+use crate::io::session_ron::{load_session, save_session};
+use crate::model::{Ladder, Session, Track};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const EXIT_CODES: &str = "Exit codes:
+  0  success
+  1  the input has problems (each is printed with file, line and column); nothing was written
+  2  the command line is wrong
+  3  a file could not be read or written (missing, permission denied, disk full)
+  4  the window could not be opened";
+
+/// Ladderboard: engineering promotion calibration on a career-ladder grid. Local files only.
+#[derive(Debug, Parser)]
+#[command(name = "ladderboard", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Session file to open in the window. Without it, the most recent session opens, or the sample.
+    pub session: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a session from a roster CSV exported by an HR system.
+    Import {
+        /// The roster (CSV or TSV; UTF-8, UTF-16 or Windows-1252; `,` `;` or tab).
+        roster: PathBuf,
+        /// A ladder file to use instead of the built-in engineering ladder.
+        #[arg(long)]
+        ladder: Option<PathBuf>,
+        /// Where to write the new session.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Session title (defaults to the roster's file name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Review cycle, e.g. "2026 H2".
+        #[arg(long, default_value = "")]
+        cycle: String,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export a session's decisions as CSV (for HR systems) and/or the full record as RON.
+    Export {
+        session: PathBuf,
+        /// Write one row per person with the decision.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// Write the full decision record.
+        #[arg(long, value_name = "OUT.ron")]
+        ron: Option<PathBuf>,
+    },
+    /// Check a roster (.csv/.tsv/.txt), session or ladder (.ron) and print every problem.
+    Validate {
+        file: PathBuf,
+        /// Ladder to check a roster against (default: the built-in ladder).
+        #[arg(long)]
+        ladder: Option<PathBuf>,
+    },
+    /// Print a ladder as a table.
+    Ladder {
+        #[arg(long)]
+        ladder: Option<PathBuf>,
+    },
+}
+
+/// Runs the CLI and returns the process exit code.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => return crate::app::run(cli.session),
+        Some(command) => run(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(exit_code(&error))
+        }
+    }
+}
+
+/// The documented exit code for an error.
+#[must_use]
+pub fn exit_code(error: &FileError) -> u8 {
+    match error {
+        FileError::Invalid(_) | FileError::TooNew { .. } => 1,
+        FileError::Read { .. } | FileError::Write { .. } => 3,
+    }
+}
+
+fn run(command: Command) -> Result<(), FileError> {
+    match command {
+        Command::Import { roster, ladder, output, title, cycle, force } => {
+            if output.exists() && !force {
+                return Err(FileError::Write {
+                    path: output,
+                    source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file exists; pass --force to replace it"),
+                });
+            }
+            let ladder = load_ladder(ladder.as_deref())?;
+            let imported = read_roster(&roster, &ladder)?;
+            let title = title.unwrap_or_else(|| file_stem(&roster));
+            let count = imported.people.len();
+            let mut session = Session::new(title, ladder, imported.people);
+            session.cycle = cycle;
+            save_session(&session, &output)?;
+            println!("imported {count} people ({} text) into {}", imported.encoding, output.display());
+            Ok(())
+        }
+        Command::Export { session, csv, ron } => {
+            if csv.is_none() && ron.is_none() {
+                return Err(FileError::invalid(
+                    &session,
+                    vec![crate::io::Problem::new("nothing to export", "add --csv OUT.csv and/or --ron OUT.ron")],
+                ));
+            }
+            let loaded = load_session(&session)?;
+            if let Some(path) = csv {
+                export_decisions_csv(&loaded, &path)?;
+                println!("wrote {}", path.display());
+            }
+            if let Some(path) = ron {
+                export_decision_ron(&loaded, &path, jiff::Timestamp::now())?;
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Command::Validate { file, ladder } => validate(&file, ladder.as_deref()),
+        Command::Ladder { ladder } => {
+            print!("{}", ladder_table(&load_ladder(ladder.as_deref())?));
+            Ok(())
+        }
+    }
+}
+
+fn validate(file: &Path, ladder: Option<&Path>) -> Result<(), FileError> {
+    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
+        let ladder = load_ladder(ladder)?;
+        let roster = read_roster(file, &ladder)?;
+        println!("{}: roster OK, {} people", file.display(), roster.people.len());
+        return Ok(());
+    }
+    let text = std::fs::read_to_string(file).map_err(|source| FileError::Read { path: file.to_path_buf(), source })?;
+    if text.contains("format_version") {
+        let session = load_session(file)?;
+        println!("{}: session OK, {} people, {} audit events", file.display(), session.people.len(), session.audit.len());
+    } else {
+        let ladder = parse_ladder(&text, file)?;
+        println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
+    }
+    Ok(())
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// The ladder as plain text: a table of levels, then the criteria per level.
+#[must_use]
+pub fn ladder_table(ladder: &Ladder) -> String {
+    let mut rows = vec![["level".to_owned(), "track".to_owned(), "title".to_owned(), "years".to_owned(), "equivalent".to_owned()]];
+    for track in Track::ALL {
+        for level in ladder.track_levels(track) {
+            let equivalents: Vec<String> = ladder.equivalents(&level.id).iter().map(ToString::to_string).collect();
+            rows.push([
+                level.id.to_string(),
+                track.label().to_owned(),
+                level.title.clone(),
+                level.typical_years.map(|y| y.to_string()).unwrap_or_default(),
+                equivalents.join(", "),
+            ]);
+        }
+    }
+    let widths: Vec<usize> = (0..5).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = format!("{} — bands: {}\n\n", ladder.name, ladder.bands.join(" / "));
+    for (i, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = row.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+        if i == 0 {
+            out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+            out.push('\n');
+        }
+    }
+    for level in &ladder.levels {
+        out.push_str(&format!("\n{} — {}\n", level.label(), level.summary));
+        if !level.aliases.is_empty() {
+            out.push_str(&format!("  also known as: {}\n", level.aliases.join(", ")));
+        }
+        for criterion in &level.criteria {
+            let name = ladder.dimension(&criterion.dimension).map_or(criterion.dimension.as_str(), |d| d.name.as_str());
+            out.push_str(&format!("  {name}: {}\n", criterion.text));
+        }
+    }
+    out
+}

@@ -1,0 +1,307 @@
+//! Roster CSV import. Accepts what HR systems export (header aliases, `,` `;` or tab, BOM, CRLF,
+//! quoted newlines, Windows-1252) and reports every problem in one pass; an import with any problem
+//! imports nothing.
+
+use super::decode::decode;
+use super::error::{FileError, Problem};
+use super::roster_columns::{Field, match_header};
+use crate::model::{Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// People read from a roster, with what was detected about the file.
+#[derive(Debug)]
+pub struct RosterImport {
+    pub people: Vec<Person>,
+    pub encoding: &'static str,
+    pub delimiter: u8,
+}
+
+/// Reads and parses a roster file.
+pub fn read_roster(path: &Path, ladder: &Ladder) -> Result<RosterImport, FileError> {
+    let bytes = std::fs::read(path).map_err(|source| FileError::Read { path: path.to_path_buf(), source })?;
+    parse_roster(&bytes, path, ladder)
+}
+
+/// Parses roster bytes; `file` is only used in messages.
+pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<RosterImport, FileError> {
+    let decoded = decode(bytes).map_err(|p| FileError::invalid(file, vec![p]))?;
+    let text = decoded.text.as_ref();
+    if text.trim().is_empty() {
+        let problem = Problem::new("the file is empty", "export the roster again with a header row and one row per person");
+        return Err(FileError::invalid(file, vec![problem]));
+    }
+    let delimiter = detect_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(FileError::invalid(file, vec![csv_problem(&e)])),
+    };
+    let columns = Columns::from_headers(&headers).map_err(|problems| FileError::invalid(file, problems))?;
+    let mut rows = RowReader::new(ladder, &columns);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => rows.read(&record, record.position().map_or(0, csv::Position::line)),
+            Ok(false) => break,
+            Err(e) => {
+                rows.problems.push(csv_problem(&e));
+                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    if rows.problems.is_empty() && rows.people.is_empty() {
+        rows.problems.push(Problem::new("the roster has a header but no people", "add one row per person below the header"));
+    }
+    if rows.problems.is_empty() {
+        Ok(RosterImport { people: rows.people, encoding: decoded.encoding, delimiter })
+    } else {
+        Err(FileError::invalid(file, rows.problems))
+    }
+}
+
+/// Picks `,`, `;` or tab: the one that splits the first lines into the most, equally long, records.
+#[must_use]
+pub fn detect_delimiter(text: &str) -> u8 {
+    let sample_end = text.char_indices().filter(|&(_, c)| c == '\n').nth(20).map_or(text.len(), |(i, _)| i);
+    let sample = &text.as_bytes()[..sample_end];
+    let mut best = (b',', 0usize, false);
+    for delimiter in [b',', b';', b'\t'] {
+        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(sample);
+        let lengths: Vec<usize> = reader.records().take(10).filter_map(Result::ok).map(|r| r.len()).collect();
+        let Some(&width) = lengths.first() else { continue };
+        let consistent = lengths.iter().all(|&l| l == width);
+        if (consistent, width) > (best.2, best.1) {
+            best = (delimiter, width, consistent);
+        }
+    }
+    best.0
+}
+
+fn csv_problem(error: &csv::Error) -> Problem {
+    let line = error.position().map(csv::Position::line);
+    let problem = match error.kind() {
+        csv::ErrorKind::Utf8 { .. } => Problem::new("a cell is not valid text", "save the file again as \"CSV UTF-8\""),
+        _ => Problem::new(format!("the file could not be read as CSV: {error}"), "check for an unclosed quote near this line"),
+    };
+    match line {
+        Some(line) => problem.at_line(line),
+        None => problem,
+    }
+}
+
+/// Where each understood field is, and the columns kept verbatim.
+struct Columns {
+    index: HashMap<Field, usize>,
+    extra: Vec<(usize, String)>,
+    names: Vec<String>,
+}
+
+impl Columns {
+    fn from_headers(headers: &csv::StringRecord) -> Result<Columns, Vec<Problem>> {
+        let mut best: HashMap<Field, (usize, usize)> = HashMap::new();
+        let mut names = Vec::new();
+        let mut problems = Vec::new();
+        for (i, header) in headers.iter().enumerate() {
+            let name = if header.trim().is_empty() { format!("column {}", i + 1) } else { header.trim().to_owned() };
+            if names.contains(&name) {
+                problems.push(
+                    Problem::new("two columns have the same header", "rename one of them so each header is unique")
+                        .at_line(1)
+                        .in_column(name.clone()),
+                );
+            }
+            names.push(name);
+            if let Some((field, rank)) = match_header(header) {
+                let entry = best.entry(field).or_insert((i, rank));
+                if rank < entry.1 {
+                    *entry = (i, rank);
+                }
+            }
+        }
+        let index: HashMap<Field, usize> = best.into_iter().map(|(f, (i, _))| (f, i)).collect();
+        let mut require = |present: bool, fields: &[Field], what: &str| {
+            if !present {
+                let accepted: Vec<String> = fields.iter().flat_map(|f| f.aliases().iter()).map(|a| format!("\"{a}\"")).collect();
+                problems.push(
+                    Problem::new(format!("no {what} column"), format!("add a header named one of: {}", accepted.join(", ")))
+                        .at_line(1),
+                );
+            }
+        };
+        require(index.contains_key(&Field::Id), &[Field::Id], "employee id");
+        let has_name = index.contains_key(&Field::Name) || index.contains_key(&Field::FirstName) || index.contains_key(&Field::LastName);
+        require(has_name, &[Field::Name, Field::FirstName, Field::LastName], "name");
+        require(index.contains_key(&Field::Level), &[Field::Level], "level");
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let used: Vec<usize> = index.values().copied().collect();
+        let extra = (0..names.len()).filter(|i| !used.contains(i)).map(|i| (i, names[i].clone())).collect();
+        Ok(Columns { index, extra, names })
+    }
+
+    fn get<'r>(&self, record: &'r csv::StringRecord, field: Field) -> &'r str {
+        self.index.get(&field).and_then(|&i| record.get(i)).map_or("", str::trim)
+    }
+
+    fn name(&self, field: Field) -> String {
+        self.index.get(&field).map_or_else(|| field.display().to_owned(), |&i| self.names[i].clone())
+    }
+}
+
+/// Turns records into people, collecting problems.
+struct RowReader<'a> {
+    ladder: &'a Ladder,
+    matcher: LevelMatcher,
+    columns: &'a Columns,
+    first_seen: HashMap<PersonId, u64>,
+    people: Vec<Person>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> RowReader<'a> {
+    fn new(ladder: &'a Ladder, columns: &'a Columns) -> Self {
+        RowReader {
+            ladder,
+            matcher: LevelMatcher::new(ladder),
+            columns,
+            first_seen: HashMap::new(),
+            people: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, line: u64, field: Field, value: &str, message: impl Into<String>, fix: impl Into<String>) {
+        let mut problem = Problem::new(message, fix).at_line(line).in_column(self.columns.name(field));
+        if !value.is_empty() {
+            problem = problem.with_value(value);
+        }
+        self.problems.push(problem);
+    }
+
+    fn read(&mut self, record: &csv::StringRecord, line: u64) {
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            return;
+        }
+        let before = self.problems.len();
+        let width = self.columns.names.len();
+        if record.len() > width {
+            self.problems.push(
+                Problem::new(
+                    format!("the row has {} cells but the header has {width}", record.len()),
+                    "a cell probably contains the delimiter without quotes; put that cell in double quotes",
+                )
+                .at_line(line),
+            );
+            return;
+        }
+        let cols = self.columns;
+        let id = cols.get(record, Field::Id);
+        if id.is_empty() {
+            self.problem(line, Field::Id, "", "the employee id is empty", "give every person a unique id");
+        } else if let Some(first) = self.first_seen.get(id) {
+            let message = format!("duplicate id, first used on line {first}");
+            self.problem(line, Field::Id, id, message, "ids must be unique; fix or remove one of the rows");
+        }
+        let name = self.name(record, line);
+        let level_text = cols.get(record, Field::Level);
+        let level = self.level(level_text, line);
+        let track = self.track(record, level.as_ref(), line);
+        let start_date = self.date(record, Field::StartDate, line);
+        let level_since = self.date(record, Field::LevelSince, line);
+        if self.problems.len() > before {
+            return;
+        }
+        let (Some(level), Some(track)) = (level, track) else { return };
+        let id = PersonId::new(id);
+        self.first_seen.insert(id.clone(), line);
+        let extra = cols.extra.iter().map(|(i, header)| (header.clone(), record.get(*i).unwrap_or("").to_owned())).collect();
+        self.people.push(Person {
+            id,
+            name,
+            manager: cols.get(record, Field::Manager).to_owned(),
+            team: cols.get(record, Field::Team).to_owned(),
+            track,
+            level,
+            start_date,
+            level_since,
+            extra,
+        });
+    }
+
+    fn name(&mut self, record: &csv::StringRecord, line: u64) -> String {
+        let cols = self.columns;
+        let mut name = cols.get(record, Field::Name).to_owned();
+        if name.is_empty() {
+            let (first, last) = (cols.get(record, Field::FirstName), cols.get(record, Field::LastName));
+            name = format!("{first} {last}").trim().to_owned();
+        }
+        if name.is_empty() {
+            let field = if cols.index.contains_key(&Field::Name) { Field::Name } else { Field::FirstName };
+            self.problem(line, field, "", "the name is empty", "fill in the person's name");
+        }
+        name
+    }
+
+    fn level(&mut self, text: &str, line: u64) -> Option<LevelId> {
+        if text.is_empty() {
+            let fix = format!("use one of: {}", self.ladder.level_list(None));
+            self.problem(line, Field::Level, "", "the level is empty", fix);
+            return None;
+        }
+        if let Some(found) = self.matcher.find(text) {
+            return Some(found.clone());
+        }
+        let fix = format!(
+            "use a level id, title or alias from the ladder: {} (or load a ladder that defines it with --ladder)",
+            self.ladder.level_list(None)
+        );
+        self.problem(line, Field::Level, text, "unknown level", fix);
+        None
+    }
+
+    fn track(&mut self, record: &csv::StringRecord, level: Option<&LevelId>, line: u64) -> Option<Track> {
+        let level_track = level.and_then(|l| self.ladder.level(l)).map(|l| l.track);
+        let text = self.columns.get(record, Field::Track);
+        if text.is_empty() {
+            return level_track;
+        }
+        let Some(track) = Track::parse(text) else {
+            self.problem(line, Field::Track, text, "unknown track", "write IC or Management, or leave it empty");
+            return None;
+        };
+        match (level, level_track) {
+            (Some(level), Some(level_track)) if level_track != track => {
+                let message = format!("level {level} is on the {level_track} track, not {track}");
+                let fix = format!("use a {track} level ({}) or correct the track", self.ladder.level_list(Some(track)));
+                self.problem(line, Field::Track, text, message, fix);
+                None
+            }
+            _ => Some(track),
+        }
+    }
+
+    fn date(&mut self, record: &csv::StringRecord, field: Field, line: u64) -> Option<Date> {
+        let text = self.columns.get(record, field);
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = parse_date(text);
+        if parsed.is_none() {
+            self.problem(line, field, text, "not a date Ladderboard can read", "write dates as YYYY-MM-DD, e.g. 2024-03-31");
+        }
+        parsed
+    }
+}
+
+/// Reads ISO dates (optionally with a time part) and YYYY/MM/DD. Day-month order in "03/04/2024" is
+/// ambiguous across countries, so such dates are refused rather than guessed.
+#[must_use]
+pub fn parse_date(text: &str) -> Option<Date> {
+    let date_part = text.split(['T', ' ']).next().unwrap_or(text);
+    date_part.parse::<Date>().ok().or_else(|| Date::strptime("%Y/%m/%d", date_part).ok())
+}

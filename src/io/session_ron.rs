@@ -1,0 +1,76 @@
+//! Session files: pretty RON with a stable field order and a `format_version`, written atomically.
+
+use super::atomic::write_atomic;
+use super::error::{FileError, Problem};
+use super::ladder_ron::ron_problem;
+use crate::model::validate::session_problems;
+use crate::model::{CURRENT_FORMAT_VERSION, Session};
+use serde::Deserialize;
+use std::path::Path;
+
+/// Just enough of a session to know which format it is in, read before the whole file.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// The pretty-printer settings every RON file Ladderboard writes uses, so diffs stay small.
+#[must_use]
+pub fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().indentor("  ").struct_names(false).separate_tuple_members(false)
+}
+
+/// Serialises a session to RON text.
+pub fn session_to_string(session: &Session) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(session, pretty_config()).map(|mut text| {
+        text.push('\n');
+        text
+    })
+}
+
+/// Writes a session atomically with owner-only permissions.
+pub fn save_session(session: &Session, path: &Path) -> Result<(), FileError> {
+    let text = session_to_string(session).map_err(|e| FileError::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Reads and checks a session file.
+pub fn load_session(path: &Path) -> Result<Session, FileError> {
+    let bytes = std::fs::read(path).map_err(|source| FileError::Read { path: path.to_path_buf(), source })?;
+    parse_session(&bytes, path)
+}
+
+/// Parses session bytes; refuses files from a newer Ladderboard and sessions that break the rules.
+pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let problem = Problem::new(
+            format!("byte {} is not valid UTF-8", e.valid_up_to() + 1),
+            "session files are UTF-8 text; restore the file from a backup or a recovery copy",
+        );
+        FileError::invalid(file, vec![problem])
+    })?;
+    let probe: VersionProbe =
+        ron::from_str(text).map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a Ladderboard session")]))?;
+    if probe.format_version > CURRENT_FORMAT_VERSION {
+        return Err(FileError::TooNew { path: file.to_path_buf(), found: probe.format_version, supported: CURRENT_FORMAT_VERSION });
+    }
+    if probe.format_version == 0 {
+        let problem = Problem::new("format_version 0 does not exist", "restore the file from a backup");
+        return Err(FileError::invalid(file, vec![problem]));
+    }
+    let mut session: Session =
+        ron::from_str(text).map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a Ladderboard session")]))?;
+    session.reindex();
+    let problems: Vec<Problem> = session_problems(&session)
+        .into_iter()
+        .map(|p| Problem::new(p.to_string(), "correct the session file, or restore it from a backup"))
+        .collect();
+    if !problems.is_empty() {
+        return Err(FileError::invalid(file, problems));
+    }
+    session.evidence.sort_by(|a, b| (&a.person, &a.level, &a.dimension).cmp(&(&b.person, &b.level, &b.dimension)));
+    Ok(session)
+}

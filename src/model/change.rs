@@ -1,0 +1,284 @@
+//! Every change to a session as data. `Session::apply` checks the rules, makes the change, records an
+//! audit event and hands back the inverse change, which is how undo works.
+
+use super::audit::AuditEvent;
+use super::decision::{Decision, Outcome};
+use super::evidence::{Evidence, Rating};
+use super::ids::{DimensionId, LevelId, PersonId};
+use super::ladder::Ladder;
+use super::note::Note;
+use super::person::{Person, Placement};
+use super::proposal::Proposal;
+use super::rules::RuleError;
+use super::session::Session;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// A change a user can make to a session. Each variant sets a value, so its inverse is the same
+/// variant with the value that was there before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    /// Move a person on the grid; `None` puts them back at their default cell.
+    Place { person: PersonId, placement: Option<Placement> },
+    /// Propose a target level; `None` withdraws the proposal.
+    Propose { person: PersonId, proposal: Option<Proposal> },
+    /// Record the committee's decision; `None` reopens it.
+    Decide { person: PersonId, decision: Option<Decision> },
+    /// Set the evidence for one criterion; empty rating, text and links remove it.
+    SetEvidence {
+        person: PersonId,
+        level: LevelId,
+        dimension: DimensionId,
+        rating: Option<Rating>,
+        text: String,
+        links: Vec<String>,
+    },
+    /// Add a calibration note.
+    AddNote(Note),
+    /// Remove a note (only undo does this; notes are otherwise never removed).
+    RemoveNote { id: u64 },
+}
+
+/// What applying a change gives back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    pub event: AuditEvent,
+    pub inverse: Change,
+}
+
+impl Change {
+    /// The person the change is about, if any.
+    #[must_use]
+    pub fn person(&self) -> Option<&PersonId> {
+        match self {
+            Change::Place { person, .. }
+            | Change::Propose { person, .. }
+            | Change::Decide { person, .. }
+            | Change::SetEvidence { person, .. } => Some(person),
+            Change::AddNote(note) => Some(&note.person),
+            Change::RemoveNote { .. } => None,
+        }
+    }
+}
+
+impl Session {
+    /// Checks `change` against the rules and applies it, appending an audit event.
+    /// On error the session is untouched.
+    pub fn apply(&mut self, change: Change, actor: &str, at: Timestamp) -> Result<Applied, RuleError> {
+        let (action, from, to, why, inverse) = self.check(&change)?;
+        self.commit(change.clone());
+        let event = AuditEvent {
+            seq: self.audit.last().map_or(1, |e| e.seq + 1),
+            at,
+            actor: actor.to_owned(),
+            person: change.person().cloned().or_else(|| match &inverse {
+                Change::AddNote(note) => Some(note.person.clone()),
+                _ => None,
+            }),
+            action: action.to_owned(),
+            from,
+            to,
+            why,
+            change,
+        };
+        self.audit.push(event.clone());
+        Ok(Applied { event, inverse })
+    }
+
+    /// Validates a change and describes it, without touching the session.
+    fn check(&self, change: &Change) -> Result<(&'static str, String, String, String, Change), RuleError> {
+        let ladder = &self.ladder;
+        match change {
+            Change::Place { person, placement } => {
+                let p = self.known(person)?;
+                let before = self.placement(p);
+                if let Some(placement) = placement {
+                    on_track(ladder, p, &placement.level)?;
+                    if placement.band >= ladder.bands.len() {
+                        return Err(RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() });
+                    }
+                }
+                let after = placement.clone().unwrap_or_else(|| Placement { level: p.level.clone(), band: ladder.default_band() });
+                let inverse = Change::Place { person: person.clone(), placement: self.placements.get(person).cloned() };
+                Ok(("move", cell_label(ladder, &before), cell_label(ladder, &after), String::new(), inverse))
+            }
+            Change::Propose { person, proposal } => {
+                let p = self.known(person)?;
+                let why = match proposal {
+                    Some(proposal) => {
+                        on_track(ladder, p, &proposal.target)?;
+                        if ladder.rank(&proposal.target) <= ladder.rank(&p.level) {
+                            return Err(RuleError::NotAbove { target: proposal.target.clone(), current: p.level.clone() });
+                        }
+                        require_rationale(&proposal.rationale, "a proposal")?;
+                        proposal.rationale.clone()
+                    }
+                    None => String::new(),
+                };
+                let old = self.proposals.get(person).cloned();
+                let show = |x: Option<&Proposal>| x.map(|x| x.target.to_string()).unwrap_or_default();
+                let (from, to) = (show(old.as_ref()), show(proposal.as_ref()));
+                let action = if proposal.is_some() { "propose" } else { "withdraw proposal" };
+                Ok((action, from, to, why, Change::Propose { person: person.clone(), proposal: old }))
+            }
+            Change::Decide { person, decision } => {
+                let p = self.known(person)?;
+                let why = match decision {
+                    Some(decision) => {
+                        check_decision(ladder, p, decision)?;
+                        decision.rationale.clone()
+                    }
+                    None => String::new(),
+                };
+                let old = self.decisions.get(person).cloned();
+                let action = if decision.is_some() { "decide" } else { "reopen decision" };
+                let (from, to) = (decision_label(old.as_ref()), decision_label(decision.as_ref()));
+                Ok((action, from, to, why, Change::Decide { person: person.clone(), decision: old }))
+            }
+            Change::SetEvidence { person, level, dimension, rating, text, links } => {
+                self.known(person)?;
+                let lvl = ladder.level(level).ok_or_else(|| unknown_level(ladder, level))?;
+                if lvl.criterion(dimension).is_none() {
+                    return Err(RuleError::UnknownCriterion { level: level.clone(), dimension: dimension.clone() });
+                }
+                let old = self.evidence_for(person, level, dimension);
+                let from = old.map(evidence_label).unwrap_or_default();
+                let new = Evidence {
+                    person: person.clone(),
+                    level: level.clone(),
+                    dimension: dimension.clone(),
+                    rating: *rating,
+                    text: text.clone(),
+                    links: links.clone(),
+                };
+                let inverse = Change::SetEvidence {
+                    person: person.clone(),
+                    level: level.clone(),
+                    dimension: dimension.clone(),
+                    rating: old.and_then(|e| e.rating),
+                    text: old.map(|e| e.text.clone()).unwrap_or_default(),
+                    links: old.map(|e| e.links.clone()).unwrap_or_default(),
+                };
+                let what = format!("{level} {dimension}: {}", evidence_label(&new));
+                Ok(("record evidence", from, what, String::new(), inverse))
+            }
+            Change::AddNote(note) => {
+                self.known(&note.person)?;
+                if note.text.trim().is_empty() {
+                    return Err(RuleError::EmptyNote);
+                }
+                if self.notes.iter().any(|n| n.id == note.id) {
+                    return Err(RuleError::DuplicateNote(note.id));
+                }
+                Ok(("add note", String::new(), note.text.clone(), String::new(), Change::RemoveNote { id: note.id }))
+            }
+            Change::RemoveNote { id } => {
+                let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
+                Ok(("remove note", note.text.clone(), String::new(), String::new(), Change::AddNote(note.clone())))
+            }
+        }
+    }
+
+    /// Makes an already checked change.
+    fn commit(&mut self, change: Change) {
+        match change {
+            Change::Place { person, placement } => set_or_remove(&mut self.placements, person, placement),
+            Change::Propose { person, proposal } => set_or_remove(&mut self.proposals, person, proposal),
+            Change::Decide { person, decision } => set_or_remove(&mut self.decisions, person, decision),
+            Change::SetEvidence { person, level, dimension, rating, text, links } => {
+                let position = self.evidence_position(&person, &level, &dimension);
+                let empty = rating.is_none() && text.trim().is_empty() && links.is_empty();
+                let entry = Evidence { person, level, dimension, rating, text, links };
+                match (position, empty) {
+                    (Ok(i), true) => {
+                        self.evidence.remove(i);
+                    }
+                    (Ok(i), false) => self.evidence[i] = entry,
+                    (Err(i), false) => self.evidence.insert(i, entry),
+                    (Err(_), true) => {}
+                }
+            }
+            Change::AddNote(note) => {
+                let at = self.notes.partition_point(|n| n.id < note.id);
+                self.notes.insert(at, note);
+            }
+            Change::RemoveNote { id } => self.notes.retain(|n| n.id != id),
+        }
+    }
+
+    fn known(&self, id: &PersonId) -> Result<&Person, RuleError> {
+        self.person(id).ok_or_else(|| RuleError::UnknownPerson(id.clone()))
+    }
+}
+
+fn set_or_remove<V>(map: &mut std::collections::BTreeMap<PersonId, V>, key: PersonId, value: Option<V>) {
+    match value {
+        Some(v) => {
+            map.insert(key, v);
+        }
+        None => {
+            map.remove(&key);
+        }
+    }
+}
+
+pub(crate) fn unknown_level(ladder: &Ladder, level: &LevelId) -> RuleError {
+    RuleError::UnknownLevel { level: level.clone(), valid: ladder.level_list(None) }
+}
+
+/// The level must exist and be on the person's track.
+pub(crate) fn on_track(ladder: &Ladder, person: &Person, level: &LevelId) -> Result<(), RuleError> {
+    let found = ladder.level(level).ok_or_else(|| unknown_level(ladder, level))?;
+    if found.track == person.track {
+        Ok(())
+    } else {
+        Err(RuleError::WrongTrack { level: level.clone(), track: person.track, valid: ladder.level_list(Some(person.track)) })
+    }
+}
+
+fn require_rationale(text: &str, what: &'static str) -> Result<(), RuleError> {
+    if text.trim().is_empty() { Err(RuleError::MissingRationale { what }) } else { Ok(()) }
+}
+
+/// A decision needs a rationale; promotions go up the person's track; adjustments go to another level.
+pub(crate) fn check_decision(ladder: &Ladder, person: &Person, decision: &Decision) -> Result<(), RuleError> {
+    require_rationale(&decision.rationale, "a decision")?;
+    match (decision.outcome, &decision.new_level) {
+        (Outcome::Promote, Some(new)) => {
+            on_track(ladder, person, new)?;
+            if ladder.rank(new) <= ladder.rank(&person.level) {
+                return Err(RuleError::NotAbove { target: new.clone(), current: person.level.clone() });
+            }
+            Ok(())
+        }
+        (Outcome::LevelAdjust, Some(new)) => {
+            ladder.level(new).ok_or_else(|| unknown_level(ladder, new))?;
+            if *new == person.level { Err(RuleError::SameLevel { new: new.clone() }) } else { Ok(()) }
+        }
+        (outcome @ (Outcome::Promote | Outcome::LevelAdjust), None) => Err(RuleError::NewLevelRequired(outcome)),
+        (outcome @ (Outcome::Hold | Outcome::NotThisCycle), Some(_)) => Err(RuleError::NewLevelNotAllowed(outcome)),
+        (Outcome::Hold | Outcome::NotThisCycle, None) => Ok(()),
+    }
+}
+
+/// "P3 solid".
+#[must_use]
+pub fn cell_label(ladder: &Ladder, placement: &Placement) -> String {
+    match ladder.bands.get(placement.band) {
+        Some(band) => format!("{} {band}", placement.level),
+        None => placement.level.to_string(),
+    }
+}
+
+fn decision_label(decision: Option<&Decision>) -> String {
+    match decision {
+        Some(Decision { outcome, new_level: Some(level), .. }) => format!("{outcome} {level}"),
+        Some(d) => d.outcome.to_string(),
+        None => String::new(),
+    }
+}
+
+fn evidence_label(evidence: &Evidence) -> String {
+    let rating = evidence.rating.map_or("unrated", Rating::label);
+    if evidence.text.is_empty() { rating.to_owned() } else { format!("{rating} — {}", evidence.text) }
+}

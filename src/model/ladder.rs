@@ -1,0 +1,186 @@
+//! The career ladder: tracks, levels in order, criteria per dimension, and equivalences.
+
+use super::ids::{DimensionId, LevelId};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The two parallel career tracks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+pub enum Track {
+    /// Individual contributor.
+    #[default]
+    IndividualContributor,
+    /// People management.
+    Management,
+}
+
+impl Track {
+    /// Both tracks, in display order.
+    pub const ALL: [Track; 2] = [Track::IndividualContributor, Track::Management];
+
+    /// Short label used in tables and CSV.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Track::IndividualContributor => "IC",
+            Track::Management => "Management",
+        }
+    }
+
+    /// Parses what spreadsheets write for a track ("IC", "individual contributor", "manager" …).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Track> {
+        let key: String = text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        match key.as_str() {
+            "ic" | "individualcontributor" | "individual" | "engineering" | "engineer" | "technical" => {
+                Some(Track::IndividualContributor)
+            }
+            "m" | "mgmt" | "management" | "manager" | "people" | "peoplemanagement" | "em" => Some(Track::Management),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Track {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A dimension along which levels are told apart (scope, technical depth, …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: DimensionId,
+    pub name: String,
+    pub summary: String,
+}
+
+/// What a level expects along one dimension, written as observable behaviour.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub dimension: DimensionId,
+    pub text: String,
+}
+
+/// Typical years of experience, as a range that may be open at the top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearsRange {
+    pub min: u8,
+    pub max: Option<u8>,
+}
+
+impl fmt::Display for YearsRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.max {
+            Some(max) => write!(f, "{}–{} years", self.min, max),
+            None => write!(f, "{}+ years", self.min),
+        }
+    }
+}
+
+/// One rung of a track.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level {
+    pub id: LevelId,
+    pub track: Track,
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub typical_years: Option<YearsRange>,
+    pub criteria: Vec<Criterion>,
+}
+
+impl Level {
+    /// The criterion for a dimension, if the level defines one.
+    #[must_use]
+    pub fn criterion(&self, dimension: &DimensionId) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| &c.dimension == dimension)
+    }
+
+    /// "P3 Senior".
+    #[must_use]
+    pub fn label(&self) -> String {
+        format!("{} {}", self.id, self.title)
+    }
+}
+
+/// An IC level and a management level held to be of the same seniority.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Equivalence {
+    pub individual_contributor: LevelId,
+    pub management: LevelId,
+}
+
+/// A whole career ladder. Levels are listed lowest first within each track.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ladder {
+    pub name: String,
+    pub dimensions: Vec<Dimension>,
+    /// Bands within every level, lowest first (e.g. developing, solid, strong).
+    pub bands: Vec<String>,
+    pub levels: Vec<Level>,
+    #[serde(default)]
+    pub equivalences: Vec<Equivalence>,
+}
+
+impl Ladder {
+    /// The level with this id, on any track.
+    #[must_use]
+    pub fn level(&self, id: &LevelId) -> Option<&Level> {
+        self.levels.iter().find(|l| &l.id == id)
+    }
+
+    /// Levels of one track, lowest first.
+    pub fn track_levels(&self, track: Track) -> impl Iterator<Item = &Level> {
+        self.levels.iter().filter(move |l| l.track == track)
+    }
+
+    /// Position of a level within its track (0 = lowest), used to compare seniority.
+    #[must_use]
+    pub fn rank(&self, id: &LevelId) -> Option<usize> {
+        let level = self.level(id)?;
+        self.track_levels(level.track).position(|l| l.id == *id)
+    }
+
+    /// Levels on the other track held equivalent to this one.
+    #[must_use]
+    pub fn equivalents(&self, id: &LevelId) -> Vec<&LevelId> {
+        self.equivalences
+            .iter()
+            .filter_map(|e| {
+                if &e.individual_contributor == id {
+                    Some(&e.management)
+                } else if &e.management == id {
+                    Some(&e.individual_contributor)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The dimension with this id.
+    #[must_use]
+    pub fn dimension(&self, id: &DimensionId) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| &d.id == id)
+    }
+
+    /// "P1 Junior, P2 Mid, …" for error messages that list valid choices.
+    #[must_use]
+    pub fn level_list(&self, track: Option<Track>) -> String {
+        self.levels
+            .iter()
+            .filter(|l| track.is_none_or(|t| l.track == t))
+            .map(Level::label)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The band index that new placements start in: the middle band.
+    #[must_use]
+    pub fn default_band(&self) -> usize {
+        self.bands.len() / 2
+    }
+}

@@ -1,0 +1,70 @@
+//! Matching what a roster writes for a level ("P3", "Senior", "senior software engineer", "L5", "E5")
+//! to a level on the ladder.
+
+use super::ids::LevelId;
+use super::ladder::Ladder;
+use std::collections::HashMap;
+
+/// Words that job titles add around the level name and that say nothing about the level.
+const FILLER_WORDS: &[&str] = &[
+    "software", "engineer", "engineering", "developer", "swe", "sde", "backend", "frontend", "fullstack",
+    "full-stack", "platform", "systems", "of",
+];
+
+/// A lookup from every id, title and alias of a ladder (normalised) to its level.
+#[derive(Clone, Debug)]
+pub struct LevelMatcher {
+    names: HashMap<String, LevelId>,
+}
+
+impl LevelMatcher {
+    /// Indexes every id, title and alias of the ladder.
+    #[must_use]
+    pub fn new(ladder: &Ladder) -> Self {
+        let mut names = HashMap::new();
+        for level in &ladder.levels {
+            let all = std::iter::once(level.id.as_str())
+                .chain(std::iter::once(level.title.as_str()))
+                .chain(level.aliases.iter().map(String::as_str));
+            for name in all {
+                // The raw spelling too, so the common exact case needs no allocation when matching.
+                names.entry(name.to_owned()).or_insert_with(|| level.id.clone());
+                names.entry(normalise(name)).or_insert_with(|| level.id.clone());
+            }
+        }
+        LevelMatcher { names }
+    }
+
+    /// The level a roster value names, matched case-insensitively by id, title or alias, then with
+    /// job-title filler words ("software engineer") removed.
+    #[must_use]
+    pub fn find(&self, value: &str) -> Option<&LevelId> {
+        if let Some(found) = self.names.get(value) {
+            return Some(found);
+        }
+        let key = normalise(value);
+        if let Some(found) = self.names.get(&key) {
+            return Some(found);
+        }
+        let stripped: Vec<&str> = key.split(' ').filter(|w| !FILLER_WORDS.contains(w)).collect();
+        if stripped.is_empty() {
+            return None;
+        }
+        self.names.get(&stripped.join(" "))
+    }
+}
+
+/// Lower case, punctuation to spaces, single spaces.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '(' | ')' | '_' | '.')) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}

@@ -1,0 +1,28 @@
+//! Pure calibration data and the rules that guard it. No egui, no file IO.
+
+pub mod audit;
+pub mod change;
+pub mod decision;
+pub mod evidence;
+pub mod ids;
+pub mod ladder;
+pub mod level_match;
+pub mod note;
+pub mod person;
+pub mod proposal;
+pub mod rules;
+pub mod session;
+pub mod validate;
+
+pub use audit::AuditEvent;
+pub use change::{Applied, Change};
+pub use decision::{Decision, Outcome};
+pub use evidence::{Evidence, Rating};
+pub use ids::{DimensionId, LevelId, PersonId};
+pub use level_match::LevelMatcher;
+pub use ladder::{Criterion, Dimension, Equivalence, Ladder, Level, Track, YearsRange};
+pub use note::Note;
+pub use person::{Person, Placement};
+pub use proposal::Proposal;
+pub use rules::RuleError;
+pub use session::{CURRENT_FORMAT_VERSION, Session};

@@ -1,0 +1,48 @@
+//! People on the roster and where each stands on the grid.
+
+use super::ids::{LevelId, PersonId};
+use super::ladder::Track;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// One engineer or manager, as imported from the roster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    /// The manager as the roster names them (a name or an id); kept verbatim.
+    #[serde(default)]
+    pub manager: String,
+    #[serde(default)]
+    pub team: String,
+    pub track: Track,
+    /// Level held today, before this calibration.
+    pub level: LevelId,
+    #[serde(default)]
+    pub start_date: Option<Date>,
+    /// Date the person reached their current level, when the roster says.
+    #[serde(default)]
+    pub level_since: Option<Date>,
+    /// Roster columns Ladderboard does not interpret, kept in their original order.
+    #[serde(default)]
+    pub extra: Vec<(String, String)>,
+}
+
+impl Person {
+    /// Whole years at the current level on `today`, if the roster gave a date.
+    #[must_use]
+    pub fn years_in_level(&self, today: Date) -> Option<i64> {
+        let since = self.level_since?;
+        let span = since.until(today).ok()?;
+        let years = span.get_years();
+        Some(i64::from(years.max(0)))
+    }
+}
+
+/// Where a person stands on the calibration grid: a level and a band within it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placement {
+    pub level: LevelId,
+    /// Index into the ladder's bands, lowest first.
+    pub band: usize,
+}

@@ -1,0 +1,148 @@
+//! One calibration session: the ladder, the people, where each stands, evidence, notes, proposals,
+//! decisions and the audit trail. Views (grid counts, filters, exports) are derived from it.
+
+use super::audit::AuditEvent;
+use super::decision::Decision;
+use super::evidence::Evidence;
+use super::ids::{DimensionId, LevelId, PersonId};
+use super::ladder::Ladder;
+use super::note::Note;
+use super::person::{Person, Placement};
+use super::proposal::Proposal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The session file format this build writes. Older versions load through `io::migrate`.
+pub const CURRENT_FORMAT_VERSION: u32 = 1;
+
+/// A calibration session. Field order here is the field order on disk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub format_version: u32,
+    pub title: String,
+    /// The review cycle, e.g. "2026 H2".
+    #[serde(default)]
+    pub cycle: String,
+    pub ladder: Ladder,
+    pub people: Vec<Person>,
+    /// Grid positions that differ from the default (current level, middle band).
+    #[serde(default)]
+    pub placements: BTreeMap<PersonId, Placement>,
+    /// Kept sorted by (person, level, dimension).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub proposals: BTreeMap<PersonId, Proposal>,
+    #[serde(default)]
+    pub decisions: BTreeMap<PersonId, Decision>,
+    #[serde(default)]
+    pub audit: Vec<AuditEvent>,
+    #[serde(skip)]
+    index: PersonIndex,
+}
+
+/// Position of each person in `people`, rebuilt on load; never saved, never compared.
+#[derive(Clone, Debug, Default)]
+struct PersonIndex(HashMap<PersonId, usize>);
+
+impl PartialEq for PersonIndex {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Eq for PersonIndex {}
+
+impl Session {
+    /// A new session with no changes yet.
+    #[must_use]
+    pub fn new(title: impl Into<String>, ladder: Ladder, people: Vec<Person>) -> Self {
+        let mut session = Session {
+            format_version: CURRENT_FORMAT_VERSION,
+            title: title.into(),
+            cycle: String::new(),
+            ladder,
+            people,
+            placements: BTreeMap::new(),
+            evidence: Vec::new(),
+            notes: Vec::new(),
+            proposals: BTreeMap::new(),
+            decisions: BTreeMap::new(),
+            audit: Vec::new(),
+            index: PersonIndex::default(),
+        };
+        session.reindex();
+        session
+    }
+
+    /// Rebuilds the id index; call after deserialising or replacing `people`.
+    pub fn reindex(&mut self) {
+        self.index.0 = self.people.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    }
+
+    /// The person with this id.
+    #[must_use]
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        match self.index.0.get(id) {
+            Some(&i) => self.people.get(i).filter(|p| &p.id == id),
+            None if self.index.0.len() == self.people.len() => None,
+            None => self.people.iter().find(|p| &p.id == id),
+        }
+    }
+
+    /// Where the person stands on the grid: an explicit placement, or their current level's middle band.
+    #[must_use]
+    pub fn placement(&self, person: &Person) -> Placement {
+        self.placements.get(&person.id).cloned().unwrap_or_else(|| Placement {
+            level: person.level.clone(),
+            band: self.ladder.default_band(),
+        })
+    }
+
+    /// Evidence for one criterion, if any was recorded.
+    #[must_use]
+    pub fn evidence_for(&self, person: &PersonId, level: &LevelId, dimension: &DimensionId) -> Option<&Evidence> {
+        self.evidence_position(person, level, dimension).ok().map(|i| &self.evidence[i])
+    }
+
+    /// All evidence about one person (a slice, because evidence is kept sorted by person).
+    #[must_use]
+    pub fn evidence_of(&self, person: &PersonId) -> &[Evidence] {
+        let start = self.evidence.partition_point(|e| &e.person < person);
+        let end = start + self.evidence[start..].partition_point(|e| &e.person == person);
+        &self.evidence[start..end]
+    }
+
+    pub(super) fn evidence_position(
+        &self,
+        person: &PersonId,
+        level: &LevelId,
+        dimension: &DimensionId,
+    ) -> Result<usize, usize> {
+        self.evidence
+            .binary_search_by(|e| (&e.person, &e.level, &e.dimension).cmp(&(person, level, dimension)))
+    }
+
+    /// Notes about one person, oldest first.
+    pub fn notes_for<'a>(&'a self, person: &'a PersonId) -> impl Iterator<Item = &'a Note> + 'a {
+        self.notes.iter().filter(move |n| &n.person == person)
+    }
+
+    /// Audit events about one person, oldest first.
+    pub fn history_for<'a>(&'a self, person: &'a PersonId) -> impl Iterator<Item = &'a AuditEvent> + 'a {
+        self.audit.iter().filter(move |e| e.person.as_ref() == Some(person))
+    }
+
+    /// The next free note id.
+    #[must_use]
+    pub fn next_note_id(&self) -> u64 {
+        self.notes.iter().map(|n| n.id).max().map_or(1, |m| m + 1)
+    }
+
+    /// Display name for a person id, or the id itself when unknown.
+    #[must_use]
+    pub fn name_of(&self, id: &PersonId) -> String {
+        self.person(id).map_or_else(|| id.to_string(), |p| p.name.clone())
+    }
+}
