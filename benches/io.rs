@@ -1,1 +1,101 @@
-fn main(){}
+//! File-format benchmarks at 10,000 people: roster import against the raw `csv` parse of the same
+//! bytes (the floor), session save and load, and the decisions CSV export.
+//! Run: `cargo bench --bench io`. Prints divan's table, then medians and the ratios the targets name.
+#![expect(clippy::print_stdout, clippy::expect_used, reason = "a benchmark prints its results")]
+
+use ladderboard::fixtures::{large_session, roster_csv};
+use ladderboard::io::export_csv::decisions_csv;
+use ladderboard::io::ladder_ron::default_ladder;
+use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::io::session_ron::{load_session, save_session};
+use std::path::Path;
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+const PEOPLE: usize = 10_000;
+static ROSTER: LazyLock<String> = LazyLock::new(|| roster_csv(PEOPLE));
+
+fn main() {
+    divan::main();
+    summary();
+}
+
+fn raw_parse(bytes: &[u8]) -> usize {
+    let mut reader = csv::Reader::from_reader(bytes);
+    reader.records().map(|r| r.expect("valid").len()).sum()
+}
+
+#[divan::bench(sample_count = 30)]
+fn csv_raw_parse_10k() -> usize {
+    raw_parse(divan::black_box(ROSTER.as_bytes()))
+}
+
+#[divan::bench(sample_count = 30)]
+fn roster_import_10k(bencher: divan::Bencher) {
+    let ladder = default_ladder();
+    bencher.bench(|| parse_roster(divan::black_box(ROSTER.as_bytes()), Path::new("r.csv"), &ladder).expect("valid"));
+}
+
+#[divan::bench(sample_count = 10)]
+fn session_save_load_10k(bencher: divan::Bencher) {
+    let session = large_session(PEOPLE);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    bencher.bench(|| {
+        save_session(&session, &path).expect("save");
+        load_session(&path).expect("load")
+    });
+}
+
+#[divan::bench(sample_count = 30)]
+fn decisions_csv_export_10k(bencher: divan::Bencher) {
+    let session = large_session(PEOPLE);
+    bencher.bench(|| decisions_csv(&session).expect("csv"));
+}
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The figures the targets are stated in.
+fn summary() {
+    let bytes = ROSTER.as_bytes();
+    let ladder = default_ladder();
+    let raw = median(21, || {
+        divan::black_box(raw_parse(bytes));
+    });
+    let import = median(21, || {
+        divan::black_box(parse_roster(bytes, Path::new("r.csv"), &ladder).expect("valid"));
+    });
+    let session = large_session(PEOPLE);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    let save = median(9, || save_session(&session, &path).expect("save"));
+    let load = median(9, || {
+        divan::black_box(load_session(&path).expect("load"));
+    });
+    let export = median(21, || {
+        divan::black_box(decisions_csv(&session).expect("csv"));
+    });
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!("\nsummary at {PEOPLE} people (median):");
+    println!("  raw csv parse      {:8.2} ms  ({} KiB)", ms(raw), bytes.len() / 1024);
+    println!("  roster import      {:8.2} ms", ms(import));
+    println!("  import / raw       {:8.2} x   (target <= 1.5)", import.as_secs_f64() / raw.as_secs_f64());
+    println!("  session save       {:8.2} ms  ({} KiB on disk)", ms(save), size / 1024);
+    println!("  session load       {:8.2} ms", ms(load));
+    println!("  save + load        {:8.2} ms  (target <= 100)", ms(save + load));
+    println!("  decisions CSV      {:8.2} ms", ms(export));
+}

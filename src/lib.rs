@@ -5,5 +5,6 @@
 
 pub mod app;
 pub mod cli;
+pub mod fixtures;
 pub mod io;
 pub mod model;

@@ -7,6 +7,7 @@ use super::error::{FileError, Problem};
 use super::roster_columns::{Field, match_header};
 use crate::model::{Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -63,19 +64,20 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
     }
 }
 
-/// Picks `,`, `;` or tab: the one that splits the first lines into the most, equally long, records.
+/// Picks `,`, `;` or tab: one that splits the header at all, preferring equally long records, then
+/// the most columns.
 #[must_use]
 pub fn detect_delimiter(text: &str) -> u8 {
     let sample_end = text.char_indices().filter(|&(_, c)| c == '\n').nth(20).map_or(text.len(), |(i, _)| i);
     let sample = &text.as_bytes()[..sample_end];
-    let mut best = (b',', 0usize, false);
+    let mut best = (b',', (false, false, 0usize));
     for delimiter in [b',', b';', b'\t'] {
         let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(sample);
         let lengths: Vec<usize> = reader.records().take(10).filter_map(Result::ok).map(|r| r.len()).collect();
         let Some(&width) = lengths.first() else { continue };
-        let consistent = lengths.iter().all(|&l| l == width);
-        if (consistent, width) > (best.2, best.1) {
-            best = (delimiter, width, consistent);
+        let score = (width > 1, lengths.iter().all(|&l| l == width), width);
+        if score > best.1 {
+            best = (delimiter, score);
         }
     }
     best.0
@@ -95,7 +97,8 @@ fn csv_problem(error: &csv::Error) -> Problem {
 
 /// Where each understood field is, and the columns kept verbatim.
 struct Columns {
-    index: HashMap<Field, usize>,
+    /// Column position of each field, indexed by `Field as usize`.
+    index: [Option<usize>; Field::ALL.len()],
     extra: Vec<(usize, String)>,
     names: Vec<String>,
 }
@@ -122,7 +125,11 @@ impl Columns {
                 }
             }
         }
-        let index: HashMap<Field, usize> = best.into_iter().map(|(f, (i, _))| (f, i)).collect();
+        let mut index = [None; Field::ALL.len()];
+        for (field, (i, _)) in best {
+            index[field as usize] = Some(i);
+        }
+        let has = |field: Field| index[field as usize].is_some();
         let mut require = |present: bool, fields: &[Field], what: &str| {
             if !present {
                 let accepted: Vec<String> = fields.iter().flat_map(|f| f.aliases().iter()).map(|a| format!("\"{a}\"")).collect();
@@ -132,24 +139,24 @@ impl Columns {
                 );
             }
         };
-        require(index.contains_key(&Field::Id), &[Field::Id], "employee id");
-        let has_name = index.contains_key(&Field::Name) || index.contains_key(&Field::FirstName) || index.contains_key(&Field::LastName);
+        require(has(Field::Id), &[Field::Id], "employee id");
+        let has_name = has(Field::Name) || has(Field::FirstName) || has(Field::LastName);
         require(has_name, &[Field::Name, Field::FirstName, Field::LastName], "name");
-        require(index.contains_key(&Field::Level), &[Field::Level], "level");
+        require(has(Field::Level), &[Field::Level], "level");
         if !problems.is_empty() {
             return Err(problems);
         }
-        let used: Vec<usize> = index.values().copied().collect();
+        let used: Vec<usize> = index.iter().flatten().copied().collect();
         let extra = (0..names.len()).filter(|i| !used.contains(i)).map(|i| (i, names[i].clone())).collect();
         Ok(Columns { index, extra, names })
     }
 
     fn get<'r>(&self, record: &'r csv::StringRecord, field: Field) -> &'r str {
-        self.index.get(&field).and_then(|&i| record.get(i)).map_or("", str::trim)
+        self.index[field as usize].and_then(|i| record.get(i)).map_or("", str::trim)
     }
 
     fn name(&self, field: Field) -> String {
-        self.index.get(&field).map_or_else(|| field.display().to_owned(), |&i| self.names[i].clone())
+        self.index[field as usize].map_or_else(|| field.display().to_owned(), |i| self.names[i].clone())
     }
 }
 
@@ -158,7 +165,9 @@ struct RowReader<'a> {
     ladder: &'a Ladder,
     matcher: LevelMatcher,
     columns: &'a Columns,
-    first_seen: HashMap<PersonId, u64>,
+    first_seen: FxHashMap<PersonId, u64>,
+    /// Rosters repeat a handful of level spellings thousands of times; match each spelling once.
+    level_cache: FxHashMap<String, Option<LevelId>>,
     people: Vec<Person>,
     problems: Vec<Problem>,
 }
@@ -169,7 +178,8 @@ impl<'a> RowReader<'a> {
             ladder,
             matcher: LevelMatcher::new(ladder),
             columns,
-            first_seen: HashMap::new(),
+            first_seen: FxHashMap::default(),
+            level_cache: FxHashMap::default(),
             people: Vec::new(),
             problems: Vec::new(),
         }
@@ -241,7 +251,7 @@ impl<'a> RowReader<'a> {
             name = format!("{first} {last}").trim().to_owned();
         }
         if name.is_empty() {
-            let field = if cols.index.contains_key(&Field::Name) { Field::Name } else { Field::FirstName };
+            let field = if cols.index[Field::Name as usize].is_some() { Field::Name } else { Field::FirstName };
             self.problem(line, field, "", "the name is empty", "fill in the person's name");
         }
         name
@@ -253,8 +263,16 @@ impl<'a> RowReader<'a> {
             self.problem(line, Field::Level, "", "the level is empty", fix);
             return None;
         }
-        if let Some(found) = self.matcher.find(text) {
-            return Some(found.clone());
+        let found = match self.level_cache.get(text) {
+            Some(cached) => cached.clone(),
+            None => {
+                let found = self.matcher.find(text).cloned();
+                self.level_cache.insert(text.to_owned(), found.clone());
+                found
+            }
+        };
+        if found.is_some() {
+            return found;
         }
         let fix = format!(
             "use a level id, title or alias from the ladder: {} (or load a ladder that defines it with --ladder)",

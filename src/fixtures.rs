@@ -1,0 +1,55 @@
+//! Generated data at scale, for benchmarks and scale tests.
+
+use crate::io::ladder_ron::default_ladder;
+use crate::io::roster_csv::parse_roster;
+use crate::model::{Change, Note, Session};
+use jiff::Timestamp;
+use std::fmt::Write as _;
+use std::path::Path;
+
+const FIRST: [&str; 10] = ["Ada", "Bilal", "Chloé", "Dmitri", "Esi", "Farah", "Gabriel", "Hana", "Ivan", "Jade"];
+const LAST: [&str; 10] = ["Park", "Hassan", "Martin", "Volkov", "Mensah", "Aziz", "Costa", "Sato", "Petrov", "Nguyen"];
+const LEVELS: [&str; 12] = ["P1", "P2", "P2", "Senior", "P3", "P3", "L5", "P4", "Staff", "P5", "P6", "Senior Software Engineer"];
+
+/// A roster CSV with `count` people shaped like an HR export (aliases in headers and levels, quoted names).
+#[must_use]
+pub fn roster_csv(count: usize) -> String {
+    let mut out = String::from("Employee ID,Full Name,Reports To,Department,Job Level,Hire Date,Location\n");
+    for i in 0..count {
+        let (first, last) = (FIRST[i % 10], LAST[(i / 10) % 10]);
+        let level = LEVELS[i % LEVELS.len()];
+        let _ = writeln!(
+            out,
+            "E{i:06},\"{last}, {first} {i}\",Manager {},Team {},{level},20{:02}-0{}-1{},Site {}",
+            i % 97,
+            i % 31,
+            10 + i % 15,
+            1 + i % 9,
+            i % 10,
+            i % 5
+        );
+    }
+    out
+}
+
+/// A session of `count` people with a note for each and an audit trail.
+#[must_use]
+pub fn large_session(count: usize) -> Session {
+    let ladder = default_ladder();
+    #[expect(clippy::expect_used, reason = "generated data is valid by construction")]
+    let roster = parse_roster(roster_csv(count).as_bytes(), Path::new("generated.csv"), &ladder).expect("valid");
+    let mut session = Session::new("Generated", ladder, roster.people);
+    let ids: Vec<_> = session.people.iter().map(|p| p.id.clone()).collect();
+    for (i, person) in ids.into_iter().enumerate() {
+        let note = Note {
+            id: i as u64 + 1,
+            person,
+            at: Timestamp::UNIX_EPOCH,
+            author: "Manager".to_owned(),
+            text: "Led the design review for the payments ledger and mentored two engineers.".to_owned(),
+        };
+        #[expect(clippy::expect_used, reason = "generated data is valid by construction")]
+        session.apply(Change::AddNote(note), "Manager", Timestamp::UNIX_EPOCH).expect("valid note");
+    }
+    session
+}

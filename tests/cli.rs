@@ -1,0 +1,74 @@
+//! The command line, run as a user would: the real binary, real files, exit codes and messages.
+
+mod common;
+use common::fixture;
+use std::process::Command;
+
+fn ladderboard(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_ladderboard")).args(args).output().expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn import_then_export_then_validate() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    let roster = fixture("rosters/semicolon_first_last.csv");
+    let (code, out, err) = ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8"), "--cycle", "2026 H2"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("imported 2 people"), "{out}");
+    let (code, _, err) = ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8")]);
+    assert_eq!(code, 3, "refuses to overwrite: {err}");
+    assert!(err.contains("--force"));
+    let csv = dir.path().join("d.csv");
+    let ron = dir.path().join("d.ron");
+    let (code, _, err) = ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8"), "--ron", ron.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(text.starts_with("id,name,manager,team,track,current level"));
+    assert!(text.contains("Chloé Martin"));
+    assert!(ron.exists());
+    let (code, out, _) = ladderboard(&["validate", session.to_str().expect("utf8")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("session OK, 2 people"), "{out}");
+}
+
+#[test]
+fn validate_reports_every_roster_problem_and_fails() {
+    let (code, out, err) = ladderboard(&["validate", fixture("rosters/errors.csv").to_str().expect("utf8")]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("5 problems") && err.contains("line 5") && err.contains("P9"), "{err}");
+}
+
+#[test]
+fn validate_accepts_the_default_ladder_and_sample() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (code, out, _) = ladderboard(&["validate", &format!("{root}/assets/ladders/engineering.ron")]);
+    assert_eq!((code, out.contains("ladder OK, 11 levels")), (0, true), "{out}");
+    let (code, out, _) = ladderboard(&["validate", &format!("{root}/assets/sample/roster.csv")]);
+    assert_eq!((code, out.contains("roster OK, 45 people")), (0, true), "{out}");
+}
+
+#[test]
+fn missing_files_exit_3_with_the_path() {
+    let (code, _, err) = ladderboard(&["export", "/no/such/session.ron", "--csv", "/tmp/x.csv"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("/no/such/session.ron") && err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn ladder_prints_a_table_and_help_documents_exit_codes() {
+    let (code, out, _) = ladderboard(&["ladder"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("P5     IC          Staff") && out.contains("M3"), "{out}");
+    let (code, out, _) = ladderboard(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Exit codes") && out.contains("3  a file could not be read"));
+    let (code, _, _) = ladderboard(&["export"]);
+    assert_eq!(code, 2);
+}

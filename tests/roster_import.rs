@@ -1,0 +1,160 @@
+//! Roster import against the shapes HR systems really export, and every error kind.
+
+mod common;
+use common::import;
+use ladderboard::io::ladder_ron::default_ladder;
+use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::model::Track;
+use std::path::Path;
+
+fn level_of(imported: &ladderboard::io::roster_csv::RosterImport, name: &str) -> String {
+    imported.people.iter().find(|p| p.name == name).map(|p| p.level.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn utf8_bom_and_crlf() {
+    let imported = import("bom_crlf.csv").expect("imports");
+    assert_eq!(imported.people.len(), 2);
+    let ada = &imported.people[0];
+    assert_eq!((ada.id.as_str(), ada.name.as_str(), ada.manager.as_str(), ada.team.as_str()), ("1", "Ada Park", "Tomás Herrera", "Payments"));
+    assert_eq!(ada.level.as_str(), "P3");
+    assert_eq!(level_of(&imported, "Bilal Hassan"), "P3", "title 'Senior' matches P3");
+    assert!(!ada.name.contains('\u{feff}') && !ada.id.as_str().contains('\u{feff}'));
+}
+
+#[test]
+fn semicolons_with_first_and_last_name() {
+    let imported = import("semicolon_first_last.csv").expect("imports");
+    assert_eq!(imported.delimiter, b';');
+    assert_eq!(imported.people[0].name, "Chloé Martin");
+    assert_eq!(imported.people[0].manager, "Mei Lin Zhou");
+    assert_eq!(imported.people[0].team, "Search");
+    assert_eq!(imported.people[1].level.as_str(), "P4");
+}
+
+#[test]
+fn job_titles_and_other_companies_levels() {
+    let imported = import("titles_aliases.csv").expect("imports");
+    assert_eq!(level_of(&imported, "Esi Mensah"), "P3");
+    assert_eq!(level_of(&imported, "Farah Aziz"), "P5");
+    assert_eq!(level_of(&imported, "Gabriel Costa"), "P2");
+    assert_eq!(level_of(&imported, "Hana Sato"), "P5");
+    assert_eq!(level_of(&imported, "Jade Nguyen"), "P6");
+    let ivan = imported.people.iter().find(|p| p.name == "Ivan Petrov").expect("present");
+    assert_eq!((ivan.level.as_str(), ivan.track), ("M2", Track::Management));
+}
+
+#[test]
+fn windows_1252_is_decoded() {
+    let imported = import("windows1252.csv").expect("imports");
+    assert_eq!(imported.encoding, "windows-1252");
+    assert_eq!(imported.people[0].name, "José Müller");
+    assert_eq!(imported.people[0].manager, "Zoë Brontë");
+    assert_eq!(imported.people[1].name, "Renée Ångström");
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let imported = import("utf16.csv").expect("imports");
+    assert_eq!(imported.delimiter, b'\t');
+    assert_eq!(imported.people[0].name, "Rosa Jiménez");
+}
+
+#[test]
+fn quoted_commas_and_newlines_and_unknown_columns_are_kept() {
+    let imported = import("quoted_newline.csv").expect("imports");
+    assert_eq!(imported.people[0].name, "Park, Ada");
+    assert_eq!(imported.people[0].extra, vec![("notes".to_owned(), "Led the migration.\nSecond line, with comma.".to_owned())]);
+    assert_eq!(imported.people[1].name, "Kofi Boateng");
+}
+
+#[test]
+fn tabs_dates_and_extra_columns() {
+    let imported = import("tab.tsv").expect("imports");
+    let lena = &imported.people[0];
+    assert_eq!(lena.start_date.map(|d| d.to_string()), Some("2014-05-06".to_owned()));
+    assert_eq!(lena.extra, vec![("Location".to_owned(), "Berlin".to_owned())]);
+    assert_eq!(lena.manager, "Jonas Becker");
+}
+
+#[test]
+fn every_row_problem_is_reported_with_line_column_and_fix() {
+    let error = import("errors.csv").expect_err("must refuse");
+    let problems = error.problems();
+    let text = error.to_string();
+    assert!(text.contains("errors.csv"), "{text}");
+    let find = |needle: &str| problems.iter().find(|p| p.message.contains(needle)).unwrap_or_else(|| panic!("no '{needle}' in {text}"));
+    let dup = find("duplicate id");
+    assert_eq!((dup.line, dup.column.as_deref(), dup.value.as_deref()), (Some(3), Some("id"), Some("60")));
+    assert!(dup.message.contains("line 2"));
+    let empty_name = find("name is empty");
+    assert_eq!(empty_name.line, Some(4));
+    let unknown = find("unknown level");
+    assert_eq!((unknown.line, unknown.value.as_deref()), (Some(5), Some("P9")));
+    assert!(unknown.fix.contains("P1 Junior") && unknown.fix.contains("P6 Principal"), "{}", unknown.fix);
+    let date = find("not a date");
+    assert_eq!((date.line, date.column.as_deref()), (Some(6), Some("hire date")));
+    assert!(date.fix.contains("YYYY-MM-DD"));
+    let empty_id = find("employee id is empty");
+    assert_eq!(empty_id.line, Some(7));
+    assert_eq!(problems.len(), 5, "{text}");
+}
+
+#[test]
+fn missing_required_columns_list_accepted_headers() {
+    let error = import("missing_columns.csv").expect_err("must refuse");
+    let text = error.to_string();
+    assert!(text.contains("no employee id column") && text.contains("\"employee id\"") && text.contains("\"worker id\""), "{text}");
+    assert!(text.contains("no level column") && text.contains("\"job level\"") && text.contains("\"grade\""), "{text}");
+}
+
+#[test]
+fn an_import_with_errors_imports_nothing_even_when_most_rows_are_fine() {
+    let mut csv = String::from("id,name,level\n");
+    for i in 0..100 {
+        csv.push_str(&format!("{i},Person {i},P2\n"));
+    }
+    csv.push_str("100,Bad Level,Q7\n");
+    assert!(parse_roster(csv.as_bytes(), Path::new("big.csv"), &default_ladder()).is_err());
+}
+
+#[test]
+fn rows_with_more_cells_than_headers_are_reported() {
+    let csv = "id,name,level\n1,Park, Ada,P3\n";
+    let error = parse_roster(csv.as_bytes(), Path::new("x.csv"), &default_ladder()).expect_err("refuse");
+    assert!(error.to_string().contains("line 2") && error.to_string().contains("4 cells"), "{error}");
+}
+
+#[test]
+fn track_that_contradicts_the_level_is_reported() {
+    let csv = "id,name,level,track\n1,Ada,P3,Management\n";
+    let error = parse_roster(csv.as_bytes(), Path::new("x.csv"), &default_ladder()).expect_err("refuse");
+    assert!(error.to_string().contains("M1 Tech Lead Manager"), "{error}");
+}
+
+#[test]
+fn binary_and_empty_files_are_refused_with_advice() {
+    let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00binary";
+    let error = parse_roster(xlsx, Path::new("roster.xlsx"), &default_ladder()).expect_err("refuse");
+    assert!(error.to_string().contains("export the sheet as CSV"), "{error}");
+    let error = parse_roster(b"  \n", Path::new("empty.csv"), &default_ladder()).expect_err("refuse");
+    assert!(error.to_string().contains("empty"), "{error}");
+    let error = parse_roster(b"id,name,level\n", Path::new("h.csv"), &default_ladder()).expect_err("refuse");
+    assert!(error.to_string().contains("no people"), "{error}");
+}
+
+#[test]
+fn header_matching_ignores_case_and_punctuation() {
+    let csv = "EMPLOYEE_ID,Full-Name,REPORTS TO,department,JOB LEVEL\n7,Wen Li,Mei,Search,staff\n";
+    let imported = parse_roster(csv.as_bytes(), Path::new("x.csv"), &default_ladder()).expect("imports");
+    let wen = &imported.people[0];
+    assert_eq!((wen.id.as_str(), wen.manager.as_str(), wen.team.as_str(), wen.level.as_str()), ("7", "Mei", "Search", "P5"));
+}
+
+#[test]
+fn level_column_is_preferred_over_title() {
+    let csv = "id,name,title,level\n7,Wen Li,Software Engineer,P4\n";
+    let imported = parse_roster(csv.as_bytes(), Path::new("x.csv"), &default_ladder()).expect("imports");
+    assert_eq!(imported.people[0].level.as_str(), "P4");
+    assert_eq!(imported.people[0].extra, vec![("title".to_owned(), "Software Engineer".to_owned())]);
+}

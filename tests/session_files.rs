@@ -1,0 +1,125 @@
+//! Session round trips, version refusal, atomic private writes and decision exports.
+
+use jiff::Timestamp;
+use ladderboard::app::sample_session;
+use ladderboard::io::FileError;
+use ladderboard::io::export_csv::{decisions_csv, export_decisions_csv, neutralise};
+use ladderboard::io::export_ron::{DecisionRecord, export_decision_ron};
+use ladderboard::io::session_ron::{load_session, parse_session, save_session, session_to_string};
+use ladderboard::model::{Change, Decision, Outcome, PersonId};
+use std::path::Path;
+
+#[test]
+fn load_save_load_is_identical() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    let original = sample_session();
+    save_session(&original, &path).expect("save");
+    let first = load_session(&path).expect("load");
+    assert_eq!(first, original);
+    let text_one = std::fs::read_to_string(&path).expect("read");
+    save_session(&first, &path).expect("save again");
+    let text_two = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(text_one, text_two, "saving is byte-stable");
+    assert_eq!(load_session(&path).expect("load"), original);
+}
+
+#[test]
+fn the_embedded_sample_is_the_file_in_assets() {
+    let text = session_to_string(&sample_session()).expect("serialise");
+    assert_eq!(text, ladderboard::app::SAMPLE_SESSION_RON);
+}
+
+#[test]
+fn newer_format_version_is_refused_clearly() {
+    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("format_version: 1", "format_version: 99", 1);
+    let error = parse_session(text.as_bytes(), Path::new("future.ron")).expect_err("refuse");
+    assert!(matches!(error, FileError::TooNew { found: 99, .. }));
+    assert!(error.to_string().contains("update Ladderboard"), "{error}");
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("title: \"", "title: ", 1);
+    let error = parse_session(text.as_bytes(), Path::new("broken.ron")).expect_err("refuse");
+    let problem = &error.problems()[0];
+    assert_eq!(problem.line, Some(3), "{error}");
+    assert!(problem.column.is_some());
+    assert!(error.to_string().contains("broken.ron"));
+}
+
+#[test]
+fn sessions_that_break_rules_are_refused() {
+    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("id: \"E2002\"", "id: \"E2001\"", 1);
+    let error = parse_session(text.as_bytes(), Path::new("dup.ron")).expect_err("refuse");
+    assert!(error.to_string().contains("E2001") && error.to_string().contains("more than once"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_are_private_and_leave_no_temp_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = sample_session();
+    let targets = [dir.path().join("s.ron"), dir.path().join("d.csv"), dir.path().join("d.ron")];
+    save_session(&session, &targets[0]).expect("save");
+    export_decisions_csv(&session, &targets[1]).expect("csv");
+    export_decision_ron(&session, &targets[2], Timestamp::UNIX_EPOCH).expect("ron");
+    for path in &targets {
+        let mode = std::fs::metadata(path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", path.display());
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names.len(), 3, "no temp files left: {names:?}");
+}
+
+#[test]
+fn saving_into_a_missing_folder_fails_without_touching_anything() {
+    let error = save_session(&sample_session(), Path::new("/nonexistent-folder/x/s.ron")).expect_err("fails");
+    assert!(error.to_string().contains("does not exist"), "{error}");
+}
+
+#[test]
+fn csv_injection_is_neutralised() {
+    for bad in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"] {
+        assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+    }
+    assert_eq!(neutralise("Ada Park"), "Ada Park");
+    let mut session = sample_session();
+    let id = session.people.iter().find(|p| p.level.as_str() == "P2").expect("a P2").id.clone();
+    let decision = Decision {
+        outcome: Outcome::Hold,
+        new_level: None,
+        rationale: "=cmd|' /C calc'!A0".to_owned(),
+        decided_by: "@chair".to_owned(),
+        decided_at: Timestamp::UNIX_EPOCH,
+    };
+    session.apply(Change::Decide { person: id.clone(), decision: Some(decision) }, "chair", Timestamp::UNIX_EPOCH).expect("apply");
+    let bytes = decisions_csv(&session).expect("csv");
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(&headers[0], "id");
+    assert_eq!(headers.len(), 12);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), session.people.len());
+    let row = rows.iter().find(|r| &r[0] == id.as_str()).expect("row");
+    assert_eq!(&row[7], "hold");
+    assert_eq!(&row[9], "'=cmd|' /C calc'!A0");
+    assert_eq!(&row[10], "'@chair");
+}
+
+#[test]
+fn ron_decision_record_holds_proposals_decisions_and_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("record.ron");
+    let session = sample_session();
+    export_decision_ron(&session, &path, Timestamp::UNIX_EPOCH).expect("export");
+    let record: DecisionRecord = ron::from_str(&std::fs::read_to_string(&path).expect("read")).expect("parse");
+    assert_eq!(record.people.len(), session.people.len());
+    let decided = record.people.iter().filter(|p| p.decision.is_some()).count();
+    assert_eq!(decided, session.decisions.len());
+    assert!(decided > 0);
+    let with_history = record.people.iter().find(|p| p.proposal.is_some()).expect("a proposal");
+    assert!(!with_history.history.is_empty() && !with_history.evidence.is_empty() && !with_history.notes.is_empty());
+    assert!(record.people.iter().all(|p| p.id != PersonId::new("")));
+}
