@@ -89,7 +89,7 @@ fn summary() {
     let export = median(21, || {
         divan::black_box(decisions_csv(&session).expect("csv"));
     });
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     println!("\nsummary at {PEOPLE} people (median):");
     println!("  raw csv parse      {:8.2} ms  ({} KiB)", ms(raw), bytes.len() / 1024);
     println!("  roster import      {:8.2} ms", ms(import));

@@ -12,7 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ladder = default_ladder();
     let roster = read_roster(Path::new("assets/sample/roster.csv"), &ladder)?;
     let mut session = Session::new("Engineering calibration — sample", ladder, roster.people);
-    session.cycle = "2026 H2".to_owned();
+    "2026 H2".clone_into(&mut session.cycle);
     let clock = std::cell::Cell::new("2026-11-02T09:00:00Z".parse::<Timestamp>()?);
     let step = |session: &mut Session, actor: &str, change: Change| -> Result<(), Box<dyn std::error::Error>> {
         clock.set(clock.get().checked_add(jiff::SignedDuration::from_mins(7))?);
@@ -21,7 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let people: Vec<(PersonId, String, LevelId, String)> =
         session.people.iter().map(|p| (p.id.clone(), p.name.clone(), p.level.clone(), p.manager.clone())).collect();
-    let ics: Vec<&(PersonId, String, LevelId, String)> = people.iter().filter(|p| p.2.as_str().starts_with('P')).collect();
+    let ics: Vec<&(PersonId, String, LevelId, String)> =
+        people.iter().filter(|p| p.2.as_str().starts_with('P')).collect();
     let bands = session.ladder.bands.len();
     // Managers place their people in bands.
     for (i, (person, _, level, manager)) in ics.iter().enumerate() {
@@ -44,7 +45,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut note_id = 1;
     for (i, (person, name, level, manager)) in ics.iter().enumerate().filter(|(i, _)| i % 4 == 0) {
         let rank = session.ladder.rank(level).unwrap_or(0);
-        let Some(target) = session.ladder.track_levels(ladderboard::model::Track::IndividualContributor).nth(rank + 1).map(|l| l.id.clone()) else { continue };
+        let Some(target) = session
+            .ladder
+            .track_levels(ladderboard::model::Track::IndividualContributor)
+            .nth(rank + 1)
+            .map(|l| l.id.clone())
+        else {
+            continue;
+        };
         for (d, dimension) in dimensions.iter().enumerate().take(3 + i % 3) {
             let change = Change::SetEvidence {
                 person: person.clone(),

@@ -12,7 +12,8 @@ pub const SAMPLE_SESSION_RON: &str = include_str!("../assets/sample/session.ron"
 #[must_use]
 pub fn sample_session() -> Session {
     #[expect(clippy::expect_used, reason = "the embedded sample is validated by tests")]
-    parse_session(SAMPLE_SESSION_RON.as_bytes(), Path::new("assets/sample/session.ron")).expect("embedded sample is valid")
+    parse_session(SAMPLE_SESSION_RON.as_bytes(), Path::new("assets/sample/session.ron"))
+        .expect("embedded sample is valid")
 }
 
 /// The application state.

@@ -9,6 +9,7 @@ use crate::io::roster_csv::read_roster;
 use crate::io::session_ron::{load_session, save_session};
 use crate::model::{Ladder, Session, Track};
 use clap::{Parser, Subcommand};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -108,7 +109,10 @@ fn run(command: Command) -> Result<(), FileError> {
             if output.exists() && !force {
                 return Err(FileError::Write {
                     path: output,
-                    source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file exists; pass --force to replace it"),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::AlreadyExists,
+                        "the file exists; pass --force to replace it",
+                    ),
                 });
             }
             let ladder = load_ladder(ladder.as_deref())?;
@@ -158,7 +162,12 @@ fn validate(file: &Path, ladder: Option<&Path>) -> Result<(), FileError> {
     let text = std::fs::read_to_string(file).map_err(|source| FileError::Read { path: file.to_path_buf(), source })?;
     if text.contains("format_version") {
         let session = load_session(file)?;
-        println!("{}: session OK, {} people, {} audit events", file.display(), session.people.len(), session.audit.len());
+        println!(
+            "{}: session OK, {} people, {} audit events",
+            file.display(),
+            session.people.len(),
+            session.audit.len()
+        );
     } else {
         let ladder = parse_ladder(&text, file)?;
         println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
@@ -173,7 +182,8 @@ fn file_stem(path: &Path) -> String {
 /// The ladder as plain text: a table of levels, then the criteria per level.
 #[must_use]
 pub fn ladder_table(ladder: &Ladder) -> String {
-    let mut rows = vec![["level".to_owned(), "track".to_owned(), "title".to_owned(), "years".to_owned(), "equivalent".to_owned()]];
+    let mut rows =
+        vec![["level".to_owned(), "track".to_owned(), "title".to_owned(), "years".to_owned(), "equivalent".to_owned()]];
     for track in Track::ALL {
         for level in ladder.track_levels(track) {
             let equivalents: Vec<String> = ladder.equivalents(&level.id).iter().map(ToString::to_string).collect();
@@ -198,13 +208,13 @@ pub fn ladder_table(ladder: &Ladder) -> String {
         }
     }
     for level in &ladder.levels {
-        out.push_str(&format!("\n{} — {}\n", level.label(), level.summary));
+        let _ = writeln!(out, "\n{} — {}", level.label(), level.summary);
         if !level.aliases.is_empty() {
-            out.push_str(&format!("  also known as: {}\n", level.aliases.join(", ")));
+            let _ = writeln!(out, "  also known as: {}", level.aliases.join(", "));
         }
         for criterion in &level.criteria {
             let name = ladder.dimension(&criterion.dimension).map_or(criterion.dimension.as_str(), |d| d.name.as_str());
-            out.push_str(&format!("  {name}: {}\n", criterion.text));
+            let _ = writeln!(out, "  {name}: {}", criterion.text);
         }
     }
     out

@@ -9,7 +9,8 @@ use std::path::Path;
 
 const FIRST: [&str; 10] = ["Ada", "Bilal", "Chloé", "Dmitri", "Esi", "Farah", "Gabriel", "Hana", "Ivan", "Jade"];
 const LAST: [&str; 10] = ["Park", "Hassan", "Martin", "Volkov", "Mensah", "Aziz", "Costa", "Sato", "Petrov", "Nguyen"];
-const LEVELS: [&str; 12] = ["P1", "P2", "P2", "Senior", "P3", "P3", "L5", "P4", "Staff", "P5", "P6", "Senior Software Engineer"];
+const LEVELS: [&str; 12] =
+    ["P1", "P2", "P2", "Senior", "P3", "P3", "L5", "P4", "Staff", "P5", "P6", "Senior Software Engineer"];
 
 /// A roster CSV with `count` people shaped like an HR export (aliases in headers and levels, quoted names).
 #[must_use]

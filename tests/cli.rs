@@ -18,15 +18,30 @@ fn import_then_export_then_validate() {
     let dir = tempfile::tempdir().expect("tempdir");
     let session = dir.path().join("s.ron");
     let roster = fixture("rosters/semicolon_first_last.csv");
-    let (code, out, err) = ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8"), "--cycle", "2026 H2"]);
+    let (code, out, err) = ladderboard(&[
+        "import",
+        roster.to_str().expect("utf8"),
+        "-o",
+        session.to_str().expect("utf8"),
+        "--cycle",
+        "2026 H2",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("imported 2 people"), "{out}");
-    let (code, _, err) = ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8")]);
+    let (code, _, err) =
+        ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8")]);
     assert_eq!(code, 3, "refuses to overwrite: {err}");
     assert!(err.contains("--force"));
     let csv = dir.path().join("d.csv");
     let ron = dir.path().join("d.ron");
-    let (code, _, err) = ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8"), "--ron", ron.to_str().expect("utf8")]);
+    let (code, _, err) = ladderboard(&[
+        "export",
+        session.to_str().expect("utf8"),
+        "--csv",
+        csv.to_str().expect("utf8"),
+        "--ron",
+        ron.to_str().expect("utf8"),
+    ]);
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&csv).expect("csv");
     assert!(text.starts_with("id,name,manager,team,track,current level"));

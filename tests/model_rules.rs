@@ -4,7 +4,8 @@ use jiff::Timestamp;
 use ladderboard::io::ladder_ron::{DEFAULT_LADDER_RON, default_ladder, parse_ladder};
 use ladderboard::model::validate::{ladder_problems, session_problems};
 use ladderboard::model::{
-    Change, Decision, LevelId, LevelMatcher, Note, Outcome, Person, PersonId, Placement, Proposal, Rating, RuleError, Session, Track,
+    Change, Decision, LevelId, LevelMatcher, Note, Outcome, Person, PersonId, Placement, Proposal, Rating, RuleError,
+    Session, Track,
 };
 use std::path::Path;
 
@@ -33,11 +34,22 @@ fn session() -> Session {
 const T: Timestamp = Timestamp::UNIX_EPOCH;
 
 fn proposal(target: &str, rationale: &str) -> Proposal {
-    Proposal { target: LevelId::new(target), rationale: rationale.to_owned(), proposer: "mgr".to_owned(), proposed_at: T }
+    Proposal {
+        target: LevelId::new(target),
+        rationale: rationale.to_owned(),
+        proposer: "mgr".to_owned(),
+        proposed_at: T,
+    }
 }
 
 fn decision(outcome: Outcome, new_level: Option<&str>, rationale: &str) -> Decision {
-    Decision { outcome, new_level: new_level.map(LevelId::new), rationale: rationale.to_owned(), decided_by: "chair".to_owned(), decided_at: T }
+    Decision {
+        outcome,
+        new_level: new_level.map(LevelId::new),
+        rationale: rationale.to_owned(),
+        decided_by: "chair".to_owned(),
+        decided_at: T,
+    }
 }
 
 #[test]
@@ -59,9 +71,22 @@ fn levels_match_by_id_title_alias_and_job_title() {
     let ladder = default_ladder();
     let matcher = LevelMatcher::new(&ladder);
     for (text, id) in [
-        ("P3", "P3"), ("p3", "P3"), ("Senior", "P3"), ("SENIOR SOFTWARE ENGINEER", "P3"), ("L5", "P3"), ("e5", "P3"),
-        ("Staff", "P5"), ("L6", "P5"), ("Principal Engineer", "P6"), ("E7", "P6"), ("Junior", "P1"), ("Software Engineer II", "P2"),
-        ("Senior+", "P4"), ("Engineering Manager", "M2"), ("Director of Engineering", "M4"), ("VP", "M5"),
+        ("P3", "P3"),
+        ("p3", "P3"),
+        ("Senior", "P3"),
+        ("SENIOR SOFTWARE ENGINEER", "P3"),
+        ("L5", "P3"),
+        ("e5", "P3"),
+        ("Staff", "P5"),
+        ("L6", "P5"),
+        ("Principal Engineer", "P6"),
+        ("E7", "P6"),
+        ("Junior", "P1"),
+        ("Software Engineer II", "P2"),
+        ("Senior+", "P4"),
+        ("Engineering Manager", "M2"),
+        ("Director of Engineering", "M4"),
+        ("VP", "M5"),
     ] {
         assert_eq!(matcher.find(text).map(LevelId::as_str), Some(id), "{text}");
     }
@@ -88,7 +113,13 @@ fn moves_are_audited_and_undone_by_their_inverse() {
     let mut s = session();
     let before = s.clone();
     let ada = PersonId::new("ada");
-    let applied = s.apply(Change::Place { person: ada.clone(), placement: Some(Placement { level: LevelId::new("P4"), band: 0 }) }, "mgr", T).expect("ok");
+    let applied = s
+        .apply(
+            Change::Place { person: ada.clone(), placement: Some(Placement { level: LevelId::new("P4"), band: 0 }) },
+            "mgr",
+            T,
+        )
+        .expect("ok");
     assert_eq!(applied.event.summary("Person ada"), "move Person ada: P3 solid → P4 developing");
     assert_eq!(applied.event.seq, 1);
     assert_eq!(s.audit.len(), 1);
@@ -101,9 +132,17 @@ fn moves_are_audited_and_undone_by_their_inverse() {
 fn placement_must_stay_on_the_persons_track_and_bands() {
     let mut s = session();
     let ada = PersonId::new("ada");
-    let err = s.apply(Change::Place { person: ada.clone(), placement: Some(Placement { level: LevelId::new("M3"), band: 1 }) }, "m", T);
+    let err = s.apply(
+        Change::Place { person: ada.clone(), placement: Some(Placement { level: LevelId::new("M3"), band: 1 }) },
+        "m",
+        T,
+    );
     assert!(matches!(err, Err(RuleError::WrongTrack { .. })));
-    let err = s.apply(Change::Place { person: ada.clone(), placement: Some(Placement { level: LevelId::new("P4"), band: 7 }) }, "m", T);
+    let err = s.apply(
+        Change::Place { person: ada.clone(), placement: Some(Placement { level: LevelId::new("P4"), band: 7 }) },
+        "m",
+        T,
+    );
     assert!(matches!(err, Err(RuleError::BandOutOfRange { band: 7, bands: 3 })));
     let err = s.apply(Change::Place { person: PersonId::new("nobody"), placement: None }, "m", T);
     assert!(matches!(err, Err(RuleError::UnknownPerson(_))));
@@ -130,13 +169,30 @@ fn proposals_need_a_higher_level_on_the_track_and_a_rationale() {
 fn decisions_need_a_rationale_and_a_consistent_level() {
     let mut s = session();
     let decide = |d| Change::Decide { person: PersonId::new("ada"), decision: Some(d) };
-    assert!(matches!(s.apply(decide(decision(Outcome::Hold, None, "")), "c", T), Err(RuleError::MissingRationale { .. })));
-    assert!(matches!(s.apply(decide(decision(Outcome::Promote, None, "x")), "c", T), Err(RuleError::NewLevelRequired(_))));
-    assert!(matches!(s.apply(decide(decision(Outcome::Promote, Some("P2"), "x")), "c", T), Err(RuleError::NotAbove { .. })));
-    assert!(matches!(s.apply(decide(decision(Outcome::Hold, Some("P4"), "x")), "c", T), Err(RuleError::NewLevelNotAllowed(_))));
-    assert!(matches!(s.apply(decide(decision(Outcome::LevelAdjust, Some("P3"), "x")), "c", T), Err(RuleError::SameLevel { .. })));
-    s.apply(decide(decision(Outcome::LevelAdjust, Some("M2"), "moving to management")), "c", T).expect("adjust across tracks");
-    let applied = s.apply(decide(decision(Outcome::Promote, Some("P4"), "evidence meets P4")), "c", T).expect("promote");
+    assert!(matches!(
+        s.apply(decide(decision(Outcome::Hold, None, "")), "c", T),
+        Err(RuleError::MissingRationale { .. })
+    ));
+    assert!(matches!(
+        s.apply(decide(decision(Outcome::Promote, None, "x")), "c", T),
+        Err(RuleError::NewLevelRequired(_))
+    ));
+    assert!(matches!(
+        s.apply(decide(decision(Outcome::Promote, Some("P2"), "x")), "c", T),
+        Err(RuleError::NotAbove { .. })
+    ));
+    assert!(matches!(
+        s.apply(decide(decision(Outcome::Hold, Some("P4"), "x")), "c", T),
+        Err(RuleError::NewLevelNotAllowed(_))
+    ));
+    assert!(matches!(
+        s.apply(decide(decision(Outcome::LevelAdjust, Some("P3"), "x")), "c", T),
+        Err(RuleError::SameLevel { .. })
+    ));
+    s.apply(decide(decision(Outcome::LevelAdjust, Some("M2"), "moving to management")), "c", T)
+        .expect("adjust across tracks");
+    let applied =
+        s.apply(decide(decision(Outcome::Promote, Some("P4"), "evidence meets P4")), "c", T).expect("promote");
     assert_eq!(applied.event.from, "level adjust M2");
     assert_eq!(applied.event.to, "promote P4");
 }
@@ -155,12 +211,22 @@ fn evidence_is_set_replaced_and_removed() {
     };
     let first = s.apply(set(Some(Rating::Meets), "owns billing"), "m", T).expect("ok");
     let second = s.apply(set(Some(Rating::Exceeds), "owns billing and search"), "m", T).expect("ok");
-    assert_eq!(s.evidence_for(&ada, &LevelId::new("P4"), &"scope".into()).and_then(|e| e.rating), Some(Rating::Exceeds));
+    assert_eq!(
+        s.evidence_for(&ada, &LevelId::new("P4"), &"scope".into()).and_then(|e| e.rating),
+        Some(Rating::Exceeds)
+    );
     s.apply(second.inverse, "m", T).expect("undo");
     assert_eq!(s.evidence_for(&ada, &LevelId::new("P4"), &"scope".into()).and_then(|e| e.rating), Some(Rating::Meets));
     s.apply(first.inverse, "m", T).expect("undo");
     assert!(s.evidence.is_empty(), "undoing the first rating removes the entry");
-    let bad = Change::SetEvidence { person: ada, level: LevelId::new("P4"), dimension: "charisma".into(), rating: None, text: "x".into(), links: vec![] };
+    let bad = Change::SetEvidence {
+        person: ada,
+        level: LevelId::new("P4"),
+        dimension: "charisma".into(),
+        rating: None,
+        text: "x".into(),
+        links: vec![],
+    };
     assert!(matches!(s.apply(bad, "m", T), Err(RuleError::UnknownCriterion { .. })));
 }
 

@@ -5,6 +5,7 @@ use common::import;
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster_csv::parse_roster;
 use ladderboard::model::Track;
+use std::fmt::Write as _;
 use std::path::Path;
 
 fn level_of(imported: &ladderboard::io::roster_csv::RosterImport, name: &str) -> String {
@@ -16,7 +17,10 @@ fn utf8_bom_and_crlf() {
     let imported = import("bom_crlf.csv").expect("imports");
     assert_eq!(imported.people.len(), 2);
     let ada = &imported.people[0];
-    assert_eq!((ada.id.as_str(), ada.name.as_str(), ada.manager.as_str(), ada.team.as_str()), ("1", "Ada Park", "Tomás Herrera", "Payments"));
+    assert_eq!(
+        (ada.id.as_str(), ada.name.as_str(), ada.manager.as_str(), ada.team.as_str()),
+        ("1", "Ada Park", "Tomás Herrera", "Payments")
+    );
     assert_eq!(ada.level.as_str(), "P3");
     assert_eq!(level_of(&imported, "Bilal Hassan"), "P3", "title 'Senior' matches P3");
     assert!(!ada.name.contains('\u{feff}') && !ada.id.as_str().contains('\u{feff}'));
@@ -64,7 +68,10 @@ fn utf16_with_bom_is_decoded() {
 fn quoted_commas_and_newlines_and_unknown_columns_are_kept() {
     let imported = import("quoted_newline.csv").expect("imports");
     assert_eq!(imported.people[0].name, "Park, Ada");
-    assert_eq!(imported.people[0].extra, vec![("notes".to_owned(), "Led the migration.\nSecond line, with comma.".to_owned())]);
+    assert_eq!(
+        imported.people[0].extra,
+        vec![("notes".to_owned(), "Led the migration.\nSecond line, with comma.".to_owned())]
+    );
     assert_eq!(imported.people[1].name, "Kofi Boateng");
 }
 
@@ -83,7 +90,9 @@ fn every_row_problem_is_reported_with_line_column_and_fix() {
     let problems = error.problems();
     let text = error.to_string();
     assert!(text.contains("errors.csv"), "{text}");
-    let find = |needle: &str| problems.iter().find(|p| p.message.contains(needle)).unwrap_or_else(|| panic!("no '{needle}' in {text}"));
+    let find = |needle: &str| {
+        problems.iter().find(|p| p.message.contains(needle)).unwrap_or_else(|| panic!("no '{needle}' in {text}"))
+    };
     let dup = find("duplicate id");
     assert_eq!((dup.line, dup.column.as_deref(), dup.value.as_deref()), (Some(3), Some("id"), Some("60")));
     assert!(dup.message.contains("line 2"));
@@ -104,7 +113,10 @@ fn every_row_problem_is_reported_with_line_column_and_fix() {
 fn missing_required_columns_list_accepted_headers() {
     let error = import("missing_columns.csv").expect_err("must refuse");
     let text = error.to_string();
-    assert!(text.contains("no employee id column") && text.contains("\"employee id\"") && text.contains("\"worker id\""), "{text}");
+    assert!(
+        text.contains("no employee id column") && text.contains("\"employee id\"") && text.contains("\"worker id\""),
+        "{text}"
+    );
     assert!(text.contains("no level column") && text.contains("\"job level\"") && text.contains("\"grade\""), "{text}");
 }
 
@@ -112,7 +124,7 @@ fn missing_required_columns_list_accepted_headers() {
 fn an_import_with_errors_imports_nothing_even_when_most_rows_are_fine() {
     let mut csv = String::from("id,name,level\n");
     for i in 0..100 {
-        csv.push_str(&format!("{i},Person {i},P2\n"));
+        let _ = writeln!(csv, "{i},Person {i},P2");
     }
     csv.push_str("100,Bad Level,Q7\n");
     assert!(parse_roster(csv.as_bytes(), Path::new("big.csv"), &default_ladder()).is_err());
@@ -148,7 +160,10 @@ fn header_matching_ignores_case_and_punctuation() {
     let csv = "EMPLOYEE_ID,Full-Name,REPORTS TO,department,JOB LEVEL\n7,Wen Li,Mei,Search,staff\n";
     let imported = parse_roster(csv.as_bytes(), Path::new("x.csv"), &default_ladder()).expect("imports");
     let wen = &imported.people[0];
-    assert_eq!((wen.id.as_str(), wen.manager.as_str(), wen.team.as_str(), wen.level.as_str()), ("7", "Mei", "Search", "P5"));
+    assert_eq!(
+        (wen.id.as_str(), wen.manager.as_str(), wen.team.as_str(), wen.level.as_str()),
+        ("7", "Mei", "Search", "P5")
+    );
 }
 
 #[test]

@@ -94,7 +94,9 @@ fn csv_injection_is_neutralised() {
         decided_by: "@chair".to_owned(),
         decided_at: Timestamp::UNIX_EPOCH,
     };
-    session.apply(Change::Decide { person: id.clone(), decision: Some(decision) }, "chair", Timestamp::UNIX_EPOCH).expect("apply");
+    session
+        .apply(Change::Decide { person: id.clone(), decision: Some(decision) }, "chair", Timestamp::UNIX_EPOCH)
+        .expect("apply");
     let bytes = decisions_csv(&session).expect("csv");
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers = reader.headers().expect("headers").clone();

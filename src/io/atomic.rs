@@ -14,11 +14,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         _ => Path::new("."),
     };
     // tempfile creates the file with mode 0600 on unix, before any byte is written.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".ladderboard-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(fail)?;
+    let mut temp = tempfile::Builder::new().prefix(".ladderboard-").suffix(".tmp").tempfile_in(folder).map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;

@@ -21,7 +21,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Problem> {
             return match std::str::from_utf8(body) {
                 Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8" }),
                 Err(e) => Err(Problem::new(
-                    format!("the file starts with a UTF-8 marker but byte {} is not valid UTF-8", e.valid_up_to() + bom_len + 1),
+                    format!(
+                        "the file starts with a UTF-8 marker but byte {} is not valid UTF-8",
+                        e.valid_up_to() + bom_len + 1
+                    ),
                     "save the file again as \"CSV UTF-8\" from your spreadsheet",
                 )),
             };
@@ -46,14 +49,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Problem> {
     }
     let (text, had_errors) = WINDOWS_1252.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(Problem::new("the file is neither UTF-8 nor Windows-1252 text", "save the file again as \"CSV UTF-8\""));
+        return Err(Problem::new(
+            "the file is neither UTF-8 nor Windows-1252 text",
+            "save the file again as \"CSV UTF-8\"",
+        ));
     }
     ensure_text(Decoded { text: Cow::Owned(text.into_owned()), encoding: "windows-1252" })
 }
 
 /// Refuses binary files (a spreadsheet saved as .xlsx, an image) which decode but are not text.
 fn ensure_text(decoded: Decoded<'_>) -> Result<Decoded<'_>, Problem> {
-    let binary = decoded.text.chars().take(8192).any(|c| c == '\0' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{1b}' | '\u{0c}')));
+    let binary = decoded
+        .text
+        .chars()
+        .take(8192)
+        .any(|c| c == '\0' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{1b}' | '\u{0c}')));
     if binary {
         Err(Problem::new(
             "the file is not text (it may be an Excel workbook or another binary file)",
@@ -64,8 +74,13 @@ fn ensure_text(decoded: Decoded<'_>) -> Result<Decoded<'_>, Problem> {
     }
 }
 
+/// Zero bytes in a short sample (at most 512 bytes, so a plain loop is fine).
+fn bytecount_zeros(sample: &[u8]) -> usize {
+    sample.iter().fold(0, |n, &b| n + usize::from(b == 0))
+}
+
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(512)];
-    let zeros = sample.iter().filter(|&&b| b == 0).count();
+    let zeros = bytecount_zeros(sample);
     sample.len() >= 4 && zeros * 4 >= sample.len()
 }

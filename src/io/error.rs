@@ -130,7 +130,9 @@ pub fn explain_io(error: &io::Error) -> String {
     use io::ErrorKind;
     let advice = match error.kind() {
         ErrorKind::NotFound => "the file or folder does not exist; check the path",
-        ErrorKind::PermissionDenied => "permission denied; choose a folder you can write to or fix the file's permissions",
+        ErrorKind::PermissionDenied => {
+            "permission denied; choose a folder you can write to or fix the file's permissions"
+        }
         ErrorKind::ReadOnlyFilesystem => "the disk is read-only; save somewhere else",
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full; free some space or save elsewhere",
         ErrorKind::IsADirectory => "that path is a folder; choose a file name",

@@ -60,9 +60,7 @@ pub fn decisions_csv(session: &Session) -> Result<Vec<u8>, csv::Error> {
 
 /// Writes the decisions CSV atomically with owner-only permissions.
 pub fn export_decisions_csv(session: &Session, path: &Path) -> Result<(), FileError> {
-    let bytes = decisions_csv(session).map_err(|e| FileError::Write {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    let bytes = decisions_csv(session)
+        .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
     write_atomic(path, &bytes)
 }

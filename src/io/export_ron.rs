@@ -82,10 +82,8 @@ pub fn decision_record(session: &Session, exported_at: Timestamp) -> DecisionRec
 /// Writes the decision record atomically with owner-only permissions.
 pub fn export_decision_ron(session: &Session, path: &Path, exported_at: Timestamp) -> Result<(), FileError> {
     let record = decision_record(session, exported_at);
-    let mut text = ron::ser::to_string_pretty(&record, pretty_config()).map_err(|e| FileError::Write {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    let mut text = ron::ser::to_string_pretty(&record, pretty_config())
+        .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
     text.push('\n');
     write_atomic(path, text.as_bytes())
 }

@@ -21,7 +21,8 @@ pub fn load_ladder(path: Option<&Path>) -> Result<Ladder, FileError> {
     match path {
         None => Ok(default_ladder()),
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| FileError::Read { path: path.to_path_buf(), source })?;
+            let text =
+                std::fs::read_to_string(path).map_err(|source| FileError::Read { path: path.to_path_buf(), source })?;
             parse_ladder(&text, path)
         }
     }
@@ -29,7 +30,8 @@ pub fn load_ladder(path: Option<&Path>) -> Result<Ladder, FileError> {
 
 /// Parses and validates ladder text; `file` is only used in messages.
 pub fn parse_ladder(text: &str, file: &Path) -> Result<Ladder, FileError> {
-    let ladder: Ladder = ron::from_str(text).map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a ladder")]))?;
+    let ladder: Ladder =
+        ron::from_str(text).map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a ladder")]))?;
     let problems: Vec<Problem> = ladder_problems(&ladder)
         .into_iter()
         .map(|p| Problem::new(p, "edit the ladder file; see docs/FILE_FORMATS.md for the layout"))

@@ -37,31 +37,85 @@ impl Field {
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Field::Id => &[
-                "id", "employee id", "employee #", "employee number", "employee no", "emp id", "worker id",
-                "person id", "staff id", "user id", "badge id", "employeeid",
+                "id",
+                "employee id",
+                "employee #",
+                "employee number",
+                "employee no",
+                "emp id",
+                "worker id",
+                "person id",
+                "staff id",
+                "user id",
+                "badge id",
+                "employeeid",
             ],
             Field::Name => &[
-                "name", "full name", "employee name", "worker", "worker name", "display name", "preferred name", "legal name", "employee",
+                "name",
+                "full name",
+                "employee name",
+                "worker",
+                "worker name",
+                "display name",
+                "preferred name",
+                "legal name",
+                "employee",
             ],
-            Field::FirstName => &["first name", "given name", "first", "forename", "legal first name", "preferred first name"],
+            Field::FirstName => {
+                &["first name", "given name", "first", "forename", "legal first name", "preferred first name"]
+            }
             Field::LastName => &["last name", "surname", "family name", "last", "legal last name"],
             Field::Manager => &[
-                "manager", "reports to", "supervisor", "manager name", "line manager", "direct manager", "supervisor name",
-                "reporting manager", "manager id", "manager email",
+                "manager",
+                "reports to",
+                "supervisor",
+                "manager name",
+                "line manager",
+                "direct manager",
+                "supervisor name",
+                "reporting manager",
+                "manager id",
+                "manager email",
             ],
             Field::Team => &[
-                "team", "department", "organization", "organisation", "org", "dept", "group", "squad", "team name",
-                "cost center", "business unit",
+                "team",
+                "department",
+                "organization",
+                "organisation",
+                "org",
+                "dept",
+                "group",
+                "squad",
+                "team name",
+                "cost center",
+                "business unit",
             ],
             Field::Level => &[
-                "level", "job level", "career level", "grade", "job grade", "pay grade", "current level", "title",
-                "job title", "position", "role",
+                "level",
+                "job level",
+                "career level",
+                "grade",
+                "job grade",
+                "pay grade",
+                "current level",
+                "title",
+                "job title",
+                "position",
+                "role",
             ],
             Field::Track => &["track", "career track", "ladder", "job family", "ic or manager"],
-            Field::StartDate => &["start date", "hire date", "date of hire", "hired", "start", "joined", "original hire date"],
+            Field::StartDate => {
+                &["start date", "hire date", "date of hire", "hired", "start", "joined", "original hire date"]
+            }
             Field::LevelSince => &[
-                "level since", "in level since", "time in level since", "last promotion", "last promotion date",
-                "promotion date", "last promoted", "level start date",
+                "level since",
+                "in level since",
+                "time in level since",
+                "last promotion",
+                "last promotion date",
+                "promotion date",
+                "last promoted",
+                "level start date",
             ],
         }
     }
@@ -73,15 +127,11 @@ impl Field {
     }
 }
 
-/// Header text reduced to lower-case letters, digits and `#`, so "Employee ID", "employee_id" and
+/// Header text reduced to lower-case letters, digits and `#`, so "Employee ID", `employee_id` and
 /// "EMPLOYEE-ID" all read the same.
 #[must_use]
 pub fn header_key(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '#')
-        .flat_map(char::to_lowercase)
-        .collect()
+    header.chars().filter(|c| c.is_alphanumeric() || *c == '#').flat_map(char::to_lowercase).collect()
 }
 
 /// The field a header names, and how preferred that alias is (lower is better).
@@ -91,11 +141,7 @@ pub fn match_header(header: &str) -> Option<(Field, usize)> {
     if key.is_empty() {
         return None;
     }
-    Field::ALL.iter().find_map(|&field| {
-        field
-            .aliases()
-            .iter()
-            .position(|alias| header_key(alias) == key)
-            .map(|rank| (field, rank))
-    })
+    Field::ALL
+        .iter()
+        .find_map(|&field| field.aliases().iter().position(|alias| header_key(alias) == key).map(|rank| (field, rank)))
 }

@@ -30,7 +30,8 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
     let decoded = decode(bytes).map_err(|p| FileError::invalid(file, vec![p]))?;
     let text = decoded.text.as_ref();
     if text.trim().is_empty() {
-        let problem = Problem::new("the file is empty", "export the roster again with a header row and one row per person");
+        let problem =
+            Problem::new("the file is empty", "export the roster again with a header row and one row per person");
         return Err(FileError::invalid(file, vec![problem]));
     }
     let delimiter = detect_delimiter(text);
@@ -55,7 +56,8 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
         }
     }
     if rows.problems.is_empty() && rows.people.is_empty() {
-        rows.problems.push(Problem::new("the roster has a header but no people", "add one row per person below the header"));
+        rows.problems
+            .push(Problem::new("the roster has a header but no people", "add one row per person below the header"));
     }
     if rows.problems.is_empty() {
         Ok(RosterImport { people: rows.people, encoding: decoded.encoding, delimiter })
@@ -72,7 +74,8 @@ pub fn detect_delimiter(text: &str) -> u8 {
     let sample = &text.as_bytes()[..sample_end];
     let mut best = (b',', (false, false, 0usize));
     for delimiter in [b',', b';', b'\t'] {
-        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(sample);
+        let mut reader =
+            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(sample);
         let lengths: Vec<usize> = reader.records().take(10).filter_map(Result::ok).map(|r| r.len()).collect();
         let Some(&width) = lengths.first() else { continue };
         let score = (width > 1, lengths.iter().all(|&l| l == width), width);
@@ -87,7 +90,10 @@ fn csv_problem(error: &csv::Error) -> Problem {
     let line = error.position().map(csv::Position::line);
     let problem = match error.kind() {
         csv::ErrorKind::Utf8 { .. } => Problem::new("a cell is not valid text", "save the file again as \"CSV UTF-8\""),
-        _ => Problem::new(format!("the file could not be read as CSV: {error}"), "check for an unclosed quote near this line"),
+        _ => Problem::new(
+            format!("the file could not be read as CSV: {error}"),
+            "check for an unclosed quote near this line",
+        ),
     };
     match line {
         Some(line) => problem.at_line(line),
@@ -132,10 +138,14 @@ impl Columns {
         let has = |field: Field| index[field as usize].is_some();
         let mut require = |present: bool, fields: &[Field], what: &str| {
             if !present {
-                let accepted: Vec<String> = fields.iter().flat_map(|f| f.aliases().iter()).map(|a| format!("\"{a}\"")).collect();
+                let accepted: Vec<String> =
+                    fields.iter().flat_map(|f| f.aliases().iter()).map(|a| format!("\"{a}\"")).collect();
                 problems.push(
-                    Problem::new(format!("no {what} column"), format!("add a header named one of: {}", accepted.join(", ")))
-                        .at_line(1),
+                    Problem::new(
+                        format!("no {what} column"),
+                        format!("add a header named one of: {}", accepted.join(", ")),
+                    )
+                    .at_line(1),
                 );
             }
         };
@@ -229,7 +239,8 @@ impl<'a> RowReader<'a> {
         let (Some(level), Some(track)) = (level, track) else { return };
         let id = PersonId::new(id);
         self.first_seen.insert(id.clone(), line);
-        let extra = cols.extra.iter().map(|(i, header)| (header.clone(), record.get(*i).unwrap_or("").to_owned())).collect();
+        let extra =
+            cols.extra.iter().map(|(i, header)| (header.clone(), record.get(*i).unwrap_or("").to_owned())).collect();
         self.people.push(Person {
             id,
             name,
@@ -248,7 +259,7 @@ impl<'a> RowReader<'a> {
         let mut name = cols.get(record, Field::Name).to_owned();
         if name.is_empty() {
             let (first, last) = (cols.get(record, Field::FirstName), cols.get(record, Field::LastName));
-            name = format!("{first} {last}").trim().to_owned();
+            format!("{first} {last}").trim().clone_into(&mut name);
         }
         if name.is_empty() {
             let field = if cols.index[Field::Name as usize].is_some() { Field::Name } else { Field::FirstName };
@@ -263,13 +274,12 @@ impl<'a> RowReader<'a> {
             self.problem(line, Field::Level, "", "the level is empty", fix);
             return None;
         }
-        let found = match self.level_cache.get(text) {
-            Some(cached) => cached.clone(),
-            None => {
-                let found = self.matcher.find(text).cloned();
-                self.level_cache.insert(text.to_owned(), found.clone());
-                found
-            }
+        let found = if let Some(cached) = self.level_cache.get(text) {
+            cached.clone()
+        } else {
+            let found = self.matcher.find(text).cloned();
+            self.level_cache.insert(text.to_owned(), found.clone());
+            found
         };
         if found.is_some() {
             return found;
@@ -310,7 +320,13 @@ impl<'a> RowReader<'a> {
         }
         let parsed = parse_date(text);
         if parsed.is_none() {
-            self.problem(line, field, text, "not a date Ladderboard can read", "write dates as YYYY-MM-DD, e.g. 2024-03-31");
+            self.problem(
+                line,
+                field,
+                text,
+                "not a date Ladderboard can read",
+                "write dates as YYYY-MM-DD, e.g. 2024-03-31",
+            );
         }
         parsed
     }

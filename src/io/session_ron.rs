@@ -35,10 +35,8 @@ pub fn session_to_string(session: &Session) -> Result<String, ron::Error> {
 
 /// Writes a session atomically with owner-only permissions.
 pub fn save_session(session: &Session, path: &Path) -> Result<(), FileError> {
-    let text = session_to_string(session).map_err(|e| FileError::Write {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    let text = session_to_string(session)
+        .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
     write_atomic(path, text.as_bytes())
 }
 

@@ -98,7 +98,9 @@ impl Session {
                         return Err(RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() });
                     }
                 }
-                let after = placement.clone().unwrap_or_else(|| Placement { level: p.level.clone(), band: ladder.default_band() });
+                let after = placement
+                    .clone()
+                    .unwrap_or_else(|| Placement { level: p.level.clone(), band: ladder.default_band() });
                 let inverse = Change::Place { person: person.clone(), placement: self.placements.get(person).cloned() };
                 Ok(("move", cell_label(ladder, &before), cell_label(ladder, &after), String::new(), inverse))
             }
@@ -108,7 +110,10 @@ impl Session {
                     Some(proposal) => {
                         on_track(ladder, p, &proposal.target)?;
                         if ladder.rank(&proposal.target) <= ladder.rank(&p.level) {
-                            return Err(RuleError::NotAbove { target: proposal.target.clone(), current: p.level.clone() });
+                            return Err(RuleError::NotAbove {
+                                target: proposal.target.clone(),
+                                current: p.level.clone(),
+                            });
                         }
                         require_rationale(&proposal.rationale, "a proposal")?;
                         proposal.rationale.clone()
@@ -232,7 +237,11 @@ pub(crate) fn on_track(ladder: &Ladder, person: &Person, level: &LevelId) -> Res
     if found.track == person.track {
         Ok(())
     } else {
-        Err(RuleError::WrongTrack { level: level.clone(), track: person.track, valid: ladder.level_list(Some(person.track)) })
+        Err(RuleError::WrongTrack {
+            level: level.clone(),
+            track: person.track,
+            valid: ladder.level_list(Some(person.track)),
+        })
     }
 }
 

@@ -7,8 +7,19 @@ use std::collections::HashMap;
 
 /// Words that job titles add around the level name and that say nothing about the level.
 const FILLER_WORDS: &[&str] = &[
-    "software", "engineer", "engineering", "developer", "swe", "sde", "backend", "frontend", "fullstack",
-    "full-stack", "platform", "systems", "of",
+    "software",
+    "engineer",
+    "engineering",
+    "developer",
+    "swe",
+    "sde",
+    "backend",
+    "frontend",
+    "fullstack",
+    "full-stack",
+    "platform",
+    "systems",
+    "of",
 ];
 
 /// A lookup from every id, title and alias of a ladder (normalised) to its level.

@@ -94,10 +94,10 @@ impl Session {
     /// Where the person stands on the grid: an explicit placement, or their current level's middle band.
     #[must_use]
     pub fn placement(&self, person: &Person) -> Placement {
-        self.placements.get(&person.id).cloned().unwrap_or_else(|| Placement {
-            level: person.level.clone(),
-            band: self.ladder.default_band(),
-        })
+        self.placements
+            .get(&person.id)
+            .cloned()
+            .unwrap_or_else(|| Placement { level: person.level.clone(), band: self.ladder.default_band() })
     }
 
     /// Evidence for one criterion, if any was recorded.
@@ -120,8 +120,7 @@ impl Session {
         level: &LevelId,
         dimension: &DimensionId,
     ) -> Result<usize, usize> {
-        self.evidence
-            .binary_search_by(|e| (&e.person, &e.level, &e.dimension).cmp(&(person, level, dimension)))
+        self.evidence.binary_search_by(|e| (&e.person, &e.level, &e.dimension).cmp(&(person, level, dimension)))
     }
 
     /// Notes about one person, oldest first.

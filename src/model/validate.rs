@@ -11,7 +11,8 @@ use std::collections::HashSet;
 pub fn ladder_problems(ladder: &Ladder) -> Vec<String> {
     let mut problems = Vec::new();
     if ladder.bands.is_empty() {
-        problems.push("`bands` is empty; list at least one band, e.g. [\"developing\", \"solid\", \"strong\"]".to_owned());
+        problems
+            .push("`bands` is empty; list at least one band, e.g. [\"developing\", \"solid\", \"strong\"]".to_owned());
     }
     if ladder.dimensions.is_empty() {
         problems.push("`dimensions` is empty; list the dimensions criteria are written against".to_owned());
@@ -47,7 +48,10 @@ pub fn ladder_problems(ladder: &Ladder) -> Vec<String> {
                 problems.push(format!("level {} has a criterion for unknown dimension \"{}\"", level.id, c.dimension));
             }
         }
-        for name in std::iter::once(level.id.as_str()).chain(std::iter::once(level.title.as_str())).chain(level.aliases.iter().map(String::as_str)) {
+        for name in std::iter::once(level.id.as_str())
+            .chain(std::iter::once(level.title.as_str()))
+            .chain(level.aliases.iter().map(String::as_str))
+        {
             names.push((name.trim().to_lowercase(), level.id.as_str()));
         }
     }
@@ -62,10 +66,14 @@ pub fn ladder_problems(ladder: &Ladder) -> Vec<String> {
         }
     }
     for e in &ladder.equivalences {
-        for (id, track) in [(&e.individual_contributor, Track::IndividualContributor), (&e.management, Track::Management)] {
+        for (id, track) in
+            [(&e.individual_contributor, Track::IndividualContributor), (&e.management, Track::Management)]
+        {
             match ladder.level(id) {
                 Some(level) if level.track == track => {}
-                Some(_) => problems.push(format!("equivalence names {id} as a {track} level, but it is on the other track")),
+                Some(_) => {
+                    problems.push(format!("equivalence names {id} as a {track} level, but it is on the other track"));
+                }
                 None => problems.push(format!("equivalence names unknown level {id}")),
             }
         }
@@ -95,7 +103,8 @@ pub fn session_problems(session: &Session) -> Vec<RuleError> {
                     problems.push(wrap(id, e));
                 }
                 if placement.band >= ladder.bands.len() {
-                    problems.push(wrap(id, RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() }));
+                    problems
+                        .push(wrap(id, RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() }));
                 }
             }
         }
