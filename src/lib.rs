@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod fixtures;
 pub mod io;
 pub mod model;
+pub mod ui;

@@ -1,0 +1,106 @@
+//! Opening, importing, saving and exporting. Dialogs only pick a path and queue the command that does
+//! the work, so tests and the CLI call the work directly.
+
+use super::LadderApp;
+use crate::command::{Action, Command};
+use crate::io::export_csv::export_decisions_csv;
+use crate::io::export_ron::export_decision_ron;
+use crate::io::roster_csv::read_roster;
+use crate::io::session_ron::{load_session, save_session};
+use crate::model::Session;
+use std::path::{Path, PathBuf};
+
+impl LadderApp {
+    /// Shows the native file dialog for `action` and queues the command that does the work.
+    pub(super) fn dialog(&mut self, action: Action) {
+        let ron = ("Ladderboard session", &["ron"][..]);
+        let csv = ("CSV", &["csv", "tsv", "txt"][..]);
+        let picked: Option<(PathBuf, fn(PathBuf) -> Command)> = match action {
+            Action::NewFromRoster => pick(csv, None).map(|p| (p, Command::ImportRoster as fn(PathBuf) -> Command)),
+            Action::Open => pick(ron, None).map(|p| (p, Command::Open as fn(PathBuf) -> Command)),
+            Action::SaveAs => save(ron, &self.suggested_name("ron")).map(|p| (p, Command::SaveTo as fn(PathBuf) -> Command)),
+            Action::ExportCsv => {
+                save(csv, &self.suggested_name("decisions.csv")).map(|p| (p, Command::ExportCsv as fn(PathBuf) -> Command))
+            }
+            Action::ExportRon => {
+                save(ron, &self.suggested_name("decisions.ron")).map(|p| (p, Command::ExportRon as fn(PathBuf) -> Command))
+            }
+            _ => None,
+        };
+        if let Some((path, command)) = picked {
+            self.queue(command(path));
+        }
+    }
+
+    fn suggested_name(&self, extension: &str) -> String {
+        let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || self.session.title.replace(['/', '\\', ':'], "-"),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        format!("{stem}.{extension}")
+    }
+
+    /// Creates a new, unsaved session from a roster CSV.
+    pub(super) fn import_roster(&mut self, path: &Path) {
+        let ladder = self.session.ladder.clone();
+        match read_roster(path, &ladder) {
+            Ok(imported) => {
+                let title = path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
+                let count = imported.people.len();
+                self.replace_session(Session::new(title, ladder, imported.people), None);
+                // A fresh import has not been saved anywhere yet.
+                self.saved_generation = self.generation.wrapping_sub(1);
+                self.info(format!("Imported {count} people from {} ({} text)", path.display(), imported.encoding));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Opens a session file.
+    pub(super) fn open(&mut self, path: &Path) {
+        match load_session(path) {
+            Ok(session) => {
+                let count = session.people.len();
+                self.replace_session(session, Some(path.to_path_buf()));
+                self.settings.remember(path);
+                self.info(format!("Opened {} ({count} people)", path.display()));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Saves the session to `path`; on failure the session stays in memory, unsaved.
+    pub(super) fn save_to(&mut self, path: &Path) {
+        match save_session(&self.session, path) {
+            Ok(()) => {
+                self.path = Some(path.to_path_buf());
+                self.mark_saved();
+                self.settings.remember(path);
+                self.info(format!("Saved {}", path.display()));
+            }
+            Err(e) => self.error(format!("{e}. Your changes are still open; save elsewhere.")),
+        }
+    }
+
+    pub(super) fn export_csv(&mut self, path: &Path) {
+        match export_decisions_csv(&self.session, path) {
+            Ok(()) => self.info(format!("Exported decisions to {}", path.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn export_ron(&mut self, path: &Path) {
+        match export_decision_ron(&self.session, path, jiff::Timestamp::now()) {
+            Ok(()) => self.info(format!("Exported the decision record to {}", path.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+}
+
+fn pick(filter: (&str, &[&str]), _dir: Option<&Path>) -> Option<PathBuf> {
+    rfd::FileDialog::new().add_filter(filter.0, filter.1).pick_file()
+}
+
+fn save(filter: (&str, &[&str]), name: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new().add_filter(filter.0, filter.1).set_file_name(name).save_file()
+}

@@ -1,0 +1,209 @@
+//! Applying commands after the frame: the one place the session changes.
+
+use super::LadderApp;
+use super::history::Step;
+use super::view::PendingProposal;
+use crate::command::{Action, Command, Direction};
+use crate::model::change::cell_label;
+use crate::model::{Change, LevelId, PersonId, Placement, Proposal, RuleError, Track};
+use jiff::Timestamp;
+
+impl LadderApp {
+    /// Applies one command.
+    pub fn handle(&mut self, command: Command) {
+        match command {
+            Command::Apply { label, changes } => {
+                if let Err(e) = self.apply_step(label, changes) {
+                    self.error(format!("Not changed: {e}"));
+                }
+            }
+            Command::MoveCard { person, to } => self.move_card(&person, to),
+            Command::ConfirmProposal { person, to, target, rationale } => {
+                let name = self.session.name_of(&person);
+                let proposal = Proposal {
+                    target: target.clone(),
+                    rationale,
+                    proposer: self.settings.user_name.clone(),
+                    proposed_at: Timestamp::now(),
+                };
+                let label = format!("move {name} {} → {target}", self.current_level(&person));
+                let changes = vec![
+                    Change::Place { person: person.clone(), placement: Some(to) },
+                    Change::Propose { person, proposal: Some(proposal) },
+                ];
+                match self.apply_step(label, changes) {
+                    Ok(()) => self.view.pending = None,
+                    Err(e) => self.error(format!("Not proposed: {e}")),
+                }
+            }
+            Command::CancelProposal => self.view.pending = None,
+            Command::Select(person) => {
+                self.view.selected = person;
+            }
+            Command::MoveSelection(direction) => self.move_selection(direction),
+            Command::MoveSelectedCard(direction) => self.move_selected_card(direction),
+            Command::ImportRoster(path) => self.import_roster(&path),
+            Command::Open(path) => self.open(&path),
+            Command::SaveTo(path) => self.save_to(&path),
+            Command::ExportCsv(path) => self.export_csv(&path),
+            Command::ExportRon(path) => self.export_ron(&path),
+            Command::Run(action) => self.run_action(action),
+        }
+    }
+
+    fn run_action(&mut self, action: Action) {
+        match action {
+            Action::NewFromRoster | Action::Open | Action::SaveAs | Action::ExportCsv | Action::ExportRon => {
+                self.dialog(action);
+            }
+            Action::Save => match self.path.clone() {
+                Some(path) => self.save_to(&path),
+                None => self.dialog(Action::SaveAs),
+            },
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::OpenPerson => self.view.person_open = self.view.selected.is_some(),
+            Action::ClosePerson => self.view.person_open = false,
+            Action::ToggleTrack => {
+                self.view.track = match self.view.track {
+                    Track::IndividualContributor => Track::Management,
+                    Track::Management => Track::IndividualContributor,
+                };
+                self.view.generation += 1;
+            }
+            Action::ToggleTheme => {
+                self.settings.theme = match self.settings.theme {
+                    super::settings::ThemeChoice::Dark => super::settings::ThemeChoice::Light,
+                    super::settings::ThemeChoice::Light => super::settings::ThemeChoice::Dark,
+                };
+            }
+            Action::FocusSearch => self.view.focus_search = true,
+            Action::Palette => self.view.palette = Some(String::new()),
+            Action::MoveCardLeft => self.move_selected_card(Direction::Left),
+            Action::MoveCardRight => self.move_selected_card(Direction::Right),
+            Action::MoveCardUp => self.move_selected_card(Direction::Up),
+            Action::MoveCardDown => self.move_selected_card(Direction::Down),
+        }
+    }
+
+    /// Applies changes as one undoable step. If any change breaks a rule, none of them stays.
+    pub(super) fn apply_step(&mut self, label: String, changes: Vec<Change>) -> Result<(), RuleError> {
+        let inverses = self.apply_all(&changes)?;
+        self.history.push(Step { label, changes, inverses });
+        Ok(())
+    }
+
+    fn apply_all(&mut self, changes: &[Change]) -> Result<Vec<Change>, RuleError> {
+        let backup = (changes.len() > 1).then(|| self.session.clone());
+        let actor = self.settings.user_name.clone();
+        let mut inverses = Vec::with_capacity(changes.len());
+        for change in changes {
+            match self.session.apply(change.clone(), &actor, Timestamp::now()) {
+                Ok(applied) => inverses.push(applied.inverse),
+                Err(e) => {
+                    if let Some(backup) = backup {
+                        self.session = backup;
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        self.generation += 1;
+        Ok(inverses)
+    }
+
+    fn undo(&mut self) {
+        let Some(step) = self.history.pop_undo() else { return };
+        let inverses: Vec<Change> = step.inverses.iter().rev().cloned().collect();
+        match self.apply_all(&inverses) {
+            Ok(_) => {
+                self.info(format!("Undone: {}", step.label));
+                self.history.push_redo(step);
+            }
+            Err(e) => self.error(format!("Could not undo \"{}\": {e}", step.label)),
+        }
+    }
+
+    fn redo(&mut self) {
+        let Some(step) = self.history.pop_redo() else { return };
+        match self.apply_all(&step.changes) {
+            Ok(inverses) => {
+                self.info(format!("Redone: {}", step.label));
+                self.history.push_undo_keep_redo(Step { inverses, ..step });
+            }
+            Err(e) => self.error(format!("Could not redo \"{}\": {e}", step.label)),
+        }
+    }
+
+    fn current_level(&self, person: &PersonId) -> LevelId {
+        self.session.person(person).map(|p| p.level.clone()).unwrap_or_default()
+    }
+
+    /// A card moved to `to`: above the person's level it needs a proposal, so ask for the rationale.
+    fn move_card(&mut self, person: &PersonId, to: Placement) {
+        let Some(p) = self.session.person(person) else { return };
+        let from = self.session.placement(p);
+        if from == to {
+            return;
+        }
+        let ladder = &self.session.ladder;
+        let above = ladder.rank(&to.level) > ladder.rank(&p.level);
+        let already_proposed = self.session.proposals.get(person).is_some_and(|pr| pr.target == to.level);
+        self.view.selected = Some(person.clone());
+        if above && !already_proposed {
+            self.view.pending = Some(PendingProposal { person: person.clone(), to, rationale: String::new() });
+            return;
+        }
+        let label = format!("move {} {} → {}", p.name, cell_label(ladder, &from), cell_label(ladder, &to));
+        let changes = vec![Change::Place { person: person.clone(), placement: Some(to) }];
+        if let Err(e) = self.apply_step(label, changes) {
+            self.error(format!("Not moved: {e}"));
+        }
+    }
+
+    fn move_selected_card(&mut self, direction: Direction) {
+        let Some(id) = self.view.selected.clone() else { return };
+        let Some(person) = self.session.person(&id) else { return };
+        if person.track != self.view.track {
+            return;
+        }
+        let ladder = &self.session.ladder;
+        let from = self.session.placement(person);
+        let levels: Vec<&LevelId> = ladder.track_levels(person.track).map(|l| &l.id).collect();
+        let Some(column) = levels.iter().position(|l| **l == from.level) else { return };
+        let to = match direction {
+            Direction::Left if column > 0 => Placement { level: levels[column - 1].clone(), band: from.band },
+            Direction::Right if column + 1 < levels.len() => Placement { level: levels[column + 1].clone(), band: from.band },
+            Direction::Up if from.band + 1 < ladder.bands.len() => Placement { band: from.band + 1, ..from },
+            Direction::Down if from.band > 0 => Placement { band: from.band - 1, ..from },
+            _ => return,
+        };
+        self.move_card(&id, to);
+    }
+
+    /// Arrow keys on the grid: up/down within a column, left/right to the neighbouring level.
+    fn move_selection(&mut self, direction: Direction) {
+        let ladder = &self.session.ladder;
+        let columns: Vec<Vec<usize>> = ladder
+            .track_levels(self.view.track)
+            .map(|level| (0..ladder.bands.len()).rev().flat_map(|band| self.derived.cell(&level.id, band).iter().copied()).collect())
+            .collect();
+        let position = self.view.selected.as_ref().and_then(|id| {
+            columns.iter().enumerate().find_map(|(c, col)| {
+                col.iter().position(|&i| &self.session.people[i].id == id).map(|r| (c, r))
+            })
+        });
+        let next = match position {
+            None => columns.iter().find_map(|c| c.first()),
+            Some((c, r)) => match direction {
+                Direction::Up => columns[c].get(r.saturating_sub(1)),
+                Direction::Down => columns[c].get(r + 1).or_else(|| columns[c].last()),
+                Direction::Left => columns[..c].iter().rev().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1))),
+                Direction::Right => columns[c + 1..].iter().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1))),
+            },
+        };
+        if let Some(&i) = next {
+            self.view.selected = Some(self.session.people[i].id.clone());
+        }
+    }
+}

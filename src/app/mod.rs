@@ -1,0 +1,209 @@
+//! The eframe application: owns the session, the undo history and the view state; draws the panels,
+//! then applies the commands they emitted. That single path gives undo, the audit trail and the
+//! unsaved-changes mark.
+
+mod files;
+mod handle;
+pub mod history;
+pub mod settings;
+pub mod view;
+
+use crate::command::Command;
+use crate::io::session_ron::{load_session, parse_session};
+use crate::model::Session;
+use history::History;
+use settings::Settings;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use view::{Derived, ViewState};
+
+/// The sample session shipped with the app, shown on a first run.
+pub const SAMPLE_SESSION_RON: &str = include_str!("../../assets/sample/session.ron");
+
+/// The sample calibration session.
+#[must_use]
+pub fn sample_session() -> Session {
+    #[expect(clippy::expect_used, reason = "the embedded sample is validated by tests")]
+    parse_session(SAMPLE_SESSION_RON.as_bytes(), Path::new("assets/sample/session.ron")).expect("embedded sample is valid")
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The application state.
+pub struct LadderApp {
+    pub session: Session,
+    /// Where the session is saved; `None` for the sample or a fresh import.
+    pub path: Option<PathBuf>,
+    pub view: ViewState,
+    pub derived: Derived,
+    pub history: History,
+    pub settings: Settings,
+    pub status: Option<StatusMessage>,
+    /// Bumped on every change to the session; derived views and the dirty mark follow it.
+    pub generation: u64,
+    saved_generation: u64,
+    shown_title: String,
+    applied_theme: Option<settings::ThemeChoice>,
+    pending: Vec<Command>,
+}
+
+impl LadderApp {
+    /// An app showing `session`, saved to `path` when it has one.
+    #[must_use]
+    pub fn with_session(session: Session, path: Option<PathBuf>) -> Self {
+        let mut app = LadderApp {
+            session,
+            path,
+            view: ViewState::default(),
+            derived: Derived::default(),
+            history: History::default(),
+            settings: Settings::default(),
+            status: None,
+            generation: 0,
+            saved_generation: 0,
+            shown_title: String::new(),
+            applied_theme: None,
+            pending: Vec::new(),
+        };
+        app.select_first();
+        app
+    }
+
+    /// Whether there are changes not yet saved.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    /// The window title: file name and an unsaved-changes mark.
+    #[must_use]
+    pub fn title(&self) -> String {
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || format!("{} (not saved)", self.session.title),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} — Ladderboard")
+    }
+
+    /// Queues a command as if the UI had emitted it (used by tests and the palette).
+    pub fn queue(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// Draws the whole window into `ui` and applies the commands it emitted.
+    pub fn ui_for_tests(&mut self, ui: &mut egui::Ui) {
+        self.frame(ui);
+    }
+
+    fn frame(&mut self, ui: &mut egui::Ui) {
+        if self.applied_theme != Some(self.settings.theme) {
+            crate::ui::theme::apply(ui.ctx(), self.settings.theme);
+            self.applied_theme = Some(self.settings.theme);
+        }
+        self.derived.refresh(&self.session, &self.view, self.generation);
+        let mut out = std::mem::take(&mut self.pending);
+        crate::ui::shortcuts::read(ui.ctx(), &self.view, &mut out);
+        crate::ui::window_ui(ui, self, &mut out);
+        for command in out {
+            self.handle(command);
+        }
+        self.derived.refresh(&self.session, &self.view, self.generation);
+        let title = self.title();
+        if title != self.shown_title {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn select_first(&mut self) {
+        self.view.selected = self.session.people.first().map(|p| p.id.clone());
+    }
+
+    fn mark_saved(&mut self) {
+        self.saved_generation = self.generation;
+    }
+
+    fn replace_session(&mut self, session: Session, path: Option<PathBuf>) {
+        self.session = session;
+        self.path = path;
+        self.history.clear();
+        self.generation += 1;
+        self.saved_generation = self.generation;
+        self.view = ViewState { track: self.view.track, ..ViewState::default() };
+        self.select_first();
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage { text: text.into(), is_error: false });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage { text: text.into(), is_error: true });
+    }
+}
+
+impl eframe::App for LadderApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.save(storage);
+    }
+}
+
+/// Opens the window on `path`; without one, on the most recent session, or the sample.
+#[must_use]
+pub fn run(path: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([1024.0, 700.0])
+            .with_title("Ladderboard"),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Ladderboard",
+        options,
+        Box::new(move |cc| {
+            let settings = Settings::load(cc.storage);
+            Ok(Box::new(start(path, settings)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: could not open the window: {e}");
+            ExitCode::from(4)
+        }
+    }
+}
+
+/// Chooses what the window opens on; a file that fails to load is reported, never fatal.
+#[must_use]
+pub fn start(path: Option<PathBuf>, settings: Settings) -> LadderApp {
+    let candidate = path.clone().or_else(|| settings.recent.iter().find(|p| p.exists()).cloned());
+    let (session, opened, error) = match &candidate {
+        Some(p) => match load_session(p) {
+            Ok(s) => (s, Some(p.clone()), None),
+            Err(e) => (sample_session(), None, Some(e.to_string())),
+        },
+        None => (sample_session(), None, None),
+    };
+    let mut app = LadderApp::with_session(session, opened);
+    app.settings = settings;
+    if let Some(p) = &app.path {
+        let p = p.clone();
+        app.settings.remember(&p);
+    }
+    if let Some(error) = error {
+        app.error(format!("{error} — showing the sample session instead"));
+    }
+    app
+}

@@ -1,0 +1,119 @@
+//! The ladder grid: a column per level of the shown track, a row per band (strongest on top), a card
+//! per person. Dragging a card to a cell emits a move; each cell lays out only its visible cards.
+
+use super::card::card_ui;
+use super::theme;
+use crate::app::view::{Derived, ViewState};
+use crate::command::{Action, Command};
+use crate::model::{Ladder, PersonId, Placement, Session, Track};
+use egui::{Frame, Id, Margin, RichText, ScrollArea, Ui};
+
+/// Draws the grid for `view.track`.
+pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Derived, out: &mut Vec<Command>) {
+    let ladder = &session.ladder;
+    let levels: Vec<_> = ladder.track_levels(view.track).collect();
+    if levels.is_empty() {
+        ui.label("This ladder has no levels on this track.");
+        return;
+    }
+    toolbar_ui(ui, view, derived, out);
+    let band_label_width = 74.0;
+    let gap = 4.0;
+    let column_width = ((ui.available_width() - band_label_width) / levels.len() as f32 - gap).max(60.0);
+    let header_height = if view.track == Track::Management || !ladder.equivalences.is_empty() { 46.0 } else { 30.0 };
+    let bands = ladder.bands.len().max(1);
+    let row_height = ((ui.available_height() - header_height) / bands as f32 - gap).max(theme::CARD_HEIGHT * 2.0);
+    ui.horizontal(|ui| {
+        ui.add_space(band_label_width);
+        for level in &levels {
+            ui.allocate_ui(egui::vec2(column_width, header_height), |ui| {
+                ui.set_width(column_width);
+                ui.vertical(|ui| {
+                    let total = derived.level_totals.get(&level.id).copied().unwrap_or(0);
+                    ui.label(RichText::new(format!("{} {}", level.id, level.title)).strong())
+                        .on_hover_text(&level.summary);
+                    ui.label(RichText::new(format!("{total} placed")).small().weak());
+                    let equivalents = ladder.equivalents(&level.id);
+                    if !equivalents.is_empty() {
+                        let names: Vec<String> = equivalents.iter().map(ToString::to_string).collect();
+                        ui.label(RichText::new(format!("≈ {}", names.join(", "))).small().weak());
+                    }
+                });
+            });
+        }
+    });
+    for band in (0..bands).rev() {
+        ui.horizontal(|ui| {
+            ui.allocate_ui(egui::vec2(band_label_width, row_height), |ui| {
+                ui.set_width(band_label_width - gap);
+                ui.label(RichText::new(ladder.bands.get(band).map_or("", String::as_str)).weak());
+            });
+            for level in &levels {
+                cell_ui(ui, session, view, derived, ladder, (&level.id, band), (column_width, row_height), out);
+            }
+        });
+    }
+}
+
+fn toolbar_ui(ui: &mut Ui, view: &ViewState, derived: &Derived, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for track in Track::ALL {
+            if ui.selectable_label(view.track == track, format!("{} track", track.label())).clicked() && view.track != track {
+                out.push(Command::Run(Action::ToggleTrack));
+            }
+        }
+        ui.separator();
+        let shown: usize = derived.cells.values().map(Vec::len).sum();
+        ui.label(RichText::new(format!("{shown} shown on this track")).weak());
+        ui.separator();
+        ui.label(RichText::new("Drag a card, or select it and press Ctrl+arrow").weak().small());
+    });
+}
+
+#[expect(clippy::too_many_arguments, reason = "a cell needs its place, its data and the output; bundling them hides nothing")]
+fn cell_ui(
+    ui: &mut Ui,
+    session: &Session,
+    view: &ViewState,
+    derived: &Derived,
+    ladder: &Ladder,
+    (level, band): (&crate::model::LevelId, usize),
+    (width, height): (f32, f32),
+    out: &mut Vec<Command>,
+) {
+    let people = derived.cell(level, band);
+    let band_name = ladder.bands.get(band).map_or("", String::as_str);
+    let frame = Frame::new().fill(theme::cell_fill(ui.visuals(), band)).inner_margin(Margin::same(3)).corner_radius(4.0);
+    let (_, dropped) = ui.dnd_drop_zone::<PersonId, _>(frame, |ui| {
+        ui.set_width(width - 6.0);
+        ui.set_height(height - 6.0);
+        let caption = ui.label(RichText::new(format!("{band_name} · {}", people.len())).small().weak());
+        caption.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{level} {band_name}: {} people", people.len()))
+        });
+        ScrollArea::vertical().id_salt(("cell", level.as_str(), band)).auto_shrink(false).show_rows(
+            ui,
+            theme::CARD_HEIGHT + theme::CARD_GAP,
+            people.len(),
+            |ui, range| {
+                ui.spacing_mut().item_spacing.y = theme::CARD_GAP;
+                for &i in &people[range] {
+                    let person = &session.people[i];
+                    let selected = view.selected.as_ref() == Some(&person.id);
+                    let drag = ui.dnd_drag_source(Id::unique(("card", person.id.as_str())), person.id.clone(), |ui| {
+                        card_ui(ui, session, person, selected)
+                    });
+                    if drag.inner.clicked() {
+                        out.push(Command::Select(Some(person.id.clone())));
+                    }
+                    if drag.inner.double_clicked() {
+                        out.push(Command::Run(Action::OpenPerson));
+                    }
+                }
+            },
+        );
+    });
+    if let Some(person) = dropped {
+        out.push(Command::MoveCard { person: (*person).clone(), to: Placement { level: level.clone(), band } });
+    }
+}

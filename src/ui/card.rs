@@ -1,0 +1,53 @@
+//! A person's compact card on the grid: name, manager and team, and a badge for a proposal or decision.
+
+use super::theme;
+use crate::app::view::Status;
+use crate::model::{Person, Session};
+use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Role, WidgetInfo};
+
+/// Draws a card filling `width`; returns its response (click to select).
+pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) -> egui::Response {
+    let size = egui::vec2(ui.available_width(), theme::CARD_HEIGHT);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &person.name));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    let fill = theme::card_fill(visuals, selected);
+    let stroke = if response.hovered() || selected { visuals.widgets.hovered.bg_stroke } else { Stroke::NONE };
+    painter.rect(rect, 4.0, fill, stroke, StrokeKind::Inside);
+    let status = Status::of(session, &person.id);
+    let badge = match status {
+        Status::NoProposal => None,
+        Status::Proposed => session.proposals.get(&person.id).map(|p| format!("→{}", p.target)),
+        Status::Decided => session.decisions.get(&person.id).map(|d| match &d.new_level {
+            Some(level) => format!("✔{level}"),
+            None => "✔".to_owned(),
+        }),
+    };
+    let inner = rect.shrink2(egui::vec2(6.0, 3.0));
+    let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
+    let mut name_right = inner.right();
+    if let Some(badge) = badge {
+        let color = theme::status_color(visuals, status);
+        let badge_rect = painter.text(inner.right_top(), Align2::RIGHT_TOP, badge, FontId::proportional(11.0), color);
+        name_right = badge_rect.left() - 4.0;
+    }
+    let name_clip = Rect::from_min_max(inner.min, egui::pos2(name_right, inner.bottom()));
+    painter.with_clip_rect(name_clip).text(
+        inner.left_top(),
+        Align2::LEFT_TOP,
+        &person.name,
+        FontId::proportional(13.0),
+        text_color,
+    );
+    let detail = match (person.manager.is_empty(), person.team.is_empty()) {
+        (false, false) => format!("{} · {}", person.manager, person.team),
+        (false, true) => person.manager.clone(),
+        _ => person.team.clone(),
+    };
+    painter.text(inner.left_bottom(), Align2::LEFT_BOTTOM, detail, FontId::proportional(10.5), visuals.weak_text_color());
+    response.on_hover_text(format!("{} — {} · {}\nDrag to move; Ctrl+arrows move the selected card", person.name, person.manager, person.team))
+}

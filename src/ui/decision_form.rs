@@ -1,0 +1,132 @@
+//! The proposal (target level and rationale) and the committee's decision (outcome, new level,
+//! required rationale) for one person.
+
+use crate::app::view::Drafts;
+use crate::command::Command;
+use crate::model::{Change, Decision, Outcome, Person, Proposal, Session};
+use egui::{ComboBox, RichText, TextEdit, Ui};
+
+/// The manager's proposal.
+pub fn proposal_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, user: &str, out: &mut Vec<Command>) {
+    let existing = session.proposals.get(&person.id);
+    match existing {
+        Some(p) => {
+            ui.label(RichText::new(format!("Proposed {} by {} on {}", p.target, p.proposer, p.proposed_at.strftime("%Y-%m-%d"))).strong());
+        }
+        None => {
+            ui.label(RichText::new("No proposal").weak());
+        }
+    }
+    let ladder = &session.ladder;
+    let current_rank = ladder.rank(&person.level);
+    let target = drafts.target.clone().filter(|t| ladder.rank(t) > current_rank);
+    let label = ui.label("Proposal rationale");
+    ui.add(
+        TextEdit::multiline(&mut drafts.proposal_rationale)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text("Why this person works at the target level, against its criteria"),
+    )
+    .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let ready = target.is_some() && !drafts.proposal_rationale.trim().is_empty();
+        let text = match &target {
+            Some(t) => format!("Propose {t}"),
+            None => "Propose (choose a higher level under Compare with)".to_owned(),
+        };
+        if ui.add_enabled(ready, egui::Button::new(text)).clicked()
+            && let Some(target) = target
+        {
+            let proposal = Proposal {
+                target: target.clone(),
+                rationale: drafts.proposal_rationale.trim().to_owned(),
+                proposer: user.to_owned(),
+                proposed_at: jiff::Timestamp::now(),
+            };
+            let label = format!("propose {} {} → {target}", person.name, person.level);
+            out.push(Command::Apply { label, changes: vec![Change::Propose { person: person.id.clone(), proposal: Some(proposal) }] });
+        }
+        if existing.is_some() && ui.button("Withdraw proposal").clicked() {
+            let label = format!("withdraw proposal for {}", person.name);
+            out.push(Command::Apply { label, changes: vec![Change::Propose { person: person.id.clone(), proposal: None }] });
+        }
+    });
+}
+
+/// The committee's decision.
+pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, user: &str, out: &mut Vec<Command>) {
+    if let Some(d) = session.decisions.get(&person.id) {
+        let level = d.new_level.as_ref().map(|l| format!(" to {l}")).unwrap_or_default();
+        ui.label(RichText::new(format!("Decided: {}{level} by {} on {}", d.outcome, d.decided_by, d.decided_at.strftime("%Y-%m-%d"))).strong());
+    }
+    let ladder = &session.ladder;
+    ui.horizontal(|ui| {
+        let label = ui.label("Outcome");
+        ComboBox::from_id_salt("outcome")
+            .selected_text(drafts.outcome.map_or("choose…", Outcome::label))
+            .show_ui(ui, |ui| {
+                for outcome in Outcome::ALL {
+                    ui.selectable_value(&mut drafts.outcome, Some(outcome), outcome.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let changes_level = drafts.outcome.is_some_and(Outcome::changes_level);
+    if changes_level {
+        if drafts.new_level.is_none() {
+            drafts.new_level = session.proposals.get(&person.id).map(|p| p.target.clone());
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("New level");
+            let promote = drafts.outcome == Some(Outcome::Promote);
+            ComboBox::from_id_salt("new-level")
+                .selected_text(drafts.new_level.as_ref().map_or_else(|| "choose…".to_owned(), ToString::to_string))
+                .show_ui(ui, |ui| {
+                    for level in &ladder.levels {
+                        let allowed = if promote {
+                            level.track == person.track && ladder.rank(&level.id) > ladder.rank(&person.level)
+                        } else {
+                            level.id != person.level
+                        };
+                        if allowed {
+                            ui.selectable_value(&mut drafts.new_level, Some(level.id.clone()), level.label());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    }
+    let label = ui.label("Decision rationale");
+    ui.add(
+        TextEdit::multiline(&mut drafts.decision_rationale)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text("Required: the committee's reason, against the criteria"),
+    )
+    .labelled_by(label.id);
+    let ready = drafts.outcome.is_some() && !drafts.decision_rationale.trim().is_empty() && (!changes_level || drafts.new_level.is_some());
+    ui.horizontal(|ui| {
+        if ui.add_enabled(ready, egui::Button::new("Record decision")).clicked()
+            && let Some(outcome) = drafts.outcome
+        {
+            let decision = Decision {
+                outcome,
+                new_level: if changes_level { drafts.new_level.clone() } else { None },
+                rationale: drafts.decision_rationale.trim().to_owned(),
+                decided_by: user.to_owned(),
+                decided_at: jiff::Timestamp::now(),
+            };
+            let label = format!("decide {}: {outcome}", person.name);
+            out.push(Command::Apply { label, changes: vec![Change::Decide { person: person.id.clone(), decision: Some(decision) }] });
+        }
+        if session.decisions.contains_key(&person.id) && ui.button("Reopen decision").clicked() {
+            let label = format!("reopen decision for {}", person.name);
+            out.push(Command::Apply { label, changes: vec![Change::Decide { person: person.id.clone(), decision: None }] });
+        }
+    });
+    if !ready {
+        ui.label(RichText::new("A decision needs an outcome, a rationale and, to change the level, the new level.").small().weak());
+    }
+}

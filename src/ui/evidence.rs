@@ -1,0 +1,88 @@
+//! Criteria side by side — the person's level and the target level, per dimension — with an
+//! evidence rating and text against each target criterion.
+
+use crate::app::view::Drafts;
+use crate::command::Command;
+use crate::model::{Change, Person, Rating, Session};
+use egui::{ComboBox, RichText, TextEdit, Ui};
+
+/// Draws the comparison grid and the evidence editors.
+pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, out: &mut Vec<Command>) {
+    let ladder = &session.ladder;
+    let current = ladder.level(&person.level);
+    let label = ui.label("Compare with");
+    let target_text = drafts.target.as_ref().and_then(|t| ladder.level(t)).map_or_else(String::new, crate::model::Level::label);
+    let mut chosen = drafts.target.clone();
+    ComboBox::from_id_salt("compare-with")
+        .selected_text(target_text)
+        .show_ui(ui, |ui| {
+            for level in ladder.track_levels(person.track) {
+                ui.selectable_value(&mut chosen, Some(level.id.clone()), level.label());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if chosen != drafts.target {
+        drafts.target = chosen;
+        drafts.evidence.clear();
+        if let Some(target) = &drafts.target {
+            for d in &ladder.dimensions {
+                let text = session.evidence_for(&person.id, target, &d.id).map(|e| e.text.clone()).unwrap_or_default();
+                drafts.evidence.insert(d.id.clone(), text);
+            }
+        }
+    }
+    let Some(target) = drafts.target.clone().and_then(|t| ladder.level(&t).cloned()) else { return };
+    for dimension in &ladder.dimensions {
+        ui.add_space(6.0);
+        ui.label(RichText::new(&dimension.name).strong());
+        ui.columns(2, |columns| {
+            let now = current.and_then(|l| l.criterion(&dimension.id)).map_or("", |c| c.text.as_str());
+            columns[0].label(RichText::new(format!("Now ({})", person.level)).small().weak());
+            columns[0].label(now);
+            columns[1].label(RichText::new(format!("Target ({})", target.id)).small().weak());
+            columns[1].label(target.criterion(&dimension.id).map_or("", |c| c.text.as_str()));
+        });
+        let existing = session.evidence_for(&person.id, &target.id, &dimension.id);
+        let rating = existing.and_then(|e| e.rating);
+        let links = existing.map(|e| e.links.clone()).unwrap_or_default();
+        let saved_text = existing.map_or("", |e| e.text.as_str()).to_owned();
+        let set = |rating: Option<Rating>, text: String| Change::SetEvidence {
+            person: person.id.clone(),
+            level: target.id.clone(),
+            dimension: dimension.id.clone(),
+            rating,
+            text,
+            links: links.clone(),
+        };
+        ui.horizontal(|ui| {
+            let rating_label = ui.label(format!("{} rating", dimension.name));
+            let mut chosen = rating;
+            ComboBox::from_id_salt(("rating", dimension.id.as_str()))
+                .selected_text(chosen.map_or("unrated", Rating::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, "unrated");
+                    for r in Rating::ALL {
+                        ui.selectable_value(&mut chosen, Some(r), r.label());
+                    }
+                })
+                .response
+                .labelled_by(rating_label.id);
+            if chosen != rating {
+                let label = format!("rate {} {} {}: {}", person.name, target.id, dimension.id, chosen.map_or("unrated", Rating::label));
+                out.push(Command::Apply { label, changes: vec![set(chosen, saved_text.clone())] });
+            }
+        });
+        let draft = drafts.evidence.entry(dimension.id.clone()).or_default();
+        let text_label = ui.label(RichText::new(format!("{} evidence", dimension.name)).small());
+        let response = ui.add(
+            TextEdit::multiline(draft).desired_rows(1).desired_width(f32::INFINITY).hint_text("Evidence: what, when, a link"),
+        );
+        let response = response.labelled_by(text_label.id);
+        let committed = response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command));
+        if committed && draft.trim() != saved_text.trim() {
+            let label = format!("record evidence for {} {} {}", person.name, target.id, dimension.id);
+            out.push(Command::Apply { label, changes: vec![set(rating, draft.trim().to_owned())] });
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Drawing. Panels read the session and push `Command`s; they never change the session themselves.
+
+pub mod board;
+pub mod card;
+pub mod decision_form;
+pub mod evidence;
+pub mod menu_bar;
+pub mod palette;
+pub mod person_panel;
+pub mod proposal_prompt;
+pub mod roster_table;
+pub mod shortcuts;
+pub mod theme;
+
+use crate::app::LadderApp;
+use crate::command::Command;
+use egui::{CentralPanel, Panel, RichText};
+
+/// Draws the whole window.
+pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>) {
+    let before = (app.view.filters.clone(), app.view.sort, app.view.track);
+    let selected_before = app.view.selected.clone();
+    let LadderApp { session, view, derived, history, settings, status, .. } = app;
+    Panel::top("menu").show(ui, |ui| menu_bar::menu_bar_ui(ui, history, &settings.recent, out));
+    Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            match status {
+                Some(message) if message.is_error => {
+                    ui.label(RichText::new(&message.text).color(theme::error_color(ui.visuals())));
+                }
+                Some(message) => {
+                    ui.label(&message.text);
+                }
+                None => {
+                    ui.label(RichText::new(format!("{} · {} · {} people", session.title, session.cycle, session.people.len())).weak());
+                }
+            }
+        });
+    });
+    Panel::left("roster").default_size(330.0).min_size(240.0).resizable(true).show(ui, |ui| {
+        roster_table::roster_ui(ui, session, view, derived, out);
+    });
+    if view.person_open {
+        Panel::right("person").default_size(400.0).min_size(300.0).resizable(true).show(ui, |ui| {
+            person_panel::person_ui(ui, session, view, &settings.user_name, out);
+        });
+    }
+    CentralPanel::default().show(ui, |ui| board::board_ui(ui, session, view, derived, out));
+    palette::palette_ui(ui.ctx(), &mut view.palette, out);
+    proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
+    if (view.filters.clone(), view.sort, view.track) != before {
+        view.generation += 1;
+    }
+    if view.selected != selected_before || out.iter().any(|c| matches!(c, Command::Select(_))) {
+        view.scroll_to_selected = true;
+    }
+}

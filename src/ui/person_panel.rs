@@ -1,0 +1,122 @@
+//! The person panel: who they are, the criteria of their level beside the target level's with
+//! evidence per criterion, calibration notes, the proposal and decision, and their history.
+
+use super::{decision_form, evidence};
+use crate::app::view::{Drafts, ViewState};
+use crate::command::{Action, Command};
+use crate::model::{Change, Note, Person, Session};
+use egui::{CollapsingHeader, RichText, ScrollArea, TextEdit, Ui};
+
+/// Draws the panel for the selected person.
+pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &str, out: &mut Vec<Command>) {
+    let Some(person) = view.selected.as_ref().and_then(|id| session.person(id)) else {
+        ui.label("Select a person on the grid or in the list.");
+        return;
+    };
+    if view.drafts.person.as_ref() != Some(&person.id) {
+        view.drafts = fresh_drafts(session, person);
+    }
+    let drafts = &mut view.drafts;
+    ui.horizontal(|ui| {
+        ui.heading(format!("{} — {}", person.name, level_label(session, person)));
+        if ui.small_button("✕").on_hover_text("Close (Esc)").clicked() {
+            out.push(Command::Run(Action::ClosePerson));
+        }
+    });
+    let placement = session.placement(person);
+    let band = session.ladder.bands.get(placement.band).map_or("", String::as_str);
+    ui.label(
+        RichText::new(format!(
+            "{} · {} · {} · placed at {} {band} · id {}",
+            person.manager,
+            person.team,
+            person.track.label(),
+            placement.level,
+            person.id
+        ))
+        .weak(),
+    );
+    if let Some(since) = person.level_since {
+        let years = person.years_in_level(jiff::Zoned::now().date()).unwrap_or(0);
+        ui.label(RichText::new(format!("At this level since {since} ({years} y)")).weak().small());
+    }
+    ui.separator();
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        CollapsingHeader::new("Criteria and evidence").default_open(true).show(ui, |ui| {
+            evidence::evidence_ui(ui, session, person, drafts, out);
+        });
+        CollapsingHeader::new("Proposal and decision").default_open(true).show(ui, |ui| {
+            decision_form::proposal_ui(ui, session, person, drafts, user, out);
+            ui.separator();
+            decision_form::decision_ui(ui, session, person, drafts, user, out);
+        });
+        CollapsingHeader::new(format!("Calibration notes ({})", session.notes_for(&person.id).count()))
+            .default_open(true)
+            .show(ui, |ui| notes_ui(ui, session, person, drafts, user, out));
+        CollapsingHeader::new(format!("History ({})", session.history_for(&person.id).count()))
+            .default_open(false)
+            .show(ui, |ui| {
+                for event in session.history_for(&person.id).collect::<Vec<_>>().into_iter().rev() {
+                    ui.label(RichText::new(format!("{} · {}", event.at.strftime("%Y-%m-%d %H:%M"), event.actor)).small().weak());
+                    ui.label(event.summary(""));
+                    if !event.why.is_empty() {
+                        ui.label(RichText::new(format!("why: {}", event.why)).italics());
+                    }
+                    ui.add_space(4.0);
+                }
+            });
+    });
+}
+
+fn level_label(session: &Session, person: &Person) -> String {
+    session.ladder.level(&person.level).map_or_else(|| person.level.to_string(), crate::model::Level::label)
+}
+
+/// Drafts for a newly selected person, filled from what the session already holds.
+fn fresh_drafts(session: &Session, person: &Person) -> Drafts {
+    let ladder = &session.ladder;
+    let target = session.proposals.get(&person.id).map(|p| p.target.clone()).or_else(|| {
+        let rank = ladder.rank(&person.level).unwrap_or(0);
+        ladder.track_levels(person.track).nth(rank + 1).or_else(|| ladder.level(&person.level)).map(|l| l.id.clone())
+    });
+    let mut drafts = Drafts { person: Some(person.id.clone()), ..Drafts::default() };
+    if let Some(target) = &target {
+        for dimension in &ladder.dimensions {
+            let text = session.evidence_for(&person.id, target, &dimension.id).map(|e| e.text.clone()).unwrap_or_default();
+            drafts.evidence.insert(dimension.id.clone(), text);
+        }
+    }
+    drafts.target = target;
+    if let Some(decision) = session.decisions.get(&person.id) {
+        drafts.outcome = Some(decision.outcome);
+        drafts.new_level.clone_from(&decision.new_level);
+        drafts.decision_rationale.clone_from(&decision.rationale);
+    }
+    if let Some(proposal) = session.proposals.get(&person.id) {
+        drafts.proposal_rationale.clone_from(&proposal.rationale);
+    }
+    drafts
+}
+
+fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, user: &str, out: &mut Vec<Command>) {
+    for note in session.notes_for(&person.id) {
+        ui.label(RichText::new(format!("{} · {}", note.at.strftime("%Y-%m-%d %H:%M"), note.author)).small().weak());
+        ui.label(&note.text);
+        ui.add_space(2.0);
+    }
+    let label = ui.label("Calibration note");
+    ui.add(TextEdit::multiline(&mut drafts.note).desired_rows(2).desired_width(f32::INFINITY).hint_text("What you observed, and where"))
+        .labelled_by(label.id);
+    let can_add = !drafts.note.trim().is_empty();
+    if ui.add_enabled(can_add, egui::Button::new("Add note")).clicked() {
+        let note = Note {
+            id: session.next_note_id(),
+            person: person.id.clone(),
+            at: jiff::Timestamp::now(),
+            author: user.to_owned(),
+            text: drafts.note.trim().to_owned(),
+        };
+        out.push(Command::Apply { label: format!("add note on {}", person.name), changes: vec![Change::AddNote(note)] });
+        drafts.note.clear();
+    }
+}

@@ -1,0 +1,128 @@
+//! The roster list: fuzzy search, filters (shared with the grid) and a sortable, virtualised table.
+
+use super::theme;
+use crate::app::view::{Derived, Filters, SortColumn, Status, ViewState};
+use crate::command::Command;
+use crate::model::{Session, Track};
+use egui::{ComboBox, RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// Draws the search box, filters and table.
+pub fn roster_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived, out: &mut Vec<Command>) {
+    let search = ui.add(
+        TextEdit::singleline(&mut view.filters.search)
+            .hint_text("Search name, id, manager, team (Ctrl+F)")
+            .desired_width(f32::INFINITY),
+    );
+    let search = search.labelled_by(ui.label(RichText::new("Search people").small().weak()).id);
+    if std::mem::take(&mut view.focus_search) {
+        search.request_focus();
+    }
+    filters_ui(ui, session, view, derived);
+    ui.label(RichText::new(format!("{} of {} people", derived.rows.len(), session.people.len())).small().weak());
+    table_ui(ui, session, view, derived, out);
+}
+
+fn filters_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived) {
+    let filters = &mut view.filters;
+    egui::Grid::new("filters").num_columns(2).spacing([6.0, 4.0]).show(ui, |ui| {
+        option_combo(ui, "Manager", &mut filters.manager, derived.managers.iter().map(|m| (m.clone(), m.clone())));
+        ui.end_row();
+        option_combo(ui, "Team", &mut filters.team, derived.teams.iter().map(|t| (t.clone(), t.clone())));
+        ui.end_row();
+        option_combo(ui, "Level", &mut filters.level, session.ladder.levels.iter().map(|l| (l.id.clone(), l.label())));
+        ui.end_row();
+        option_combo(ui, "Track", &mut filters.track, Track::ALL.iter().map(|t| (*t, t.label().to_owned())));
+        ui.end_row();
+        option_combo(ui, "Status", &mut filters.status, Status::ALL.iter().map(|s| (*s, s.label().to_owned())));
+        ui.end_row();
+    });
+    let unfiltered = Filters { search: filters.search.clone(), ..Filters::default() };
+    if *filters != unfiltered && ui.small_button("Clear filters").clicked() {
+        *filters = unfiltered;
+    }
+}
+
+fn option_combo<T: PartialEq + Clone>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<T>,
+    choices: impl Iterator<Item = (T, String)>,
+) {
+    let choices: Vec<(T, String)> = choices.collect();
+    let shown = value.as_ref().and_then(|v| choices.iter().find(|(c, _)| c == v)).map_or("All", |(_, text)| text.as_str());
+    let label_response = ui.label(label);
+    ComboBox::from_id_salt(("filter", label))
+        .selected_text(shown)
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "All");
+            for (choice, text) in choices {
+                ui.selectable_value(value, Some(choice), text);
+            }
+        })
+        .response
+        .labelled_by(label_response.id);
+}
+
+fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived, out: &mut Vec<Command>) {
+    // Selectable text would take the click meant for the row.
+    ui.style_mut().interaction.selectable_labels = false;
+    let selected_row = view.selected.as_ref().and_then(|id| derived.rows.iter().position(|&i| &session.people[i].id == id));
+    let mut table = TableBuilder::new(ui)
+        .id_salt("roster")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::remainder().at_least(110.0).clip(true))
+        .column(Column::exact(34.0))
+        .column(Column::initial(90.0).clip(true))
+        .column(Column::initial(70.0).clip(true));
+    if let Some(row) = selected_row.filter(|_| view.scroll_to_selected) {
+        table = table.scroll_to_row(row, None);
+    }
+    table
+        .header(20.0, |mut header| {
+            for (column, title) in
+                [(SortColumn::Name, "Name"), (SortColumn::Level, "Level"), (SortColumn::Manager, "Manager"), (SortColumn::Team, "Team")]
+            {
+                header.col(|ui| {
+                    let arrow = match view.sort {
+                        (c, true) if c == column => " ⏶",
+                        (c, false) if c == column => " ⏷",
+                        _ => "",
+                    };
+                    if ui.button(RichText::new(format!("{title}{arrow}")).strong()).on_hover_text(format!("Sort by {title}")).clicked() {
+                        view.sort = if view.sort.0 == column { (column, !view.sort.1) } else { (column, true) };
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, derived.rows.len(), |mut row| {
+                let person = &session.people[derived.rows[row.index()]];
+                row.set_selected(view.selected.as_ref() == Some(&person.id));
+                let status = Status::of(session, &person.id);
+                row.col(|ui| {
+                    let color = theme::status_color(ui.visuals(), status);
+                    ui.label(RichText::new("●").color(color).small()).on_hover_text(status.label());
+                    ui.label(&person.name);
+                });
+                row.col(|ui| {
+                    ui.label(person.level.as_str());
+                });
+                row.col(|ui| {
+                    ui.label(&person.manager);
+                });
+                row.col(|ui| {
+                    ui.label(&person.team);
+                });
+                if row.response().clicked() {
+                    out.push(Command::Select(Some(person.id.clone())));
+                }
+                if row.response().double_clicked() {
+                    out.push(Command::Run(crate::command::Action::OpenPerson));
+                }
+            });
+        });
+    view.scroll_to_selected = false;
+}

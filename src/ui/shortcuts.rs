@@ -1,0 +1,44 @@
+//! Keyboard: every action's shortcut from the one table in `command.rs`, plus arrows on the grid.
+
+use crate::app::view::ViewState;
+use crate::command::{Action, Command, Direction};
+use egui::{Key, Modifiers};
+
+/// Turns this frame's key presses into commands.
+pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
+    let typing = ctx.egui_wants_keyboard_input();
+    let modal_open = view.palette.is_some() || view.pending.is_some();
+    // egui matches Ctrl+Z against Ctrl+Shift+Z too, so the shortcuts with more modifiers go first.
+    let mut actions = Action::ALL;
+    actions.sort_by_key(|a| std::cmp::Reverse(a.shortcut().map_or(0, |s| u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt))));
+    ctx.input_mut(|input| {
+        for action in actions {
+            if (typing || modal_open) && !action.works_while_typing() {
+                continue;
+            }
+            if modal_open && action != Action::Save {
+                continue;
+            }
+            let pressed = [action.shortcut(), action.alternate_shortcut()]
+                .into_iter()
+                .flatten()
+                .any(|shortcut| input.consume_shortcut(&shortcut));
+            if pressed {
+                out.push(Command::Run(action));
+            }
+        }
+        if typing || modal_open {
+            return;
+        }
+        for (key, direction) in [
+            (Key::ArrowLeft, Direction::Left),
+            (Key::ArrowRight, Direction::Right),
+            (Key::ArrowUp, Direction::Up),
+            (Key::ArrowDown, Direction::Down),
+        ] {
+            if input.consume_key(Modifiers::NONE, key) {
+                out.push(Command::MoveSelection(direction));
+            }
+        }
+    });
+}

@@ -1,0 +1,50 @@
+//! Every colour and spacing the app uses, for both themes. Panels ask here; nothing else picks colours.
+
+use crate::app::settings::ThemeChoice;
+use crate::app::view::Status;
+use egui::{Color32, Visuals};
+
+/// Switches egui's visuals to the chosen theme.
+pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
+    let visuals = match choice {
+        ThemeChoice::Dark => Visuals::dark(),
+        ThemeChoice::Light => Visuals::light(),
+    };
+    ctx.set_visuals(visuals);
+}
+
+/// Height of a card on the grid, in points.
+pub const CARD_HEIGHT: f32 = 34.0;
+/// Space between cards.
+pub const CARD_GAP: f32 = 3.0;
+
+/// Card background.
+#[must_use]
+pub fn card_fill(visuals: &Visuals, selected: bool) -> Color32 {
+    if selected { visuals.selection.bg_fill } else { visuals.widgets.inactive.weak_bg_fill }
+}
+
+/// Cell background, alternating by band so rows read as rows.
+#[must_use]
+pub fn cell_fill(visuals: &Visuals, band: usize) -> Color32 {
+    let base = visuals.extreme_bg_color;
+    if band % 2 == 0 { base } else { visuals.faint_bg_color }
+}
+
+/// Colour of the status badge on a card and in the table.
+#[must_use]
+pub fn status_color(visuals: &Visuals, status: Status) -> Color32 {
+    match (status, visuals.dark_mode) {
+        (Status::NoProposal, _) => visuals.weak_text_color(),
+        (Status::Proposed, true) => Color32::from_rgb(240, 190, 80),
+        (Status::Proposed, false) => Color32::from_rgb(170, 110, 0),
+        (Status::Decided, true) => Color32::from_rgb(110, 200, 120),
+        (Status::Decided, false) => Color32::from_rgb(20, 120, 40),
+    }
+}
+
+/// Colour for error messages.
+#[must_use]
+pub fn error_color(visuals: &Visuals) -> Color32 {
+    visuals.error_fg_color
+}
