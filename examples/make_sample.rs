@@ -43,7 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ];
     let ratings = [Rating::Meets, Rating::Exceeds, Rating::Partly, Rating::Meets, Rating::Meets];
     let mut note_id = 1;
-    for (i, (person, name, level, manager)) in ics.iter().enumerate().filter(|(i, _)| i % 4 == 0) {
+    for (i, (person, name, level, manager)) in ics.iter().enumerate().filter(|(i, _)| i % 4 == 1) {
         let rank = session.ladder.rank(level).unwrap_or(0);
         let Some(target) = session
             .ladder
@@ -80,7 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         note_id += 1;
         step(&mut session, manager, Change::AddNote(note))?;
-        if i % 8 == 0 {
+        if i % 8 == 1 {
             let decision = Decision {
                 outcome: Outcome::Promote,
                 new_level: Some(target.clone()),

@@ -18,12 +18,23 @@ pub enum Direction {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Changes to the session, undone together as one step named `label`.
-    Apply { label: String, changes: Vec<Change> },
+    Apply {
+        label: String,
+        changes: Vec<Change>,
+    },
     /// A card was dropped on (or moved by keyboard to) a cell. Moving above the person's level asks
     /// for a proposal rationale first.
-    MoveCard { person: PersonId, to: Placement },
+    MoveCard {
+        person: PersonId,
+        to: Placement,
+    },
     /// Confirms the proposal prompt raised by a move.
-    ConfirmProposal { person: PersonId, to: Placement, target: LevelId, rationale: String },
+    ConfirmProposal {
+        person: PersonId,
+        to: Placement,
+        target: LevelId,
+        rationale: String,
+    },
     CancelProposal,
     Select(Option<PersonId>),
     MoveSelection(Direction),

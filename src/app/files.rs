@@ -18,13 +18,13 @@ impl LadderApp {
         let picked: Option<(PathBuf, fn(PathBuf) -> Command)> = match action {
             Action::NewFromRoster => pick(csv, None).map(|p| (p, Command::ImportRoster as fn(PathBuf) -> Command)),
             Action::Open => pick(ron, None).map(|p| (p, Command::Open as fn(PathBuf) -> Command)),
-            Action::SaveAs => save(ron, &self.suggested_name("ron")).map(|p| (p, Command::SaveTo as fn(PathBuf) -> Command)),
-            Action::ExportCsv => {
-                save(csv, &self.suggested_name("decisions.csv")).map(|p| (p, Command::ExportCsv as fn(PathBuf) -> Command))
+            Action::SaveAs => {
+                save(ron, &self.suggested_name("ron")).map(|p| (p, Command::SaveTo as fn(PathBuf) -> Command))
             }
-            Action::ExportRon => {
-                save(ron, &self.suggested_name("decisions.ron")).map(|p| (p, Command::ExportRon as fn(PathBuf) -> Command))
-            }
+            Action::ExportCsv => save(csv, &self.suggested_name("decisions.csv"))
+                .map(|p| (p, Command::ExportCsv as fn(PathBuf) -> Command)),
+            Action::ExportRon => save(ron, &self.suggested_name("decisions.ron"))
+                .map(|p| (p, Command::ExportRon as fn(PathBuf) -> Command)),
             _ => None,
         };
         if let Some((path, command)) = picked {
@@ -33,10 +33,11 @@ impl LadderApp {
     }
 
     fn suggested_name(&self, extension: &str) -> String {
-        let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
-            || self.session.title.replace(['/', '\\', ':'], "-"),
-            |s| s.to_string_lossy().into_owned(),
-        );
+        let stem = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| self.session.title.replace(['/', '\\', ':'], "-"), |s| s.to_string_lossy().into_owned());
         format!("{stem}.{extension}")
     }
 
@@ -45,7 +46,8 @@ impl LadderApp {
         let ladder = self.session.ladder.clone();
         match read_roster(path, &ladder) {
             Ok(imported) => {
-                let title = path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
+                let title =
+                    path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
                 let count = imported.people.len();
                 self.replace_session(Session::new(title, ladder, imported.people), None);
                 // A fresh import has not been saved anywhere yet.

@@ -173,7 +173,9 @@ impl LadderApp {
         let Some(column) = levels.iter().position(|l| **l == from.level) else { return };
         let to = match direction {
             Direction::Left if column > 0 => Placement { level: levels[column - 1].clone(), band: from.band },
-            Direction::Right if column + 1 < levels.len() => Placement { level: levels[column + 1].clone(), band: from.band },
+            Direction::Right if column + 1 < levels.len() => {
+                Placement { level: levels[column + 1].clone(), band: from.band }
+            }
             Direction::Up if from.band + 1 < ladder.bands.len() => Placement { band: from.band + 1, ..from },
             Direction::Down if from.band > 0 => Placement { band: from.band - 1, ..from },
             _ => return,
@@ -186,20 +188,30 @@ impl LadderApp {
         let ladder = &self.session.ladder;
         let columns: Vec<Vec<usize>> = ladder
             .track_levels(self.view.track)
-            .map(|level| (0..ladder.bands.len()).rev().flat_map(|band| self.derived.cell(&level.id, band).iter().copied()).collect())
+            .map(|level| {
+                (0..ladder.bands.len())
+                    .rev()
+                    .flat_map(|band| self.derived.cell(&level.id, band).iter().copied())
+                    .collect()
+            })
             .collect();
         let position = self.view.selected.as_ref().and_then(|id| {
-            columns.iter().enumerate().find_map(|(c, col)| {
-                col.iter().position(|&i| &self.session.people[i].id == id).map(|r| (c, r))
-            })
+            columns
+                .iter()
+                .enumerate()
+                .find_map(|(c, col)| col.iter().position(|&i| &self.session.people[i].id == id).map(|r| (c, r)))
         });
         let next = match position {
             None => columns.iter().find_map(|c| c.first()),
             Some((c, r)) => match direction {
                 Direction::Up => columns[c].get(r.saturating_sub(1)),
                 Direction::Down => columns[c].get(r + 1).or_else(|| columns[c].last()),
-                Direction::Left => columns[..c].iter().rev().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1))),
-                Direction::Right => columns[c + 1..].iter().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1))),
+                Direction::Left => {
+                    columns[..c].iter().rev().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1)))
+                }
+                Direction::Right => {
+                    columns[c + 1..].iter().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1)))
+                }
             },
         };
         if let Some(&i) = next {

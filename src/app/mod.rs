@@ -24,7 +24,8 @@ pub const SAMPLE_SESSION_RON: &str = include_str!("../../assets/sample/session.r
 #[must_use]
 pub fn sample_session() -> Session {
     #[expect(clippy::expect_used, reason = "the embedded sample is validated by tests")]
-    parse_session(SAMPLE_SESSION_RON.as_bytes(), Path::new("assets/sample/session.ron")).expect("embedded sample is valid")
+    parse_session(SAMPLE_SESSION_RON.as_bytes(), Path::new("assets/sample/session.ron"))
+        .expect("embedded sample is valid")
 }
 
 /// A message in the status bar.
@@ -83,10 +84,11 @@ impl LadderApp {
     /// The window title: file name and an unsaved-changes mark.
     #[must_use]
     pub fn title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || format!("{} (not saved)", self.session.title),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| format!("{} (not saved)", self.session.title), |n| n.to_string_lossy().into_owned());
         let mark = if self.is_dirty() { "● " } else { "" };
         format!("{mark}{name} — Ladderboard")
     }
@@ -102,6 +104,9 @@ impl LadderApp {
     }
 
     fn frame(&mut self, ui: &mut egui::Ui) {
+        if self.applied_theme.is_none() {
+            crate::ui::theme::install_fonts(ui.ctx());
+        }
         if self.applied_theme != Some(self.settings.theme) {
             crate::ui::theme::apply(ui.ctx(), self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
@@ -110,6 +115,10 @@ impl LadderApp {
         let mut out = std::mem::take(&mut self.pending);
         crate::ui::shortcuts::read(ui.ctx(), &self.view, &mut out);
         crate::ui::window_ui(ui, self, &mut out);
+        if !out.is_empty() {
+            // Show the result of what was just applied without waiting for the next input event.
+            ui.ctx().request_repaint();
+        }
         for command in out {
             self.handle(command);
         }

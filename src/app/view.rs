@@ -220,7 +220,13 @@ fn fuzzy_scores(session: &Session, query: &str) -> Option<Vec<Option<u32>>> {
     )
 }
 
-fn sort_rows(session: &Session, rows: &mut [usize], sort: (SortColumn, bool), scores: Option<&[Option<u32>]>, by_score: bool) {
+fn sort_rows(
+    session: &Session,
+    rows: &mut [usize],
+    sort: (SortColumn, bool),
+    scores: Option<&[Option<u32>]>,
+    by_score: bool,
+) {
     let people = &session.people;
     let rank = |i: usize| session.ladder.rank(&people[i].level).unwrap_or(0);
     rows.sort_by(|&a, &b| {

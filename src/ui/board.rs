@@ -6,7 +6,7 @@ use super::theme;
 use crate::app::view::{Derived, ViewState};
 use crate::command::{Action, Command};
 use crate::model::{Ladder, PersonId, Placement, Session, Track};
-use egui::{Frame, Id, Margin, RichText, ScrollArea, Ui};
+use egui::{Frame, Margin, RichText, ScrollArea, Ui};
 
 /// Draws the grid for `view.track`.
 pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Derived, out: &mut Vec<Command>) {
@@ -17,7 +17,7 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
         return;
     }
     toolbar_ui(ui, view, derived, out);
-    let band_label_width = 74.0;
+    let band_label_width = 62.0;
     let gap = 4.0;
     let column_width = ((ui.available_width() - band_label_width) / levels.len() as f32 - gap).max(60.0);
     let header_height = if view.track == Track::Management || !ladder.equivalences.is_empty() { 46.0 } else { 30.0 };
@@ -58,7 +58,9 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
 fn toolbar_ui(ui: &mut Ui, view: &ViewState, derived: &Derived, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         for track in Track::ALL {
-            if ui.selectable_label(view.track == track, format!("{} track", track.label())).clicked() && view.track != track {
+            if ui.selectable_label(view.track == track, format!("{} track", track.label())).clicked()
+                && view.track != track
+            {
                 out.push(Command::Run(Action::ToggleTrack));
             }
         }
@@ -70,7 +72,10 @@ fn toolbar_ui(ui: &mut Ui, view: &ViewState, derived: &Derived, out: &mut Vec<Co
     });
 }
 
-#[expect(clippy::too_many_arguments, reason = "a cell needs its place, its data and the output; bundling them hides nothing")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a cell needs its place, its data and the output; bundling them hides nothing"
+)]
 fn cell_ui(
     ui: &mut Ui,
     session: &Session,
@@ -83,13 +88,35 @@ fn cell_ui(
 ) {
     let people = derived.cell(level, band);
     let band_name = ladder.bands.get(band).map_or("", String::as_str);
-    let frame = Frame::new().fill(theme::cell_fill(ui.visuals(), band)).inner_margin(Margin::same(3)).corner_radius(4.0);
+    let frame =
+        Frame::new().fill(theme::cell_fill(ui.visuals(), band)).inner_margin(Margin::same(3)).corner_radius(4.0);
     let (_, dropped) = ui.dnd_drop_zone::<PersonId, _>(frame, |ui| {
         ui.set_width(width - 6.0);
         ui.set_height(height - 6.0);
+        // The row of cells is horizontal; a cell stacks its cards.
+        ui.vertical(|ui| cell_contents_ui(ui, session, view, people, (level, band_name, band), out));
+    });
+    if let Some(person) = dropped {
+        out.push(Command::MoveCard { person: (*person).clone(), to: Placement { level: level.clone(), band } });
+    }
+}
+
+fn cell_contents_ui(
+    ui: &mut Ui,
+    session: &Session,
+    view: &ViewState,
+    people: &[usize],
+    (level, band_name, band): (&crate::model::LevelId, &str, usize),
+    out: &mut Vec<Command>,
+) {
+    {
         let caption = ui.label(RichText::new(format!("{band_name} · {}", people.len())).small().weak());
         caption.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{level} {band_name}: {} people", people.len()))
+            egui::WidgetInfo::labeled(
+                egui::Role::Label,
+                true,
+                format!("{level} {band_name}: {}", people_count(people.len())),
+            )
         });
         ScrollArea::vertical().id_salt(("cell", level.as_str(), band)).auto_shrink(false).show_rows(
             ui,
@@ -100,20 +127,20 @@ fn cell_ui(
                 for &i in &people[range] {
                     let person = &session.people[i];
                     let selected = view.selected.as_ref() == Some(&person.id);
-                    let drag = ui.dnd_drag_source(Id::unique(("card", person.id.as_str())), person.id.clone(), |ui| {
-                        card_ui(ui, session, person, selected)
-                    });
-                    if drag.inner.clicked() {
+                    let card = card_ui(ui, session, person, selected);
+                    if card.clicked() {
                         out.push(Command::Select(Some(person.id.clone())));
                     }
-                    if drag.inner.double_clicked() {
+                    if card.double_clicked() {
                         out.push(Command::Run(Action::OpenPerson));
                     }
                 }
             },
         );
-    });
-    if let Some(person) = dropped {
-        out.push(Command::MoveCard { person: (*person).clone(), to: Placement { level: level.clone(), band } });
     }
+}
+
+/// "1 person", "3 people".
+fn people_count(count: usize) -> String {
+    if count == 1 { "1 person".to_owned() } else { format!("{count} people") }
 }

@@ -3,12 +3,17 @@
 use super::theme;
 use crate::app::view::Status;
 use crate::model::{Person, Session};
-use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Role, WidgetInfo};
+use egui::{Align2, FontId, Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo};
 
 /// Draws a card filling `width`; returns its response (click to select).
 pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) -> egui::Response {
     let size = egui::vec2(ui.available_width(), theme::CARD_HEIGHT);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    // One widget both clicks (select) and drags (move): a separate drag layer on top would swallow clicks.
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    if response.dragged() {
+        response.dnd_set_drag_payload(person.id.clone());
+        paint_drag_ghost(ui, &person.name);
+    }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &person.name));
     if !ui.is_rect_visible(rect) {
         return response;
@@ -48,6 +53,27 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
         (false, true) => person.manager.clone(),
         _ => person.team.clone(),
     };
-    painter.text(inner.left_bottom(), Align2::LEFT_BOTTOM, detail, FontId::proportional(10.5), visuals.weak_text_color());
-    response.on_hover_text(format!("{} — {} · {}\nDrag to move; Ctrl+arrows move the selected card", person.name, person.manager, person.team))
+    painter.text(
+        inner.left_bottom(),
+        Align2::LEFT_BOTTOM,
+        detail,
+        FontId::proportional(10.5),
+        visuals.weak_text_color(),
+    );
+    response.on_hover_text(format!(
+        "{} — {} · {}\nDrag to move; Ctrl+arrows move the selected card",
+        person.name, person.manager, person.team
+    ))
+}
+
+/// While dragging, the person's name follows the pointer on a layer above everything.
+fn paint_drag_ghost(ui: &Ui, name: &str) {
+    let Some(pointer) = ui.ctx().pointer_interact_pos() else { return };
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("drag-ghost")));
+    let visuals = ui.visuals();
+    let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), visuals.strong_text_color());
+    let rect = Rect::from_min_size(pointer + egui::vec2(12.0, 4.0), galley.size()).expand(5.0);
+    painter.rect(rect, 4.0, visuals.window_fill, visuals.window_stroke, StrokeKind::Outside);
+    painter.galley(rect.min + egui::vec2(5.0, 5.0), galley, visuals.strong_text_color());
+    ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
 }

@@ -7,11 +7,26 @@ use crate::model::{Change, Decision, Outcome, Person, Proposal, Session};
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
 /// The manager's proposal.
-pub fn proposal_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, user: &str, out: &mut Vec<Command>) {
+pub fn proposal_ui(
+    ui: &mut Ui,
+    session: &Session,
+    person: &Person,
+    drafts: &mut Drafts,
+    user: &str,
+    out: &mut Vec<Command>,
+) {
     let existing = session.proposals.get(&person.id);
     match existing {
         Some(p) => {
-            ui.label(RichText::new(format!("Proposed {} by {} on {}", p.target, p.proposer, p.proposed_at.strftime("%Y-%m-%d"))).strong());
+            ui.label(
+                RichText::new(format!(
+                    "Proposed {} by {} on {}",
+                    p.target,
+                    p.proposer,
+                    p.proposed_at.strftime("%Y-%m-%d")
+                ))
+                .strong(),
+            );
         }
         None => {
             ui.label(RichText::new("No proposal").weak());
@@ -44,20 +59,41 @@ pub fn proposal_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
                 proposed_at: jiff::Timestamp::now(),
             };
             let label = format!("propose {} {} → {target}", person.name, person.level);
-            out.push(Command::Apply { label, changes: vec![Change::Propose { person: person.id.clone(), proposal: Some(proposal) }] });
+            out.push(Command::Apply {
+                label,
+                changes: vec![Change::Propose { person: person.id.clone(), proposal: Some(proposal) }],
+            });
         }
         if existing.is_some() && ui.button("Withdraw proposal").clicked() {
             let label = format!("withdraw proposal for {}", person.name);
-            out.push(Command::Apply { label, changes: vec![Change::Propose { person: person.id.clone(), proposal: None }] });
+            out.push(Command::Apply {
+                label,
+                changes: vec![Change::Propose { person: person.id.clone(), proposal: None }],
+            });
         }
     });
 }
 
 /// The committee's decision.
-pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, user: &str, out: &mut Vec<Command>) {
+pub fn decision_ui(
+    ui: &mut Ui,
+    session: &Session,
+    person: &Person,
+    drafts: &mut Drafts,
+    user: &str,
+    out: &mut Vec<Command>,
+) {
     if let Some(d) = session.decisions.get(&person.id) {
         let level = d.new_level.as_ref().map(|l| format!(" to {l}")).unwrap_or_default();
-        ui.label(RichText::new(format!("Decided: {}{level} by {} on {}", d.outcome, d.decided_by, d.decided_at.strftime("%Y-%m-%d"))).strong());
+        ui.label(
+            RichText::new(format!(
+                "Decided: {}{level} by {} on {}",
+                d.outcome,
+                d.decided_by,
+                d.decided_at.strftime("%Y-%m-%d")
+            ))
+            .strong(),
+        );
     }
     let ladder = &session.ladder;
     ui.horizontal(|ui| {
@@ -106,7 +142,9 @@ pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             .hint_text("Required: the committee's reason, against the criteria"),
     )
     .labelled_by(label.id);
-    let ready = drafts.outcome.is_some() && !drafts.decision_rationale.trim().is_empty() && (!changes_level || drafts.new_level.is_some());
+    let ready = drafts.outcome.is_some()
+        && !drafts.decision_rationale.trim().is_empty()
+        && (!changes_level || drafts.new_level.is_some());
     ui.horizontal(|ui| {
         if ui.add_enabled(ready, egui::Button::new("Record decision")).clicked()
             && let Some(outcome) = drafts.outcome
@@ -119,14 +157,24 @@ pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
                 decided_at: jiff::Timestamp::now(),
             };
             let label = format!("decide {}: {outcome}", person.name);
-            out.push(Command::Apply { label, changes: vec![Change::Decide { person: person.id.clone(), decision: Some(decision) }] });
+            out.push(Command::Apply {
+                label,
+                changes: vec![Change::Decide { person: person.id.clone(), decision: Some(decision) }],
+            });
         }
         if session.decisions.contains_key(&person.id) && ui.button("Reopen decision").clicked() {
             let label = format!("reopen decision for {}", person.name);
-            out.push(Command::Apply { label, changes: vec![Change::Decide { person: person.id.clone(), decision: None }] });
+            out.push(Command::Apply {
+                label,
+                changes: vec![Change::Decide { person: person.id.clone(), decision: None }],
+            });
         }
     });
     if !ready {
-        ui.label(RichText::new("A decision needs an outcome, a rationale and, to change the level, the new level.").small().weak());
+        ui.label(
+            RichText::new("A decision needs an outcome, a rationale and, to change the level, the new level.")
+                .small()
+                .weak(),
+        );
     }
 }

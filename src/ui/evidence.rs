@@ -11,7 +11,8 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
     let ladder = &session.ladder;
     let current = ladder.level(&person.level);
     let label = ui.label("Compare with");
-    let target_text = drafts.target.as_ref().and_then(|t| ladder.level(t)).map_or_else(String::new, crate::model::Level::label);
+    let target_text =
+        drafts.target.as_ref().and_then(|t| ladder.level(t)).map_or_else(String::new, crate::model::Level::label);
     let mut chosen = drafts.target.clone();
     ComboBox::from_id_salt("compare-with")
         .selected_text(target_text)
@@ -69,17 +70,27 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
                 .response
                 .labelled_by(rating_label.id);
             if chosen != rating {
-                let label = format!("rate {} {} {}: {}", person.name, target.id, dimension.id, chosen.map_or("unrated", Rating::label));
+                let label = format!(
+                    "rate {} {} {}: {}",
+                    person.name,
+                    target.id,
+                    dimension.id,
+                    chosen.map_or("unrated", Rating::label)
+                );
                 out.push(Command::Apply { label, changes: vec![set(chosen, saved_text.clone())] });
             }
         });
         let draft = drafts.evidence.entry(dimension.id.clone()).or_default();
         let text_label = ui.label(RichText::new(format!("{} evidence", dimension.name)).small());
         let response = ui.add(
-            TextEdit::multiline(draft).desired_rows(1).desired_width(f32::INFINITY).hint_text("Evidence: what, when, a link"),
+            TextEdit::multiline(draft)
+                .desired_rows(1)
+                .desired_width(f32::INFINITY)
+                .hint_text("Evidence: what, when, a link"),
         );
         let response = response.labelled_by(text_label.id);
-        let committed = response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command));
+        let committed = response.lost_focus()
+            || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command));
         if committed && draft.trim() != saved_text.trim() {
             let label = format!("record evidence for {} {} {}", person.name, target.id, dimension.id);
             out.push(Command::Apply { label, changes: vec![set(rating, draft.trim().to_owned())] });

@@ -42,7 +42,9 @@ pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], out: &mut
             }
         });
         ui.menu_button("View", |ui| {
-            for action in [Action::ToggleTrack, Action::ToggleTheme, Action::FocusSearch, Action::OpenPerson, Action::Palette] {
+            for action in
+                [Action::ToggleTrack, Action::ToggleTheme, Action::FocusSearch, Action::OpenPerson, Action::Palette]
+            {
                 action_button(ui, action, None, out);
             }
         });

@@ -23,25 +23,26 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
     let LadderApp { session, view, derived, history, settings, status, .. } = app;
     Panel::top("menu").show(ui, |ui| menu_bar::menu_bar_ui(ui, history, &settings.recent, out));
     Panel::bottom("status").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            match status {
-                Some(message) if message.is_error => {
-                    ui.label(RichText::new(&message.text).color(theme::error_color(ui.visuals())));
-                }
-                Some(message) => {
-                    ui.label(&message.text);
-                }
-                None => {
-                    ui.label(RichText::new(format!("{} · {} · {} people", session.title, session.cycle, session.people.len())).weak());
-                }
+        ui.horizontal(|ui| match status {
+            Some(message) if message.is_error => {
+                ui.label(RichText::new(&message.text).color(theme::error_color(ui.visuals())));
+            }
+            Some(message) => {
+                ui.label(&message.text);
+            }
+            None => {
+                ui.label(
+                    RichText::new(format!("{} · {} · {} people", session.title, session.cycle, session.people.len()))
+                        .weak(),
+                );
             }
         });
     });
-    Panel::left("roster").default_size(330.0).min_size(240.0).resizable(true).show(ui, |ui| {
+    Panel::left("roster").default_size(300.0).min_size(220.0).resizable(true).show(ui, |ui| {
         roster_table::roster_ui(ui, session, view, derived, out);
     });
     if view.person_open {
-        Panel::right("person").default_size(400.0).min_size(300.0).resizable(true).show(ui, |ui| {
+        Panel::right("person").default_size(340.0).min_size(280.0).resizable(true).show(ui, |ui| {
             person_panel::person_ui(ui, session, view, &settings.user_name, out);
         });
     }

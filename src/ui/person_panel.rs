@@ -57,7 +57,11 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &st
             .default_open(false)
             .show(ui, |ui| {
                 for event in session.history_for(&person.id).collect::<Vec<_>>().into_iter().rev() {
-                    ui.label(RichText::new(format!("{} · {}", event.at.strftime("%Y-%m-%d %H:%M"), event.actor)).small().weak());
+                    ui.label(
+                        RichText::new(format!("{} · {}", event.at.strftime("%Y-%m-%d %H:%M"), event.actor))
+                            .small()
+                            .weak(),
+                    );
                     ui.label(event.summary(""));
                     if !event.why.is_empty() {
                         ui.label(RichText::new(format!("why: {}", event.why)).italics());
@@ -82,7 +86,8 @@ fn fresh_drafts(session: &Session, person: &Person) -> Drafts {
     let mut drafts = Drafts { person: Some(person.id.clone()), ..Drafts::default() };
     if let Some(target) = &target {
         for dimension in &ladder.dimensions {
-            let text = session.evidence_for(&person.id, target, &dimension.id).map(|e| e.text.clone()).unwrap_or_default();
+            let text =
+                session.evidence_for(&person.id, target, &dimension.id).map(|e| e.text.clone()).unwrap_or_default();
             drafts.evidence.insert(dimension.id.clone(), text);
         }
     }
@@ -105,8 +110,13 @@ fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts
         ui.add_space(2.0);
     }
     let label = ui.label("Calibration note");
-    ui.add(TextEdit::multiline(&mut drafts.note).desired_rows(2).desired_width(f32::INFINITY).hint_text("What you observed, and where"))
-        .labelled_by(label.id);
+    ui.add(
+        TextEdit::multiline(&mut drafts.note)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text("What you observed, and where"),
+    )
+    .labelled_by(label.id);
     let can_add = !drafts.note.trim().is_empty();
     if ui.add_enabled(can_add, egui::Button::new("Add note")).clicked() {
         let note = Note {
@@ -116,7 +126,10 @@ fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts
             author: user.to_owned(),
             text: drafts.note.trim().to_owned(),
         };
-        out.push(Command::Apply { label: format!("add note on {}", person.name), changes: vec![Change::AddNote(note)] });
+        out.push(Command::Apply {
+            label: format!("add note on {}", person.name),
+            changes: vec![Change::AddNote(note)],
+        });
         drafts.note.clear();
     }
 }

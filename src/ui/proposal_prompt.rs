@@ -7,7 +7,12 @@ use crate::model::change::cell_label;
 use egui::{Modal, RichText, TextEdit};
 
 /// Draws the prompt while a move waits for its rationale.
-pub fn proposal_prompt_ui(ctx: &egui::Context, session: &Session, pending: &mut Option<PendingProposal>, out: &mut Vec<Command>) {
+pub fn proposal_prompt_ui(
+    ctx: &egui::Context,
+    session: &Session,
+    pending: &mut Option<PendingProposal>,
+    out: &mut Vec<Command>,
+) {
     let Some(p) = pending.as_mut() else { return };
     let Some(person) = session.person(&p.person) else {
         *pending = None;
@@ -27,7 +32,8 @@ pub fn proposal_prompt_ui(ctx: &egui::Context, session: &Session, pending: &mut 
         ));
         if let Some(level) = ladder.level(&p.to.level) {
             for criterion in &level.criteria {
-                let name = ladder.dimension(&criterion.dimension).map_or(criterion.dimension.as_str(), |d| d.name.as_str());
+                let name =
+                    ladder.dimension(&criterion.dimension).map_or(criterion.dimension.as_str(), |d| d.name.as_str());
                 ui.label(RichText::new(format!("{name}: {}", criterion.text)).small().weak());
             }
         }

@@ -50,7 +50,8 @@ fn option_combo<T: PartialEq + Clone>(
     choices: impl Iterator<Item = (T, String)>,
 ) {
     let choices: Vec<(T, String)> = choices.collect();
-    let shown = value.as_ref().and_then(|v| choices.iter().find(|(c, _)| c == v)).map_or("All", |(_, text)| text.as_str());
+    let shown =
+        value.as_ref().and_then(|v| choices.iter().find(|(c, _)| c == v)).map_or("All", |(_, text)| text.as_str());
     let label_response = ui.label(label);
     ComboBox::from_id_salt(("filter", label))
         .selected_text(shown)
@@ -68,7 +69,8 @@ fn option_combo<T: PartialEq + Clone>(
 fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived, out: &mut Vec<Command>) {
     // Selectable text would take the click meant for the row.
     ui.style_mut().interaction.selectable_labels = false;
-    let selected_row = view.selected.as_ref().and_then(|id| derived.rows.iter().position(|&i| &session.people[i].id == id));
+    let selected_row =
+        view.selected.as_ref().and_then(|id| derived.rows.iter().position(|&i| &session.people[i].id == id));
     let mut table = TableBuilder::new(ui)
         .id_salt("roster")
         .striped(true)
@@ -82,16 +84,23 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
     }
     table
         .header(20.0, |mut header| {
-            for (column, title) in
-                [(SortColumn::Name, "Name"), (SortColumn::Level, "Level"), (SortColumn::Manager, "Manager"), (SortColumn::Team, "Team")]
-            {
+            for (column, title) in [
+                (SortColumn::Name, "Name"),
+                (SortColumn::Level, "Level"),
+                (SortColumn::Manager, "Manager"),
+                (SortColumn::Team, "Team"),
+            ] {
                 header.col(|ui| {
                     let arrow = match view.sort {
-                        (c, true) if c == column => " ⏶",
-                        (c, false) if c == column => " ⏷",
+                        (c, true) if c == column => " ↑",
+                        (c, false) if c == column => " ↓",
                         _ => "",
                     };
-                    if ui.button(RichText::new(format!("{title}{arrow}")).strong()).on_hover_text(format!("Sort by {title}")).clicked() {
+                    if ui
+                        .button(RichText::new(format!("{title}{arrow}")).strong())
+                        .on_hover_text(format!("Sort by {title}"))
+                        .clicked()
+                    {
                         view.sort = if view.sort.0 == column { (column, !view.sort.1) } else { (column, true) };
                     }
                 });
@@ -103,9 +112,11 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                 row.set_selected(view.selected.as_ref() == Some(&person.id));
                 let status = Status::of(session, &person.id);
                 row.col(|ui| {
-                    let color = theme::status_color(ui.visuals(), status);
-                    ui.label(RichText::new("●").color(color).small()).on_hover_text(status.label());
-                    ui.label(&person.name);
+                    ui.horizontal(|ui| {
+                        let color = theme::status_color(ui.visuals(), status);
+                        ui.label(RichText::new("●").color(color).small()).on_hover_text(status.label());
+                        ui.label(&person.name);
+                    });
                 });
                 row.col(|ui| {
                     ui.label(person.level.as_str());

@@ -10,7 +10,9 @@ pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
     let modal_open = view.palette.is_some() || view.pending.is_some();
     // egui matches Ctrl+Z against Ctrl+Shift+Z too, so the shortcuts with more modifiers go first.
     let mut actions = Action::ALL;
-    actions.sort_by_key(|a| std::cmp::Reverse(a.shortcut().map_or(0, |s| u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt))));
+    actions.sort_by_key(|a| {
+        std::cmp::Reverse(a.shortcut().map_or(0, |s| u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt)))
+    });
     ctx.input_mut(|input| {
         for action in actions {
             if (typing || modal_open) && !action.works_while_typing() {

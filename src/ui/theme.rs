@@ -4,6 +4,19 @@ use crate::app::settings::ThemeChoice;
 use crate::app::view::Status;
 use egui::{Color32, Visuals};
 
+/// Arrows, check marks and bullets used in labels ("P3 → P4"), which egui's default fonts lack.
+const SYMBOLS_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-symbols.ttf");
+
+/// Adds the symbols font as a fallback after egui's default fonts. Call once at start.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert("dejavu-symbols".to_owned(), std::sync::Arc::new(egui::FontData::from_static(SYMBOLS_FONT)));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push("dejavu-symbols".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// Switches egui's visuals to the chosen theme.
 pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     let visuals = match choice {

@@ -1,0 +1,275 @@
+//! UI flows on the calibration board, driven the way a user drives them: clicks, typing, drags, keys.
+
+mod ui_support;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use ladderboard::command::Command;
+use ladderboard::io::session_ron::load_session;
+use ladderboard::model::{LevelId, Rating};
+use ui_support::{
+    USER, get_label, get_text, get_text_containing, harness, has_text_containing, id_of, scroll_into_view,
+};
+
+#[test]
+fn the_sample_opens_with_cards_on_the_grid_and_people_in_the_list() {
+    let h = harness();
+    h.get_by_role_and_label(Role::Button, "Ada Park");
+    get_text_containing(&h, "P3 solid:");
+    get_text(&h, "P6 Principal");
+    assert!(h.state().derived.rows.len() >= 45);
+}
+
+#[test]
+fn search_and_filters_narrow_the_list_and_the_grid() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::TextInput, "Search people").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search people").type_text("ada park");
+    h.run();
+    let rows = &h.state().derived.rows;
+    assert_eq!(h.state().session.people[rows[0]].name, "Ada Park", "best match first");
+    assert!(h.query_by_role_and_label(Role::Button, "Bilal Hassan").is_none(), "grid follows the search");
+    // Clear the search and filter by team instead.
+    h.state_mut().view.filters.search.clear();
+    h.run();
+    let team_combo = h.get_by_role_and_label(Role::ComboBox, "Team");
+    team_combo.click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Search").click();
+    h.run();
+    let state = h.state();
+    assert_eq!(state.view.filters.team.as_deref(), Some("Search"));
+    assert!(state.derived.rows.iter().all(|&i| state.session.people[i].team == "Search"));
+    assert!(!state.derived.rows.is_empty());
+}
+
+#[test]
+fn clicking_a_person_in_the_list_selects_them_on_the_grid() {
+    let mut h = harness();
+    get_label(&h, "Arjun Mehta").click();
+    h.run();
+    assert_eq!(h.state().view.selected, Some(id_of(&h, "Arjun Mehta")));
+    get_text_containing(&h, "Arjun Mehta — P1");
+}
+
+#[test]
+fn drag_a_card_up_a_level_asks_for_a_rationale_then_proposes() {
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    assert!(!h.state().session.proposals.contains_key(&ada));
+    let from = h.get_by_role_and_label(Role::Button, "Ada Park").rect().center();
+    let to = get_text_containing(&h, "P4 solid:").rect().center() + egui::vec2(0.0, 30.0);
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + egui::vec2(20.0, 0.0));
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    get_text_containing(&h, "Propose Ada Park for P4");
+    assert!(h.get_by_role_and_label(Role::Button, "Propose").accesskit_node().is_disabled(), "a rationale is required");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Rationale for the proposal").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Rationale for the proposal")
+        .type_text("Leads payments design across the team");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Propose").click();
+    h.run();
+    let session = &h.state().session;
+    let proposal = session.proposals.get(&ada).expect("proposed");
+    assert_eq!(proposal.target, LevelId::new("P4"));
+    assert_eq!(proposal.rationale, "Leads payments design across the team");
+    assert_eq!(proposal.proposer, USER);
+    assert_eq!(session.placements[&ada].level, LevelId::new("P4"));
+    assert_eq!(h.state().history.undo_label(), Some("move Ada Park P3 → P4"));
+}
+
+#[test]
+fn cancelling_the_prompt_changes_nothing() {
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowRight);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(h.state().view.pending.is_none());
+    assert!(
+        !h.state().session.placements.contains_key(&ada) || h.state().session.placements[&ada].level.as_str() == "P3"
+    );
+    assert!(h.state().history.undo_label().is_none());
+}
+
+#[test]
+fn keyboard_moves_cards_between_bands_and_selection_between_cards() {
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    let band_before = h.state().session.placement(h.state().session.person(&ada).expect("ada")).band;
+    let direction = if band_before == 2 { Key::ArrowDown } else { Key::ArrowUp };
+    h.key_press_modifiers(Modifiers::COMMAND, direction);
+    h.run();
+    let band_after = h.state().session.placement(h.state().session.person(&ada).expect("ada")).band;
+    assert_ne!(band_before, band_after, "Ctrl+arrow moved the card within its level");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let selected = h.state().view.selected.clone().expect("selection");
+    assert_ne!(selected, ada, "arrow moved the selection to the next level");
+    let level = &h.state().session.person(&selected).expect("p").level;
+    assert!(level.as_str() > "P3", "{level}");
+}
+
+#[test]
+fn rate_a_criterion_add_a_note_undo_and_redo() {
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    let target = h.state().view.drafts.target.clone().expect("a target level");
+    let combo = h.get_by_role_and_label(Role::ComboBox, "Scope of impact rating");
+    combo.click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "exceeds").click();
+    h.run();
+    let rating = |h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>| {
+        h.state().session.evidence_for(&ada, &target, &"scope".into()).and_then(|e| e.rating)
+    };
+    assert_eq!(rating(&h), Some(Rating::Exceeds));
+    scroll_into_view(&mut h, Role::MultilineTextInput, "Calibration note");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note")
+        .type_text("Ran the incident review for the ledger outage");
+    h.run();
+    scroll_into_view(&mut h, Role::Button, "Add note");
+    h.get_by_role_and_label(Role::Button, "Add note").click();
+    h.run();
+    let notes = |h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>| {
+        h.state()
+            .session
+            .notes_for(&ada)
+            .any(|n| n.text == "Ran the incident review for the ledger outage" && n.author == USER)
+    };
+    assert!(notes(&h));
+    get_text(&h, "Ran the incident review for the ledger outage");
+    // Undo through the Edit menu, where the step is named; then the keyboard.
+    h.get_by_role_and_label(Role::Button, "Edit").click();
+    h.run();
+    get_text_containing(&h, "Undo: add note on Ada Park").click();
+    h.run();
+    assert!(!notes(&h));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(rating(&h), None, "second undo takes back the rating");
+    h.key_press_modifiers(Modifiers { shift: true, ..Modifiers::COMMAND }, Key::Z);
+    h.run();
+    assert_eq!(rating(&h), Some(Rating::Exceeds));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(notes(&h), "Ctrl+Y redoes too");
+}
+
+#[test]
+fn a_decision_needs_a_rationale_and_is_recorded() {
+    let mut h = harness();
+    let wen = id_of(&h, "Arjun Mehta");
+    get_label(&h, "Arjun Mehta").click();
+    h.run();
+    scroll_into_view(&mut h, Role::ComboBox, "Outcome");
+    let combo = h.get_by_role_and_label(Role::ComboBox, "Outcome");
+    combo.click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "hold").click();
+    h.run();
+    assert!(h.get_by_role_and_label(Role::Button, "Record decision").accesskit_node().is_disabled());
+    scroll_into_view(&mut h, Role::MultilineTextInput, "Decision rationale");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Decision rationale").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Decision rationale").type_text("Scope still within one feature");
+    h.run();
+    scroll_into_view(&mut h, Role::Button, "Record decision");
+    h.get_by_role_and_label(Role::Button, "Record decision").click();
+    h.run();
+    let decision = h.state().session.decisions.get(&wen).expect("decided");
+    assert_eq!(decision.rationale, "Scope still within one feature");
+    assert_eq!(decision.decided_by, USER);
+}
+
+#[test]
+fn palette_lists_commands_and_runs_them() {
+    let mut h = harness();
+    let theme_before = h.state().settings.theme;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    get_text_containing(&h, "Save as…");
+    h.get_by_role_and_label(Role::TextInput, "Command palette").type_text("theme");
+    h.run();
+    assert!(!has_text_containing(&h, "Save as…"), "filtered");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_ne!(h.state().settings.theme, theme_before);
+    assert!(h.state().view.palette.is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
+    h.run();
+    assert_eq!(h.state().view.track, ladderboard::model::Track::Management);
+    get_text(&h, "M2 Engineering Manager");
+}
+
+#[test]
+fn save_reopen_and_find_every_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("calibration.ron");
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    scroll_into_view(&mut h, Role::MultilineTextInput, "Calibration note");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").type_text("Strong cross-team influence");
+    h.run();
+    scroll_into_view(&mut h, Role::Button, "Add note");
+    h.get_by_role_and_label(Role::Button, "Add note").click();
+    h.run();
+    assert!(h.state().is_dirty());
+    assert!(h.state().title().starts_with('●'));
+    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.run();
+    assert!(!h.state().is_dirty(), "{:?}", h.state().status);
+    assert_eq!(h.state().title(), "calibration.ron — Ladderboard");
+    let saved = load_session(&path).expect("loads");
+    assert_eq!(saved, h.state().session);
+    h.state_mut().queue(Command::Open(path.clone()));
+    h.run();
+    assert!(h.state().session.notes_for(&ada).any(|n| n.text == "Strong cross-team influence"));
+    assert_eq!(h.state().settings.recent.first(), Some(&path));
+}
+
+#[test]
+fn a_bad_file_is_reported_in_the_window_and_the_session_stays() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format_version: 1, title: ").expect("write");
+    let mut h = harness();
+    let before = h.state().session.clone();
+    h.state_mut().queue(Command::Open(path));
+    h.run();
+    get_text_containing(&h, "broken.ron");
+    assert_eq!(h.state().session, before);
+}
+
+#[test]
+fn new_from_roster_imports_people_unsaved() {
+    let mut h = harness();
+    let roster =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/semicolon_first_last.csv");
+    h.state_mut().queue(Command::ImportRoster(roster));
+    h.run();
+    assert_eq!(h.state().session.people.len(), 2);
+    assert!(h.state().is_dirty());
+    h.get_by_role_and_label(Role::Button, "Chloé Martin");
+}

@@ -1,0 +1,61 @@
+//! One place that builds a UI test harness around the app with fixture data.
+#![allow(dead_code, reason = "each UI test binary uses a different subset")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ladderboard::app::{LadderApp, sample_session};
+use ladderboard::model::{PersonId, Session};
+
+pub const USER: &str = "Test Chair";
+
+/// A 1280×800 window showing `session`.
+pub fn harness_with(session: Session) -> Harness<'static, LadderApp> {
+    let mut app = LadderApp::with_session(session, None);
+    app.settings.user_name = USER.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
+    harness.run();
+    harness
+}
+
+/// The window on the shipped sample session.
+pub fn harness() -> Harness<'static, LadderApp> {
+    harness_with(sample_session())
+}
+
+/// The id of the person with this name.
+pub fn id_of(harness: &Harness<'_, LadderApp>, name: &str) -> PersonId {
+    harness.state().session.people.iter().find(|p| p.name == name).map(|p| p.id.clone()).expect("person exists")
+}
+
+/// Visible text of a node: its label, or for plain labels its value.
+pub fn text_of(node: &egui_kittest::kittest::AccessKitNode<'_>) -> String {
+    node.label().or_else(|| node.value()).unwrap_or_default()
+}
+
+/// The node showing exactly `text`.
+pub fn get_text<'h>(harness: &'h Harness<'_, LadderApp>, text: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by(move |n| n.role() != egui::accesskit::Role::TextRun && text_of(n) == text)
+}
+
+/// The node whose text contains `text`.
+pub fn get_text_containing<'h>(harness: &'h Harness<'_, LadderApp>, text: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by(move |n| n.role() != egui::accesskit::Role::TextRun && text_of(n).contains(text))
+}
+
+/// Whether any node shows text containing `text`.
+pub fn has_text_containing(harness: &Harness<'_, LadderApp>, text: &str) -> bool {
+    harness.query_by(move |n| n.role() != egui::accesskit::Role::TextRun && text_of(n).contains(text)).is_some()
+}
+
+/// The plain label showing exactly `text` (not a button with the same words).
+pub fn get_label<'h>(harness: &'h Harness<'_, LadderApp>, text: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by(move |n| n.role() == egui::accesskit::Role::Label && text_of(n) == text)
+}
+
+/// Scrolls a widget into view, as a user would before clicking it, and returns it again.
+pub fn scroll_into_view(harness: &mut Harness<'_, LadderApp>, role: egui::accesskit::Role, label: &str) {
+    harness.get_by_role_and_label(role, label).scroll_to_me();
+    harness.run();
+}
