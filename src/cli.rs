@@ -26,8 +26,18 @@ const EXIT_CODES: &str = "Exit codes:
 pub struct Cli {
     /// Session file to open in the window. Without it, the most recent session opens, or the sample.
     pub session: Option<PathBuf>,
+    /// Colour theme for the window (remembered for next time).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--theme` values.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
 }
 
 /// Headless commands.
@@ -82,7 +92,13 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => return crate::app::run(cli.session),
+        None => {
+            let theme = cli.theme.map(|t| match t {
+                ThemeArg::Light => crate::app::settings::ThemeChoice::Light,
+                ThemeArg::Dark => crate::app::settings::ThemeChoice::Dark,
+            });
+            return crate::app::run(cli.session, theme);
+        }
         Some(command) => run(command),
     };
     match result {

@@ -15,20 +15,16 @@ impl LadderApp {
     pub(super) fn dialog(&mut self, action: Action) {
         let ron = ("Ladderboard session", &["ron"][..]);
         let csv = ("CSV", &["csv", "tsv", "txt"][..]);
-        let picked: Option<(PathBuf, fn(PathBuf) -> Command)> = match action {
-            Action::NewFromRoster => pick(csv, None).map(|p| (p, Command::ImportRoster as fn(PathBuf) -> Command)),
-            Action::Open => pick(ron, None).map(|p| (p, Command::Open as fn(PathBuf) -> Command)),
-            Action::SaveAs => {
-                save(ron, &self.suggested_name("ron")).map(|p| (p, Command::SaveTo as fn(PathBuf) -> Command))
-            }
-            Action::ExportCsv => save(csv, &self.suggested_name("decisions.csv"))
-                .map(|p| (p, Command::ExportCsv as fn(PathBuf) -> Command)),
-            Action::ExportRon => save(ron, &self.suggested_name("decisions.ron"))
-                .map(|p| (p, Command::ExportRon as fn(PathBuf) -> Command)),
+        let command = match action {
+            Action::NewFromRoster => pick(csv).map(Command::ImportRoster),
+            Action::Open => pick(ron).map(Command::Open),
+            Action::SaveAs => save(ron, &self.suggested_name("ron")).map(Command::SaveTo),
+            Action::ExportCsv => save(csv, &self.suggested_name("decisions.csv")).map(Command::ExportCsv),
+            Action::ExportRon => save(ron, &self.suggested_name("decisions.ron")).map(Command::ExportRon),
             _ => None,
         };
-        if let Some((path, command)) = picked {
-            self.queue(command(path));
+        if let Some(command) = command {
+            self.queue(command);
         }
     }
 
@@ -99,7 +95,7 @@ impl LadderApp {
     }
 }
 
-fn pick(filter: (&str, &[&str]), _dir: Option<&Path>) -> Option<PathBuf> {
+fn pick(filter: (&str, &[&str])) -> Option<PathBuf> {
     rfd::FileDialog::new().add_filter(filter.0, filter.1).pick_file()
 }
 

@@ -130,8 +130,16 @@ impl LadderApp {
         }
     }
 
+    /// Selects the first person by name on the shown track, so the person panel has someone to show.
     fn select_first(&mut self) {
-        self.view.selected = self.session.people.first().map(|p| p.id.clone());
+        let track = self.view.track;
+        self.view.selected = self
+            .session
+            .people
+            .iter()
+            .filter(|p| p.track == track)
+            .min_by(|a, b| a.name.cmp(&b.name))
+            .map(|p| p.id.clone());
     }
 
     fn mark_saved(&mut self) {
@@ -169,7 +177,7 @@ impl eframe::App for LadderApp {
 
 /// Opens the window on `path`; without one, on the most recent session, or the sample.
 #[must_use]
-pub fn run(path: Option<PathBuf>) -> ExitCode {
+pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
@@ -181,8 +189,11 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         "Ladderboard",
         options,
         Box::new(move |cc| {
-            let settings = Settings::load(cc.storage);
-            Ok(Box::new(start(path, settings)))
+            let mut settings = Settings::load(cc.storage);
+            if let Some(theme) = theme {
+                settings.theme = theme;
+            }
+            Ok(Box::new(start(path.as_deref(), settings)))
         }),
     );
     match result {
@@ -196,8 +207,8 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
 
 /// Chooses what the window opens on; a file that fails to load is reported, never fatal.
 #[must_use]
-pub fn start(path: Option<PathBuf>, settings: Settings) -> LadderApp {
-    let candidate = path.clone().or_else(|| settings.recent.iter().find(|p| p.exists()).cloned());
+pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
+    let candidate = path.map(Path::to_path_buf).or_else(|| settings.recent.iter().find(|p| p.exists()).cloned());
     let (session, opened, error) = match &candidate {
         Some(p) => match load_session(p) {
             Ok(s) => (s, Some(p.clone()), None),

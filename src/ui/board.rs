@@ -17,8 +17,8 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
         return;
     }
     toolbar_ui(ui, view, derived, out);
-    let band_label_width = 62.0;
-    let gap = 4.0;
+    let band_label_width = 76.0;
+    let gap = ui.spacing().item_spacing.x;
     let column_width = ((ui.available_width() - band_label_width) / levels.len() as f32 - gap).max(60.0);
     let header_height = if view.track == Track::Management || !ladder.equivalences.is_empty() { 46.0 } else { 30.0 };
     let bands = ladder.bands.len().max(1);
@@ -46,7 +46,10 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
         ui.horizontal(|ui| {
             ui.allocate_ui(egui::vec2(band_label_width, row_height), |ui| {
                 ui.set_width(band_label_width - gap);
-                ui.label(RichText::new(ladder.bands.get(band).map_or("", String::as_str)).weak());
+                ui.add(
+                    egui::Label::new(RichText::new(ladder.bands.get(band).map_or("", String::as_str)).weak())
+                        .truncate(),
+                );
             });
             for level in &levels {
                 cell_ui(ui, session, view, derived, ladder, (&level.id, band), (column_width, row_height), out);

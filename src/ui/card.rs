@@ -32,28 +32,24 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
             None => "✔".to_owned(),
         }),
     };
-    let inner = rect.shrink2(egui::vec2(6.0, 3.0));
+    let inner = rect.shrink2(egui::vec2(4.0, 3.0));
     let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
-    let mut name_right = inner.right();
+    // The name gets the whole first line; the badge sits at the right of the detail line.
+    painter.text(inner.left_top(), Align2::LEFT_TOP, &person.name, FontId::proportional(13.0), text_color);
+    let mut detail_right = inner.right();
     if let Some(badge) = badge {
         let color = theme::status_color(visuals, status);
-        let badge_rect = painter.text(inner.right_top(), Align2::RIGHT_TOP, badge, FontId::proportional(11.0), color);
-        name_right = badge_rect.left() - 4.0;
+        let badge_rect =
+            painter.text(inner.right_bottom(), Align2::RIGHT_BOTTOM, badge, FontId::proportional(11.0), color);
+        detail_right = badge_rect.left() - 3.0;
     }
-    let name_clip = Rect::from_min_max(inner.min, egui::pos2(name_right, inner.bottom()));
-    painter.with_clip_rect(name_clip).text(
-        inner.left_top(),
-        Align2::LEFT_TOP,
-        &person.name,
-        FontId::proportional(13.0),
-        text_color,
-    );
     let detail = match (person.manager.is_empty(), person.team.is_empty()) {
         (false, false) => format!("{} · {}", person.manager, person.team),
         (false, true) => person.manager.clone(),
         _ => person.team.clone(),
     };
-    painter.text(
+    let detail_clip = Rect::from_min_max(inner.min, egui::pos2(detail_right, inner.bottom()));
+    painter.with_clip_rect(detail_clip).text(
         inner.left_bottom(),
         Align2::LEFT_BOTTOM,
         detail,
@@ -69,11 +65,11 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
 /// While dragging, the person's name follows the pointer on a layer above everything.
 fn paint_drag_ghost(ui: &Ui, name: &str) {
     let Some(pointer) = ui.ctx().pointer_interact_pos() else { return };
-    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("drag-ghost")));
+    let layer = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("drag-ghost")));
     let visuals = ui.visuals();
-    let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), visuals.strong_text_color());
+    let galley = layer.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), visuals.strong_text_color());
     let rect = Rect::from_min_size(pointer + egui::vec2(12.0, 4.0), galley.size()).expand(5.0);
-    painter.rect(rect, 4.0, visuals.window_fill, visuals.window_stroke, StrokeKind::Outside);
-    painter.galley(rect.min + egui::vec2(5.0, 5.0), galley, visuals.strong_text_color());
+    layer.rect(rect, 4.0, visuals.window_fill, visuals.window_stroke, StrokeKind::Outside);
+    layer.galley(rect.min + egui::vec2(5.0, 5.0), galley, visuals.strong_text_color());
     ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
 }

@@ -37,13 +37,9 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
     for dimension in &ladder.dimensions {
         ui.add_space(6.0);
         ui.label(RichText::new(&dimension.name).strong());
-        ui.columns(2, |columns| {
-            let now = current.and_then(|l| l.criterion(&dimension.id)).map_or("", |c| c.text.as_str());
-            columns[0].label(RichText::new(format!("Now ({})", person.level)).small().weak());
-            columns[0].label(now);
-            columns[1].label(RichText::new(format!("Target ({})", target.id)).small().weak());
-            columns[1].label(target.criterion(&dimension.id).map_or("", |c| c.text.as_str()));
-        });
+        let now = current.and_then(|l| l.criterion(&dimension.id)).map_or("", |c| c.text.as_str());
+        let then = target.criterion(&dimension.id).map_or("", |c| c.text.as_str());
+        side_by_side_ui(ui, (&format!("Now ({})", person.level), now), (&format!("Target ({})", target.id), then));
         let existing = session.evidence_for(&person.id, &target.id, &dimension.id);
         let rating = existing.and_then(|e| e.rating);
         let links = existing.map(|e| e.links.clone()).unwrap_or_default();
@@ -96,4 +92,18 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             out.push(Command::Apply { label, changes: vec![set(rating, draft.trim().to_owned())] });
         }
     }
+}
+
+/// Two criteria texts in equal columns, top-aligned, wrapped (not justified).
+fn side_by_side_ui(ui: &mut Ui, left: (&str, &str), right: (&str, &str)) {
+    ui.horizontal_top(|ui| {
+        let width = ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0).max(80.0);
+        for (caption, text) in [left, right] {
+            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_width(width);
+                ui.label(RichText::new(caption).small().weak());
+                ui.add(egui::Label::new(text).wrap());
+            });
+        }
+    });
 }

@@ -38,11 +38,11 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
             }
         });
     });
-    Panel::left("roster").default_size(300.0).min_size(220.0).resizable(true).show(ui, |ui| {
+    Panel::left("roster").default_size(310.0).min_size(240.0).resizable(true).show(ui, |ui| {
         roster_table::roster_ui(ui, session, view, derived, out);
     });
     if view.person_open {
-        Panel::right("person").default_size(340.0).min_size(280.0).resizable(true).show(ui, |ui| {
+        Panel::right("person").default_size(320.0).min_size(260.0).resizable(true).show(ui, |ui| {
             person_panel::person_ui(ui, session, view, &settings.user_name, out);
         });
     }

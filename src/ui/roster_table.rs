@@ -9,12 +9,13 @@ use egui_extras::{Column, TableBuilder};
 
 /// Draws the search box, filters and table.
 pub fn roster_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived, out: &mut Vec<Command>) {
+    let label = ui.label(RichText::new("Search people").small().weak());
     let search = ui.add(
         TextEdit::singleline(&mut view.filters.search)
-            .hint_text("Search name, id, manager, team (Ctrl+F)")
+            .hint_text("Name, id, manager, team (Ctrl+F)")
             .desired_width(f32::INFINITY),
     );
-    let search = search.labelled_by(ui.label(RichText::new("Search people").small().weak()).id);
+    let search = search.labelled_by(label.id);
     if std::mem::take(&mut view.focus_search) {
         search.request_focus();
     }
@@ -75,10 +76,10 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
         .id_salt("roster")
         .striped(true)
         .sense(egui::Sense::click())
-        .column(Column::remainder().at_least(110.0).clip(true))
-        .column(Column::exact(34.0))
-        .column(Column::initial(90.0).clip(true))
-        .column(Column::initial(70.0).clip(true));
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::exact(46.0))
+        .column(Column::exact(78.0).clip(true))
+        .column(Column::exact(58.0).clip(true));
     if let Some(row) = selected_row.filter(|_| view.scroll_to_selected) {
         table = table.scroll_to_row(row, None);
     }

@@ -41,7 +41,7 @@ pub fn card_fill(visuals: &Visuals, selected: bool) -> Color32 {
 #[must_use]
 pub fn cell_fill(visuals: &Visuals, band: usize) -> Color32 {
     let base = visuals.extreme_bg_color;
-    if band % 2 == 0 { base } else { visuals.faint_bg_color }
+    if band.is_multiple_of(2) { base } else { visuals.faint_bg_color }
 }
 
 /// Colour of the status badge on a card and in the table.

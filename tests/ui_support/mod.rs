@@ -11,7 +11,7 @@ pub const USER: &str = "Test Chair";
 /// A 1280×800 window showing `session`.
 pub fn harness_with(session: Session) -> Harness<'static, LadderApp> {
     let mut app = LadderApp::with_session(session, None);
-    app.settings.user_name = USER.to_owned();
+    USER.clone_into(&mut app.settings.user_name);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
