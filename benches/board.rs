@@ -1,0 +1,95 @@
+//! Frame cost of the full window, headless (egui `Context::run_ui` + tessellation), with 100, 1,000
+//! and 10,000 people, and the frame right after a drag-and-drop move at 10,000.
+//! Run: `cargo bench --bench board`. Prints ms per frame (median), the ratio t(10k)/t(100),
+//! resident memory with 10,000 people open, and the time from an empty process to the first frame.
+#![expect(clippy::print_stdout, clippy::expect_used, reason = "a benchmark prints its results")]
+
+use ladderboard::app::{LadderApp, sample_session};
+use ladderboard::command::Command;
+use ladderboard::fixtures::large_session;
+use ladderboard::model::Placement;
+use std::time::{Duration, Instant};
+
+const FRAMES: usize = 60;
+
+fn raw_input(frame: usize) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        time: Some(frame as f64 / 60.0),
+        ..Default::default()
+    }
+}
+
+/// One full frame: layout, paint and tessellation.
+fn frame(ctx: &egui::Context, app: &mut LadderApp, n: usize) -> Duration {
+    let start = Instant::now();
+    let mut output = ctx.run_ui(raw_input(n), |ui| app.ui_for_tests(ui));
+    let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+    std::hint::black_box(primitives);
+    output.textures_delta.clear();
+    start.elapsed()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn steady_frame(people: usize) -> (Duration, LadderApp, egui::Context) {
+    let ctx = egui::Context::default();
+    let mut app = LadderApp::with_session(large_session(people), None);
+    for n in 0..5 {
+        frame(&ctx, &mut app, n); // warm-up: fonts, first layout
+    }
+    let times = (0..FRAMES).map(|n| frame(&ctx, &mut app, n + 5)).collect();
+    (median(times), app, ctx)
+}
+
+fn resident_mb() -> Option<f64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: f64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096.0 / (1024.0 * 1024.0))
+}
+
+fn main() {
+    let start = Instant::now();
+    let ctx = egui::Context::default();
+    let mut sample = LadderApp::with_session(sample_session(), None);
+    frame(&ctx, &mut sample, 0);
+    let first_frame = start.elapsed();
+    drop(sample);
+
+    let mut results = Vec::new();
+    for people in [100, 1_000, 10_000] {
+        let (t, app, ctx) = steady_frame(people);
+        results.push((people, t));
+        if people == 10_000 {
+            let rss = resident_mb();
+            let mut app = app;
+            let moves: Vec<Duration> = (0..20)
+                .map(|i| {
+                    let person = app.session.people[i * 7].clone();
+                    let band = (app.session.placement(&person).band + 1) % app.session.ladder.bands.len();
+                    let to = Placement { level: app.session.placement(&person).level, band };
+                    app.queue(Command::MoveCard { person: person.id.clone(), to });
+                    frame(&ctx, &mut app, 100 + i); // applies the move at the end of this frame
+                    frame(&ctx, &mut app, 200 + i) // the frame that shows it
+                })
+                .collect();
+            println!("frame after a move at 10000 people: {:8.3} ms (median of 20)", ms(median(moves)));
+            if let Some(rss) = rss {
+                println!("resident memory with 10000 people open: {rss:.0} MB (target <= 150)");
+            }
+        }
+    }
+    for (people, t) in &results {
+        println!("full window frame, {people:>6} people: {:8.3} ms (median of {FRAMES})", ms(*t));
+    }
+    let ratio = results[2].1.as_secs_f64() / results[0].1.as_secs_f64();
+    println!("t(10k) / t(100): {ratio:.2} (target <= 1.5; 10k target <= 2 ms)");
+    println!("start to first frame on the sample (headless, no window): {:.1} ms (target <= 500)", ms(first_frame));
+}
