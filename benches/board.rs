@@ -2,7 +2,7 @@
 //! and 10,000 people, and the frame right after a drag-and-drop move at 10,000.
 //! Run: `cargo bench --bench board`. Prints ms per frame (median), the ratio t(10k)/t(100),
 //! resident memory with 10,000 people open, and the time from an empty process to the first frame.
-#![expect(clippy::print_stdout, clippy::expect_used, reason = "a benchmark prints its results")]
+#![expect(clippy::print_stdout, reason = "a benchmark prints its results")]
 
 use ladderboard::app::{LadderApp, sample_session};
 use ladderboard::command::Command;
