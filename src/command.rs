@@ -45,6 +45,24 @@ pub enum Command {
     ExportCsv(PathBuf),
     ExportRon(PathBuf),
     Run(Action),
+    /// The answer to "save changes before …?".
+    ResolveUnsaved(UnsavedChoice),
+}
+
+/// What to do with unsaved changes before closing the window or opening another session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// What was about to happen when unsaved changes stopped it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Interrupted {
+    CloseWindow,
+    Open(PathBuf),
+    ImportRoster(PathBuf),
 }
 
 /// A named, user-facing action: one entry in menus and the palette, maybe with a shortcut.

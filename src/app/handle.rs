@@ -3,7 +3,7 @@
 use super::LadderApp;
 use super::history::Step;
 use super::view::PendingProposal;
-use crate::command::{Action, Command, Direction};
+use crate::command::{Action, Command, Direction, Interrupted, UnsavedChoice};
 use crate::model::change::cell_label;
 use crate::model::{Change, LevelId, PersonId, Placement, Proposal, RuleError, Track};
 use jiff::Timestamp;
@@ -42,12 +42,67 @@ impl LadderApp {
             }
             Command::MoveSelection(direction) => self.move_selection(direction),
             Command::MoveSelectedCard(direction) => self.move_selected_card(direction),
-            Command::ImportRoster(path) => self.import_roster(&path),
-            Command::Open(path) => self.open(&path),
+            Command::ImportRoster(path) => self.unless_unsaved(Interrupted::ImportRoster(path)),
+            Command::Open(path) => self.unless_unsaved(Interrupted::Open(path)),
+            Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
             Command::SaveTo(path) => self.save_to(&path),
             Command::ExportCsv(path) => self.export_csv(&path),
             Command::ExportRon(path) => self.export_ron(&path),
             Command::Run(action) => self.run_action(action),
+        }
+    }
+
+    /// Carries out `action` now, or first asks what to do with unsaved changes.
+    pub(super) fn unless_unsaved(&mut self, action: Interrupted) {
+        if self.is_dirty() {
+            self.view.unsaved_prompt = Some(action);
+        } else {
+            self.carry_out(action);
+        }
+    }
+
+    fn carry_out(&mut self, action: Interrupted) {
+        match action {
+            Interrupted::CloseWindow => {
+                self.close_confirmed = true;
+                self.close_now = true;
+            }
+            Interrupted::Open(path) => self.open(&path),
+            Interrupted::ImportRoster(path) => self.import_roster(&path),
+        }
+    }
+
+    fn resolve_unsaved(&mut self, choice: UnsavedChoice) {
+        let Some(action) = self.view.unsaved_prompt.take() else { return };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::Discard => self.carry_out(action),
+            UnsavedChoice::Save => {
+                match self.path.clone() {
+                    Some(path) => self.save_to(&path),
+                    None => {
+                        self.dialog(Action::SaveAs);
+                        self.drain_queue_into_saves();
+                    }
+                }
+                // A failed or cancelled save keeps the question open rather than losing the changes.
+                if self.is_dirty() {
+                    self.view.unsaved_prompt = Some(action);
+                } else {
+                    self.carry_out(action);
+                }
+            }
+        }
+    }
+
+    /// A Save-as dialog queues `SaveTo`; run it now so the prompt can go on.
+    fn drain_queue_into_saves(&mut self) {
+        let queued = std::mem::take(&mut self.pending);
+        for command in queued {
+            match command {
+                Command::SaveTo(path) => self.save_to(&path),
+                other => self.pending.push(other),
+            }
         }
     }
 

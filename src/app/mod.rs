@@ -51,6 +51,10 @@ pub struct LadderApp {
     shown_title: String,
     applied_theme: Option<settings::ThemeChoice>,
     pending: Vec<Command>,
+    /// Set once the user has agreed to close with (or after saving) their changes.
+    close_confirmed: bool,
+    /// Ask eframe to close on the next frame (after the user confirmed).
+    close_now: bool,
 }
 
 impl LadderApp {
@@ -70,6 +74,8 @@ impl LadderApp {
             shown_title: String::new(),
             applied_theme: None,
             pending: Vec::new(),
+            close_confirmed: false,
+            close_now: false,
         };
         app.select_first();
         app
@@ -112,6 +118,7 @@ impl LadderApp {
             self.applied_theme = Some(self.settings.theme);
         }
         self.derived.refresh(&self.session, &self.view, self.generation);
+        self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);
         crate::ui::shortcuts::read(ui.ctx(), &self.view, &mut out);
         crate::ui::window_ui(ui, self, &mut out);
@@ -131,6 +138,23 @@ impl LadderApp {
     }
 
     /// Selects the first person by name on the shown track, so the person panel has someone to show.
+    /// Closing the window with unsaved changes asks first (eframe: cancel the close, then decide).
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if std::mem::take(&mut self.close_now) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.view.unsaved_prompt = Some(crate::command::Interrupted::CloseWindow);
+        }
+    }
+
+    /// Whether the user has confirmed closing the window.
+    #[must_use]
+    pub fn close_confirmed(&self) -> bool {
+        self.close_confirmed
+    }
+
     fn select_first(&mut self) {
         let track = self.view.track;
         self.view.selected = self

@@ -93,6 +93,8 @@ pub struct ViewState {
     pub palette: Option<String>,
     pub drafts: Drafts,
     pub pending: Option<PendingProposal>,
+    /// An action held back until the user says what to do with unsaved changes.
+    pub unsaved_prompt: Option<crate::command::Interrupted>,
     pub focus_search: bool,
     /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
     pub scroll_to_selected: bool,
@@ -111,6 +113,7 @@ impl Default for ViewState {
             palette: None,
             drafts: Drafts::default(),
             pending: None,
+            unsaved_prompt: None,
             focus_search: false,
             scroll_to_selected: false,
             generation: 0,

@@ -41,7 +41,9 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
         Err(e) => return Err(FileError::invalid(file, vec![csv_problem(&e)])),
     };
     let columns = Columns::from_headers(&headers).map_err(|problems| FileError::invalid(file, problems))?;
-    let mut rows = RowReader::new(ladder, &columns);
+    // Sizing the people list and the id index up front saves their regrowth on large rosters.
+    let expected_rows = text.matches('\n').count();
+    let mut rows = RowReader::new(ladder, &columns, expected_rows);
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -183,14 +185,14 @@ struct RowReader<'a> {
 }
 
 impl<'a> RowReader<'a> {
-    fn new(ladder: &'a Ladder, columns: &'a Columns) -> Self {
+    fn new(ladder: &'a Ladder, columns: &'a Columns, expected_rows: usize) -> Self {
         RowReader {
             ladder,
             matcher: LevelMatcher::new(ladder),
             columns,
-            first_seen: FxHashMap::default(),
+            first_seen: FxHashMap::with_capacity_and_hasher(expected_rows, rustc_hash::FxBuildHasher),
             level_cache: FxHashMap::default(),
-            people: Vec::new(),
+            people: Vec::with_capacity(expected_rows),
             problems: Vec::new(),
         }
     }

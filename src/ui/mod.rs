@@ -11,6 +11,7 @@ pub mod proposal_prompt;
 pub mod roster_table;
 pub mod shortcuts;
 pub mod theme;
+pub mod unsaved_prompt;
 
 use crate::app::LadderApp;
 use crate::command::Command;
@@ -20,6 +21,11 @@ use egui::{CentralPanel, Panel, RichText};
 pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>) {
     let before = (app.view.filters.clone(), app.view.sort, app.view.track);
     let selected_before = app.view.selected.clone();
+    let file_name = app
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map_or_else(|| app.session.title.clone(), |n| n.to_string_lossy().into_owned());
     let LadderApp { session, view, derived, history, settings, status, .. } = app;
     Panel::top("menu").show(ui, |ui| menu_bar::menu_bar_ui(ui, history, &settings.recent, out));
     Panel::bottom("status").show(ui, |ui| {
@@ -49,6 +55,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
     CentralPanel::default().show(ui, |ui| board::board_ui(ui, session, view, derived, out));
     palette::palette_ui(ui.ctx(), &mut view.palette, out);
     proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
+    unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
     if (view.filters.clone(), view.sort, view.track) != before {
         view.generation += 1;
     }
