@@ -78,12 +78,11 @@ impl LadderApp {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::Discard => self.carry_out(action),
             UnsavedChoice::Save => {
-                match self.path.clone() {
-                    Some(path) => self.save_to(&path),
-                    None => {
-                        self.dialog(Action::SaveAs);
-                        self.drain_queue_into_saves();
-                    }
+                if let Some(path) = self.path.clone() {
+                    self.save_to(&path);
+                } else {
+                    self.dialog(Action::SaveAs);
+                    self.drain_queue_into_saves();
                 }
                 // A failed or cancelled save keeps the question open rather than losing the changes.
                 if self.is_dirty() {
