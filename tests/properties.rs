@@ -1,0 +1,78 @@
+//! Property tests: parsers never panic on arbitrary input, and sessions round-trip exactly.
+//! (The same parsers have cargo-fuzz targets under `fuzz/` for longer runs on nightly.)
+
+use jiff::Timestamp;
+use ladderboard::app::sample_session;
+use ladderboard::io::ladder_ron::{default_ladder, parse_ladder};
+use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::io::session_ron::{parse_session, session_to_string};
+use ladderboard::model::{Change, Note, Placement, Proposal, Rating};
+use proptest::prelude::*;
+use std::path::Path;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn roster_import_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = parse_roster(&bytes, Path::new("fuzz.csv"), &default_ladder());
+    }
+
+    #[test]
+    fn roster_import_never_panics_on_csv_like_text(
+        rows in proptest::collection::vec(proptest::collection::vec("[a-zA-Z0-9 ,;\t\"\r\n=+-@é]{0,12}", 0..7), 0..12)
+    ) {
+        let mut text = String::from("Employee ID,Full Name,Reports To,Department,Job Level\n");
+        for row in rows {
+            text.push_str(&row.join(","));
+            text.push('\n');
+        }
+        let _ = parse_roster(text.as_bytes(), Path::new("fuzz.csv"), &default_ladder());
+    }
+
+    #[test]
+    fn session_loader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = parse_session(&bytes, Path::new("fuzz.ron"));
+    }
+
+    #[test]
+    fn session_loader_never_panics_on_damaged_sessions(cut in 0usize..20_000, junk in "[(){}\\[\\],:\"a-z0-9 ]{0,8}") {
+        let text = ladderboard::app::SAMPLE_SESSION_RON;
+        let cut = cut.min(text.len());
+        let cut = (0..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let damaged = format!("{}{junk}{}", &text[..cut], &text[cut..]);
+        let _ = parse_session(damaged.as_bytes(), Path::new("fuzz.ron"));
+    }
+
+    #[test]
+    fn ladder_loader_never_panics(text in "\\PC{0,512}") {
+        let _ = parse_ladder(&text, Path::new("fuzz.ron"));
+    }
+
+    #[test]
+    fn sessions_round_trip_after_any_changes(steps in proptest::collection::vec((0usize..45, 0u8..5, 0usize..6, 0usize..3), 0..40)) {
+        let mut session = sample_session();
+        let at = Timestamp::UNIX_EPOCH;
+        for (who, kind, level, band) in steps {
+            let person = session.people[who % session.people.len()].clone();
+            let levels: Vec<_> = session.ladder.track_levels(person.track).map(|l| l.id.clone()).collect();
+            let level = levels[level % levels.len()].clone();
+            let change = match kind {
+                0 => Change::Place { person: person.id.clone(), placement: Some(Placement { level, band }) },
+                1 => Change::Propose { person: person.id.clone(), proposal: Some(Proposal {
+                    target: level, rationale: "ready \"now\", see notes".into(), proposer: "m".into(), proposed_at: at,
+                }) },
+                2 => Change::SetEvidence {
+                    person: person.id.clone(), level, dimension: "scope".into(),
+                    rating: Some(Rating::ALL[band % 4]), text: "led the migration\nsecond line".into(), links: vec!["https://x".into()],
+                },
+                3 => Change::AddNote(Note { id: session.next_note_id(), person: person.id.clone(), at, author: "m".into(), text: "é — note".into() }),
+                _ => Change::Place { person: person.id.clone(), placement: None },
+            };
+            let _ = session.apply(change, "prop", at);
+        }
+        let text = session_to_string(&session).expect("serialises");
+        let loaded = parse_session(text.as_bytes(), Path::new("prop.ron")).expect("loads");
+        prop_assert_eq!(loaded, session);
+    }
+}
