@@ -178,6 +178,12 @@ fn validate(file: &Path, ladder: Option<&Path>) -> Result<(), FileError> {
     let text = std::fs::read_to_string(file).map_err(|source| FileError::Read { path: file.to_path_buf(), source })?;
     if text.contains("format_version") {
         let session = load_session(file)?;
+        let breaks = session.audit_breaks();
+        if !breaks.is_empty() {
+            let fix = "the audit trail was changed outside Ladderboard; compare the file with a backup";
+            let problems = breaks.iter().map(|b| crate::io::Problem::new(b.to_string(), fix)).collect();
+            return Err(FileError::invalid(file, problems));
+        }
         println!(
             "{}: session OK, {} people, {} audit events",
             file.display(),

@@ -87,3 +87,15 @@ fn ladder_prints_a_table_and_help_documents_exit_codes() {
     let (code, _, _) = ladderboard(&["export"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn validate_flags_a_tampered_audit_trail() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.ron");
+    let mut session = ladderboard::app::sample_session();
+    session.audit.remove(0);
+    ladderboard::io::session_ron::save_session(&session, &path).expect("save");
+    let (code, _, err) = ladderboard(&["validate", path.to_str().expect("utf8")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("audit event") && err.contains("removed"), "{err}");
+}

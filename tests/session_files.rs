@@ -32,7 +32,7 @@ fn the_embedded_sample_is_the_file_in_assets() {
 
 #[test]
 fn newer_format_version_is_refused_clearly() {
-    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("format_version: 1", "format_version: 99", 1);
+    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("format_version: 2", "format_version: 99", 1);
     let error = parse_session(text.as_bytes(), Path::new("future.ron")).expect_err("refuse");
     assert!(matches!(error, FileError::TooNew { found: 99, .. }));
     assert!(error.to_string().contains("update Ladderboard"), "{error}");
@@ -124,4 +124,47 @@ fn ron_decision_record_holds_proposals_decisions_and_history() {
     let with_history = record.people.iter().find(|p| p.proposal.is_some()).expect("a proposal");
     assert!(!with_history.history.is_empty() && !with_history.evidence.is_empty() && !with_history.notes.is_empty());
     assert!(record.people.iter().all(|p| p.id != PersonId::new("")));
+}
+
+#[test]
+fn every_released_format_version_loads() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions");
+    let current = sample_session();
+    for version in 1..=ladderboard::model::CURRENT_FORMAT_VERSION {
+        let path = fixtures.join(format!("v{version}.ron"));
+        let session = load_session(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        assert_eq!(session.format_version, ladderboard::model::CURRENT_FORMAT_VERSION);
+        assert_eq!(session.people, current.people, "v{version}");
+        assert_eq!(session.audit.len(), current.audit.len(), "v{version}");
+        assert!(session.audit_breaks().is_empty(), "v{version}: migrated trail is sealed");
+    }
+}
+
+#[test]
+fn v1_migration_seals_the_audit_trail() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v1.ron");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert!(text.contains("format_version: 1") && !text.contains("prev_hash"));
+    let migrated = load_session(&path).expect("loads");
+    assert!(migrated.audit.iter().all(|e| e.hash.len() == 64));
+    assert_eq!(migrated.audit[1].prev_hash, migrated.audit[0].hash);
+}
+
+#[test]
+fn a_tampered_audit_event_is_detected() {
+    let mut session = sample_session();
+    assert!(session.audit_breaks().is_empty());
+    session.audit[3].why = "nothing to see here".to_owned();
+    let breaks = session.audit_breaks();
+    assert_eq!(breaks.len(), 1, "{breaks:?}");
+    assert_eq!(breaks[0].seq, 4);
+    assert!(breaks[0].to_string().contains("edited"));
+    let mut removed = sample_session();
+    removed.audit.remove(5);
+    let breaks = removed.audit_breaks();
+    assert!(breaks.iter().any(|b| b.problem.contains("removed")), "{breaks:?}");
+    // The tampered file still opens (the record is not thrown away), but the breaks are reported.
+    let text = ladderboard::io::session_ron::session_to_string(&session).expect("ser");
+    let loaded = parse_session(text.as_bytes(), Path::new("t.ron")).expect("loads");
+    assert_eq!(loaded.audit_breaks().len(), 1);
 }

@@ -273,3 +273,17 @@ fn new_from_roster_imports_people_unsaved() {
     assert!(h.state().is_dirty());
     h.get_by_role_and_label(Role::Button, "Chloé Martin");
 }
+
+#[test]
+fn a_tampered_audit_trail_is_shown_as_a_warning_on_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tampered.ron");
+    let mut session = ladderboard::app::sample_session();
+    session.audit[2].actor = "someone else".to_owned();
+    ladderboard::io::session_ron::save_session(&session, &path).expect("save");
+    let mut h = harness();
+    h.state_mut().queue(Command::Open(path));
+    h.run();
+    get_text_containing(&h, "audit trail in");
+    get_text_containing(&h, "audit event 3: was edited");
+}

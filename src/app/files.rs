@@ -59,9 +59,14 @@ impl LadderApp {
         match load_session(path) {
             Ok(session) => {
                 let count = session.people.len();
+                let breaks = session.audit_breaks();
                 self.replace_session(session, Some(path.to_path_buf()));
                 self.settings.remember(path);
-                self.info(format!("Opened {} ({count} people)", path.display()));
+                if breaks.is_empty() {
+                    self.info(format!("Opened {} ({count} people)", path.display()));
+                } else {
+                    self.error(audit_warning(path, &breaks));
+                }
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -101,4 +106,17 @@ fn pick(filter: (&str, &[&str])) -> Option<PathBuf> {
 
 fn save(filter: (&str, &[&str]), name: &str) -> Option<PathBuf> {
     rfd::FileDialog::new().add_filter(filter.0, filter.1).set_file_name(name).save_file()
+}
+
+/// The warning shown when a session's audit trail was edited outside Ladderboard.
+#[must_use]
+pub fn audit_warning(path: &Path, breaks: &[crate::model::ChainBreak]) -> String {
+    let first: Vec<String> = breaks.iter().take(3).map(ToString::to_string).collect();
+    format!(
+        "Warning: the audit trail in {} was changed outside Ladderboard ({} problem{}: {}). Keep the file for review and compare it with a backup.",
+        path.display(),
+        breaks.len(),
+        if breaks.len() == 1 { "" } else { "s" },
+        first.join("; ")
+    )
 }

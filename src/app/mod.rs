@@ -2,7 +2,7 @@
 //! then applies the commands they emitted. That single path gives undo, the audit trail and the
 //! unsaved-changes mark.
 
-mod files;
+pub mod files;
 mod handle;
 pub mod history;
 pub mod settings;
@@ -248,6 +248,11 @@ pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
     }
     if let Some(error) = error {
         app.error(format!("{error} — showing the sample session instead"));
+    } else if let Some(p) = app.path.clone() {
+        let breaks = app.session.audit_breaks();
+        if !breaks.is_empty() {
+            app.error(files::audit_warning(&p, &breaks));
+        }
     }
     app
 }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod export_csv;
 pub mod export_ron;
 pub mod ladder_ron;
+pub mod migrate;
 pub mod roster_columns;
 pub mod roster_csv;
 pub mod session_ron;

@@ -69,8 +69,9 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
         let problem = Problem::new("format_version 0 does not exist", "restore the file from a backup");
         return Err(FileError::invalid(file, vec![problem]));
     }
-    let mut session: Session =
+    let session: Session =
         ron::from_str(text).map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a Ladderboard session")]))?;
+    let mut session = super::migrate::migrate(session, version);
     session.reindex();
     let problems: Vec<Problem> = session_problems(&session)
         .into_iter()

@@ -20,9 +20,55 @@ pub struct AuditEvent {
     pub why: String,
     /// The change as data; replaying every event's change reproduces the session.
     pub change: Change,
+    /// `hash` of the event before (empty for the first), so removing or reordering events shows.
+    #[serde(default)]
+    pub prev_hash: String,
+    /// SHA-256 over this event's content and `prev_hash`: editing an event breaks the chain.
+    #[serde(default)]
+    pub hash: String,
+}
+
+/// A break in the audit trail's hash chain, found when a session is loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainBreak {
+    pub seq: u64,
+    pub problem: String,
+}
+
+impl std::fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "audit event {}: {}", self.seq, self.problem)
+    }
 }
 
 impl AuditEvent {
+    /// The hash this event should carry, given its content and `prev_hash`.
+    #[must_use]
+    pub fn compute_hash(&self) -> String {
+        use sha2::Digest as _;
+        let content = (
+            self.seq,
+            &self.at,
+            &self.actor,
+            &self.person,
+            &self.action,
+            &self.from,
+            &self.to,
+            &self.why,
+            &self.change,
+            &self.prev_hash,
+        );
+        // RON of the same value is always the same text, so it is a stable input to the hash.
+        let text = ron::to_string(&content).unwrap_or_default();
+        hex::encode(sha2::Sha256::digest(text.as_bytes()))
+    }
+
+    /// Links this event after `previous` and seals it.
+    pub fn seal(&mut self, previous: Option<&AuditEvent>) {
+        self.prev_hash = previous.map(|p| p.hash.clone()).unwrap_or_default();
+        self.hash = self.compute_hash();
+    }
+
     /// One line for menus and history lists: "move Ada Park: P3 solid → P4 developing".
     #[must_use]
     pub fn summary(&self, person_name: &str) -> String {
@@ -37,4 +83,31 @@ impl AuditEvent {
 
 fn or_dash(text: &str) -> &str {
     if text.is_empty() { "—" } else { text }
+}
+
+/// Checks the hash chain of an audit trail: every event sealed, linked to the one before, in order.
+#[must_use]
+pub fn chain_breaks(events: &[AuditEvent]) -> Vec<ChainBreak> {
+    let mut breaks = Vec::new();
+    let mut previous_hash = "";
+    for (i, event) in events.iter().enumerate() {
+        let expected_seq = i as u64 + 1;
+        if event.seq != expected_seq {
+            breaks.push(ChainBreak {
+                seq: event.seq,
+                problem: format!("is in position {expected_seq}; an event before it was removed or moved"),
+            });
+        }
+        if event.prev_hash != previous_hash {
+            breaks.push(ChainBreak {
+                seq: event.seq,
+                problem: "does not follow the event before it; an event was removed, added or reordered".to_owned(),
+            });
+        }
+        if event.hash != event.compute_hash() {
+            breaks.push(ChainBreak { seq: event.seq, problem: "was edited after it was recorded".to_owned() });
+        }
+        previous_hash = &event.hash;
+    }
+    breaks
 }

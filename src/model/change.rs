@@ -67,7 +67,7 @@ impl Session {
     pub fn apply(&mut self, change: Change, actor: &str, at: Timestamp) -> Result<Applied, RuleError> {
         let (action, from, to, why, inverse) = self.check(&change)?;
         self.commit(change.clone());
-        let event = AuditEvent {
+        let mut event = AuditEvent {
             seq: self.audit.last().map_or(1, |e| e.seq + 1),
             at,
             actor: actor.to_owned(),
@@ -80,7 +80,10 @@ impl Session {
             to,
             why,
             change,
+            prev_hash: String::new(),
+            hash: String::new(),
         };
+        event.seal(self.audit.last());
         self.audit.push(event.clone());
         Ok(Applied { event, inverse })
     }

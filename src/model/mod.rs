@@ -14,7 +14,7 @@ pub mod rules;
 pub mod session;
 pub mod validate;
 
-pub use audit::AuditEvent;
+pub use audit::{AuditEvent, ChainBreak};
 pub use change::{Applied, Change};
 pub use decision::{Decision, Outcome};
 pub use evidence::{Evidence, Rating};

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The session file format this build writes. Older versions load through `io::migrate`.
-pub const CURRENT_FORMAT_VERSION: u32 = 1;
+pub const CURRENT_FORMAT_VERSION: u32 = 2;
 
 /// A calibration session. Field order here is the field order on disk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,6 +137,12 @@ impl Session {
     #[must_use]
     pub fn next_note_id(&self) -> u64 {
         self.notes.iter().map(|n| n.id).max().map_or(1, |m| m + 1)
+    }
+
+    /// Breaks in the audit trail's hash chain (edited, removed or reordered events).
+    #[must_use]
+    pub fn audit_breaks(&self) -> Vec<super::audit::ChainBreak> {
+        super::audit::chain_breaks(&self.audit)
     }
 
     /// Display name for a person id, or the id itself when unknown.
