@@ -45,6 +45,8 @@ pub enum Command {
     ExportCsv(PathBuf),
     ExportRon(PathBuf),
     Run(Action),
+    RestoreRecovery,
+    DiscardRecovery,
     /// The answer to "save changes before …?".
     ResolveUnsaved(UnsavedChoice),
 }

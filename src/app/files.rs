@@ -76,8 +76,10 @@ impl LadderApp {
     pub(super) fn save_to(&mut self, path: &Path) {
         match save_session(&self.session, path) {
             Ok(()) => {
-                self.path = Some(path.to_path_buf());
+                let previous = self.path.replace(path.to_path_buf());
                 self.mark_saved();
+                self.saved_audit_len = self.session.audit.len();
+                self.clear_recovery(previous.as_deref());
                 self.settings.remember(path);
                 self.info(format!("Saved {}", path.display()));
             }

@@ -45,6 +45,8 @@ impl LadderApp {
             Command::ImportRoster(path) => self.unless_unsaved(Interrupted::ImportRoster(path)),
             Command::Open(path) => self.unless_unsaved(Interrupted::Open(path)),
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_offered_recovery(),
             Command::SaveTo(path) => self.save_to(&path),
             Command::ExportCsv(path) => self.export_csv(&path),
             Command::ExportRon(path) => self.export_ron(&path),
@@ -76,7 +78,11 @@ impl LadderApp {
         let Some(action) = self.view.unsaved_prompt.take() else { return };
         match choice {
             UnsavedChoice::Cancel => {}
-            UnsavedChoice::Discard => self.carry_out(action),
+            UnsavedChoice::Discard => {
+                let path = self.path.clone();
+                self.clear_recovery(path.as_deref());
+                self.carry_out(action);
+            }
             UnsavedChoice::Save => {
                 if let Some(path) = self.path.clone() {
                     self.save_to(&path);
@@ -163,6 +169,7 @@ impl LadderApp {
             }
         }
         self.generation += 1;
+        self.note_change();
         Ok(inverses)
     }
 

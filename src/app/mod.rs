@@ -2,6 +2,7 @@
 //! then applies the commands they emitted. That single path gives undo, the audit trail and the
 //! unsaved-changes mark.
 
+pub mod autosave;
 pub mod files;
 mod handle;
 pub mod history;
@@ -55,6 +56,12 @@ pub struct LadderApp {
     close_confirmed: bool,
     /// Ask eframe to close on the next frame (after the user confirmed).
     close_now: bool,
+    /// Where autosave writes recovery files; `None` turns autosave off (tests that don't test it).
+    recovery_dir: Option<PathBuf>,
+    autosaved_generation: u64,
+    last_change_at: Option<std::time::Instant>,
+    /// Audit events in the session as last saved or opened, to count unsaved changes.
+    saved_audit_len: usize,
 }
 
 impl LadderApp {
@@ -76,7 +83,12 @@ impl LadderApp {
             pending: Vec::new(),
             close_confirmed: false,
             close_now: false,
+            recovery_dir: None,
+            autosaved_generation: 0,
+            last_change_at: None,
+            saved_audit_len: 0,
         };
+        app.saved_audit_len = app.session.audit.len();
         app.select_first();
         app
     }
@@ -129,6 +141,7 @@ impl LadderApp {
         for command in out {
             self.handle(command);
         }
+        self.autosave(ui.ctx());
         self.derived.refresh(&self.session, &self.view, self.generation);
         let title = self.title();
         if title != self.shown_title {
@@ -176,6 +189,8 @@ impl LadderApp {
         self.history.clear();
         self.generation += 1;
         self.saved_generation = self.generation;
+        self.autosaved_generation = self.generation;
+        self.saved_audit_len = self.session.audit.len();
         self.view = ViewState { track: self.view.track, ..ViewState::default() };
         self.select_first();
     }
@@ -245,6 +260,9 @@ pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
     if let Some(p) = &app.path {
         let p = p.clone();
         app.settings.remember(&p);
+    }
+    if let Some(dir) = crate::io::recovery::recovery_dir() {
+        app.enable_recovery(dir);
     }
     if let Some(error) = error {
         app.error(format!("{error} — showing the sample session instead"));

@@ -95,6 +95,8 @@ pub struct ViewState {
     pub pending: Option<PendingProposal>,
     /// An action held back until the user says what to do with unsaved changes.
     pub unsaved_prompt: Option<crate::command::Interrupted>,
+    /// A recovery file found on start, waiting for Restore or Discard.
+    pub recovery_offer: Option<super::autosave::RecoveryOffer>,
     pub focus_search: bool,
     /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
     pub scroll_to_selected: bool,
@@ -114,6 +116,7 @@ impl Default for ViewState {
             drafts: Drafts::default(),
             pending: None,
             unsaved_prompt: None,
+            recovery_offer: None,
             focus_search: false,
             scroll_to_selected: false,
             generation: 0,

@@ -8,6 +8,7 @@ pub mod menu_bar;
 pub mod palette;
 pub mod person_panel;
 pub mod proposal_prompt;
+pub mod recovery_prompt;
 pub mod roster_table;
 pub mod shortcuts;
 pub mod theme;
@@ -55,6 +56,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
     CentralPanel::default().show(ui, |ui| board::board_ui(ui, session, view, derived, out));
     palette::palette_ui(ui.ctx(), &mut view.palette, out);
     proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
+    recovery_prompt::recovery_prompt_ui(ui.ctx(), view.recovery_offer.as_ref(), out);
     unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
     if (view.filters.clone(), view.sort, view.track) != before {
         view.generation += 1;

@@ -7,7 +7,10 @@ use egui::{Key, Modifiers};
 /// Turns this frame's key presses into commands.
 pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
     let typing = ctx.egui_wants_keyboard_input();
-    let modal_open = view.palette.is_some() || view.pending.is_some() || view.unsaved_prompt.is_some();
+    let modal_open = view.palette.is_some()
+        || view.pending.is_some()
+        || view.unsaved_prompt.is_some()
+        || view.recovery_offer.is_some();
     // egui matches Ctrl+Z against Ctrl+Shift+Z too, so the shortcuts with more modifiers go first.
     let mut actions = Action::ALL;
     actions.sort_by_key(|a| {
