@@ -44,6 +44,7 @@ pub enum Command {
     SaveTo(PathBuf),
     ExportCsv(PathBuf),
     ExportRon(PathBuf),
+    ExportHistory(PathBuf),
     Run(Action),
     RestoreRecovery,
     DiscardRecovery,
@@ -76,6 +77,8 @@ pub enum Action {
     SaveAs,
     ExportCsv,
     ExportRon,
+    ExportHistory,
+    History,
     Undo,
     Redo,
     OpenPerson,
@@ -95,13 +98,15 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl Action {
     /// Every action, in palette order.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 20] = [
         Action::NewFromRoster,
         Action::Open,
         Action::Save,
         Action::SaveAs,
         Action::ExportCsv,
         Action::ExportRon,
+        Action::ExportHistory,
+        Action::History,
         Action::Undo,
         Action::Redo,
         Action::OpenPerson,
@@ -126,6 +131,8 @@ impl Action {
             Action::SaveAs => "Save as…",
             Action::ExportCsv => "Export decisions CSV…",
             Action::ExportRon => "Export RON…",
+            Action::ExportHistory => "Export history CSV…",
+            Action::History => "History (audit trail)",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::OpenPerson => "Open selected person",
@@ -152,6 +159,8 @@ impl Action {
             Action::SaveAs => s(CTRL_SHIFT, Key::S),
             Action::ExportCsv => s(CTRL, Key::E),
             Action::ExportRon => s(CTRL_SHIFT, Key::E),
+            Action::ExportHistory => None,
+            Action::History => s(CTRL, Key::H),
             Action::Undo => s(CTRL, Key::Z),
             Action::Redo => s(CTRL_SHIFT, Key::Z),
             Action::OpenPerson => s(Modifiers::NONE, Key::Enter),

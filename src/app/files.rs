@@ -21,6 +21,7 @@ impl LadderApp {
             Action::SaveAs => save(ron, &self.suggested_name("ron")).map(Command::SaveTo),
             Action::ExportCsv => save(csv, &self.suggested_name("decisions.csv")).map(Command::ExportCsv),
             Action::ExportRon => save(ron, &self.suggested_name("decisions.ron")).map(Command::ExportRon),
+            Action::ExportHistory => save(csv, &self.suggested_name("history.csv")).map(Command::ExportHistory),
             _ => None,
         };
         if let Some(command) = command {
@@ -90,6 +91,13 @@ impl LadderApp {
     pub(super) fn export_csv(&mut self, path: &Path) {
         match export_decisions_csv(&self.session, path) {
             Ok(()) => self.info(format!("Exported decisions to {}", path.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn export_history(&mut self, path: &Path) {
+        match crate::io::export_history::export_history_csv(&self.session, path) {
+            Ok(()) => self.info(format!("Exported the audit trail to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }
     }

@@ -50,6 +50,7 @@ impl LadderApp {
             Command::SaveTo(path) => self.save_to(&path),
             Command::ExportCsv(path) => self.export_csv(&path),
             Command::ExportRon(path) => self.export_ron(&path),
+            Command::ExportHistory(path) => self.export_history(&path),
             Command::Run(action) => self.run_action(action),
         }
     }
@@ -113,7 +114,18 @@ impl LadderApp {
 
     fn run_action(&mut self, action: Action) {
         match action {
-            Action::NewFromRoster | Action::Open | Action::SaveAs | Action::ExportCsv | Action::ExportRon => {
+            Action::History => {
+                self.view.history = match self.view.history.take() {
+                    Some(_) => None,
+                    None => Some(super::view::HistoryFilter::default()),
+                };
+            }
+            Action::NewFromRoster
+            | Action::Open
+            | Action::SaveAs
+            | Action::ExportCsv
+            | Action::ExportRon
+            | Action::ExportHistory => {
                 self.dialog(action);
             }
             Action::Save => match self.path.clone() {

@@ -81,6 +81,13 @@ pub struct Drafts {
     pub decision_rationale: String,
 }
 
+/// Filters of the History window.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HistoryFilter {
+    pub person: Option<PersonId>,
+    pub author: Option<String>,
+}
+
 /// View state that lives for the window, not in the session file.
 #[derive(Clone, Debug)]
 pub struct ViewState {
@@ -92,6 +99,8 @@ pub struct ViewState {
     pub person_open: bool,
     pub palette: Option<String>,
     pub drafts: Drafts,
+    /// The History window: open, and its person / author filters.
+    pub history: Option<HistoryFilter>,
     pub pending: Option<PendingProposal>,
     /// An action held back until the user says what to do with unsaved changes.
     pub unsaved_prompt: Option<crate::command::Interrupted>,
@@ -114,6 +123,7 @@ impl Default for ViewState {
             person_open: true,
             palette: None,
             drafts: Drafts::default(),
+            history: None,
             pending: None,
             unsaved_prompt: None,
             recovery_offer: None,

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod decode;
 pub mod error;
 pub mod export_csv;
+pub mod export_history;
 pub mod export_ron;
 pub mod ladder_ron;
 pub mod migrate;

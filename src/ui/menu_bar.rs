@@ -27,7 +27,7 @@ pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], out: &mut
                 action_button(ui, action, None, out);
             }
             ui.separator();
-            for action in [Action::ExportCsv, Action::ExportRon] {
+            for action in [Action::ExportCsv, Action::ExportRon, Action::ExportHistory] {
                 action_button(ui, action, None, out);
             }
         });
@@ -42,9 +42,14 @@ pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], out: &mut
             }
         });
         ui.menu_button("View", |ui| {
-            for action in
-                [Action::ToggleTrack, Action::ToggleTheme, Action::FocusSearch, Action::OpenPerson, Action::Palette]
-            {
+            for action in [
+                Action::ToggleTrack,
+                Action::ToggleTheme,
+                Action::FocusSearch,
+                Action::OpenPerson,
+                Action::History,
+                Action::Palette,
+            ] {
                 action_button(ui, action, None, out);
             }
         });

@@ -4,6 +4,7 @@ pub mod board;
 pub mod card;
 pub mod decision_form;
 pub mod evidence;
+pub mod history_window;
 pub mod menu_bar;
 pub mod palette;
 pub mod person_panel;
@@ -54,6 +55,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
         });
     }
     CentralPanel::default().show(ui, |ui| board::board_ui(ui, session, view, derived, out));
+    history_window::history_ui(ui.ctx(), session, &mut view.history, out);
     palette::palette_ui(ui.ctx(), &mut view.palette, out);
     proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
     recovery_prompt::recovery_prompt_ui(ui.ctx(), view.recovery_offer.as_ref(), out);

@@ -46,7 +46,10 @@ pub fn get_text_containing<'h>(harness: &'h Harness<'_, LadderApp>, text: &'h st
 
 /// Whether any node shows text containing `text`.
 pub fn has_text_containing(harness: &Harness<'_, LadderApp>, text: &str) -> bool {
-    harness.query_by(move |n| n.role() != egui::accesskit::Role::TextRun && text_of(n).contains(text)).is_some()
+    harness
+        .query_all_by(move |n| n.role() != egui::accesskit::Role::TextRun && text_of(n).contains(text))
+        .next()
+        .is_some()
 }
 
 /// The plain label showing exactly `text` (not a button with the same words).

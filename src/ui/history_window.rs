@@ -1,0 +1,95 @@
+//! The History window: the audit trail, newest first, filterable by person and author, exportable.
+
+use crate::app::view::HistoryFilter;
+use crate::command::{Action, Command};
+use crate::model::Session;
+use egui::{ComboBox, RichText};
+use egui_extras::{Column, TableBuilder};
+use std::collections::BTreeSet;
+
+/// Draws the window while it is open.
+pub fn history_ui(ctx: &egui::Context, session: &Session, filter: &mut Option<HistoryFilter>, out: &mut Vec<Command>) {
+    let Some(f) = filter.as_mut() else { return };
+    let mut open = true;
+    egui::Window::new("History").open(&mut open).default_size([760.0, 460.0]).show(ctx, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("Person");
+            let person_text = f.person.as_ref().map_or_else(|| "All".to_owned(), |p| session.name_of(p));
+            ComboBox::from_id_salt("history-person")
+                .selected_text(person_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.person, None, "All");
+                    let mut people: Vec<_> = session.people.iter().collect();
+                    people.sort_by(|a, b| a.name.cmp(&b.name));
+                    for p in people {
+                        ui.selectable_value(&mut f.person, Some(p.id.clone()), &p.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("Author");
+            let authors: BTreeSet<&str> = session.audit.iter().map(|e| e.actor.as_str()).collect();
+            ComboBox::from_id_salt("history-author")
+                .selected_text(f.author.as_deref().unwrap_or("All"))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.author, None, "All");
+                    for author in authors {
+                        ui.selectable_value(&mut f.author, Some(author.to_owned()), author);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if ui.button("Export history CSV…").clicked() {
+                out.push(Command::Run(Action::ExportHistory));
+            }
+        });
+        let events: Vec<_> = session
+            .audit
+            .iter()
+            .rev()
+            .filter(|e| f.person.is_none() || e.person == f.person)
+            .filter(|e| f.author.as_ref().is_none_or(|a| &e.actor == a))
+            .collect();
+        ui.label(RichText::new(format!("{} of {} events", events.len(), session.audit.len())).small().weak());
+        ui.style_mut().interaction.selectable_labels = false;
+        TableBuilder::new(ui)
+            .id_salt("history-table")
+            .striped(true)
+            .column(Column::exact(36.0))
+            .column(Column::exact(120.0))
+            .column(Column::initial(110.0).clip(true))
+            .column(Column::initial(260.0).clip(true))
+            .column(Column::remainder().clip(true))
+            .header(20.0, |mut header| {
+                for title in ["#", "When", "Who", "What", "Why"] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, events.len(), |mut row| {
+                    let event = events[row.index()];
+                    let name = event.person.as_ref().map(|p| session.name_of(p)).unwrap_or_default();
+                    row.col(|ui| {
+                        ui.label(event.seq.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(event.at.strftime("%Y-%m-%d %H:%M").to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(&event.actor);
+                    });
+                    row.col(|ui| {
+                        ui.label(event.summary(&name));
+                    });
+                    row.col(|ui| {
+                        ui.label(&event.why);
+                    });
+                });
+            });
+    });
+    if !open {
+        *filter = None;
+    }
+}
