@@ -46,6 +46,9 @@ pub enum Command {
     ExportRon(PathBuf),
     ExportHistory(PathBuf),
     Run(Action),
+    /// Opens a session that someone else holds, without the right to save over it.
+    OpenReadOnly(PathBuf),
+    CancelOpen,
     RestoreRecovery,
     DiscardRecovery,
     /// The answer to "save changes before …?".

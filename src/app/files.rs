@@ -5,6 +5,7 @@ use super::LadderApp;
 use crate::command::{Action, Command};
 use crate::io::export_csv::export_decisions_csv;
 use crate::io::export_ron::export_decision_ron;
+use crate::io::lock::{LockInfo, LockOutcome, acquire};
 use crate::io::roster_csv::read_roster;
 use crate::io::session_ron::{load_session, save_session};
 use crate::model::Session;
@@ -55,13 +56,59 @@ impl LadderApp {
         }
     }
 
+    /// Locks `path` for this window, or marks the session read-only when someone else holds it.
+    pub(super) fn take_lock_or_read_only(&mut self, path: &Path) {
+        match acquire(path, &self.settings.user_name) {
+            LockOutcome::Acquired(lock) => self.lock = Some(lock),
+            LockOutcome::HeldBy(holder) => {
+                self.error(format!("{holder} has {} open, so it opened read-only.", path.display()));
+                self.read_only = Some(holder);
+            }
+            LockOutcome::Unavailable(why) => self.info(format!("Opened without a lock file ({why}).")),
+        }
+    }
+
+    /// Opens a session someone else holds, read-only.
+    pub(super) fn open_read_only(&mut self, path: &Path) {
+        match load_session(path) {
+            Ok(session) => {
+                let holder = match acquire(path, &self.settings.user_name) {
+                    LockOutcome::HeldBy(holder) => Some(holder),
+                    _ => None, // released meanwhile: the lock we just took drops; read-only is still what was asked
+                };
+                self.replace_session(session, Some(path.to_path_buf()));
+                let holder = holder.unwrap_or_else(|| LockInfo {
+                    user: "another window".to_owned(),
+                    host: String::new(),
+                    pid: 0,
+                    since: jiff::Timestamp::now(),
+                });
+                self.info(format!("Opened {} read-only ({holder} has it open).", path.display()));
+                self.read_only = Some(holder);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
     /// Opens a session file.
     pub(super) fn open(&mut self, path: &Path) {
+        if self.path.as_deref() == Some(path) {
+            self.lock = None; // re-opening our own file: our lock is not someone else's
+        }
+        let lock = match acquire(path, &self.settings.user_name) {
+            LockOutcome::HeldBy(holder) => {
+                self.view.lock_prompt = Some((path.to_path_buf(), holder));
+                return;
+            }
+            LockOutcome::Acquired(lock) => Some(lock),
+            LockOutcome::Unavailable(_) => None,
+        };
         match load_session(path) {
             Ok(session) => {
                 let count = session.people.len();
                 let breaks = session.audit_breaks();
                 self.replace_session(session, Some(path.to_path_buf()));
+                self.lock = lock;
                 self.settings.remember(path);
                 if breaks.is_empty() {
                     self.info(format!("Opened {} ({count} people)", path.display()));
@@ -75,9 +122,39 @@ impl LadderApp {
 
     /// Saves the session to `path`; on failure the session stays in memory, unsaved.
     pub(super) fn save_to(&mut self, path: &Path) {
+        let same_file = self.path.as_deref() == Some(path);
+        if same_file && let Some(holder) = &self.read_only {
+            let message = format!("Not saved: {holder} has {} open. Use Save as… to keep your copy.", path.display());
+            self.error(message);
+            return;
+        }
+        if same_file && self.disk_stamp.is_some() && disk_stamp(path) != self.disk_stamp {
+            self.error(format!(
+                "Not saved: {} changed on disk since you opened it (someone else saved it?). Use Save as… to keep both versions.",
+                path.display()
+            ));
+            return;
+        }
+        let new_lock = if same_file {
+            None
+        } else {
+            match acquire(path, &self.settings.user_name) {
+                LockOutcome::HeldBy(holder) => {
+                    self.error(format!("Not saved: {holder} has {} open.", path.display()));
+                    return;
+                }
+                LockOutcome::Acquired(lock) => Some(lock),
+                LockOutcome::Unavailable(_) => None,
+            }
+        };
         match save_session(&self.session, path) {
             Ok(()) => {
                 let previous = self.path.replace(path.to_path_buf());
+                if !same_file {
+                    self.lock = new_lock;
+                    self.read_only = None;
+                }
+                self.disk_stamp = disk_stamp(path);
                 self.mark_saved();
                 self.saved_audit_len = self.session.audit.len();
                 self.clear_recovery(previous.as_deref());
@@ -129,4 +206,11 @@ pub fn audit_warning(path: &Path, breaks: &[crate::model::ChainBreak]) -> String
         if breaks.len() == 1 { "" } else { "s" },
         first.join("; ")
     )
+}
+
+/// Modification time and size of a file, to notice when someone else saved it.
+#[must_use]
+pub fn disk_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }

@@ -11,6 +11,26 @@ use jiff::Timestamp;
 impl LadderApp {
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
+        let edits = matches!(
+            command,
+            Command::Apply { .. }
+                | Command::MoveCard { .. }
+                | Command::ConfirmProposal { .. }
+                | Command::MoveSelectedCard(_)
+                | Command::Run(
+                    Action::Undo
+                        | Action::Redo
+                        | Action::MoveCardLeft
+                        | Action::MoveCardRight
+                        | Action::MoveCardUp
+                        | Action::MoveCardDown
+                )
+        );
+        if edits && let Some(holder) = &self.read_only {
+            let message = format!("Read-only: {holder} has this session open. Use Save as… to work on a copy.");
+            self.error(message);
+            return;
+        }
         match command {
             Command::Apply { label, changes } => {
                 if let Err(e) = self.apply_step(label, changes) {
@@ -46,6 +66,11 @@ impl LadderApp {
             Command::Open(path) => self.unless_unsaved(Interrupted::Open(path)),
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
             Command::RestoreRecovery => self.restore_recovery(),
+            Command::OpenReadOnly(path) => {
+                self.view.lock_prompt = None;
+                self.open_read_only(&path);
+            }
+            Command::CancelOpen => self.view.lock_prompt = None,
             Command::DiscardRecovery => self.discard_offered_recovery(),
             Command::SaveTo(path) => self.save_to(&path),
             Command::ExportCsv(path) => self.export_csv(&path),

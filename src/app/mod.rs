@@ -62,6 +62,12 @@ pub struct LadderApp {
     last_change_at: Option<std::time::Instant>,
     /// Audit events in the session as last saved or opened, to count unsaved changes.
     saved_audit_len: usize,
+    /// The lock on the open session file, released when dropped.
+    lock: Option<crate::io::lock::SessionLock>,
+    /// Set when the file is held by someone else: changes and Save are refused; Save as works.
+    pub read_only: Option<crate::io::lock::LockInfo>,
+    /// Modification time and size of the session file when opened or last saved.
+    disk_stamp: Option<(std::time::SystemTime, u64)>,
 }
 
 impl LadderApp {
@@ -87,6 +93,9 @@ impl LadderApp {
             autosaved_generation: 0,
             last_change_at: None,
             saved_audit_len: 0,
+            lock: None,
+            read_only: None,
+            disk_stamp: None,
         };
         app.saved_audit_len = app.session.audit.len();
         app.select_first();
@@ -184,6 +193,9 @@ impl LadderApp {
     }
 
     fn replace_session(&mut self, session: Session, path: Option<PathBuf>) {
+        self.lock = None;
+        self.read_only = None;
+        self.disk_stamp = path.as_deref().and_then(files::disk_stamp);
         self.session = session;
         self.path = path;
         self.history.clear();
@@ -257,6 +269,10 @@ pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
     };
     let mut app = LadderApp::with_session(session, opened);
     app.settings = settings;
+    app.disk_stamp = app.path.as_deref().and_then(files::disk_stamp);
+    if let Some(p) = app.path.clone() {
+        app.take_lock_or_read_only(&p);
+    }
     if let Some(p) = &app.path {
         let p = p.clone();
         app.settings.remember(&p);

@@ -106,6 +106,8 @@ pub struct ViewState {
     pub unsaved_prompt: Option<crate::command::Interrupted>,
     /// A recovery file found on start, waiting for Restore or Discard.
     pub recovery_offer: Option<super::autosave::RecoveryOffer>,
+    /// A session someone else holds open, waiting for "Open read-only" or Cancel.
+    pub lock_prompt: Option<(std::path::PathBuf, crate::io::lock::LockInfo)>,
     pub focus_search: bool,
     /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
     pub scroll_to_selected: bool,
@@ -127,6 +129,7 @@ impl Default for ViewState {
             pending: None,
             unsaved_prompt: None,
             recovery_offer: None,
+            lock_prompt: None,
             focus_search: false,
             scroll_to_selected: false,
             generation: 0,

@@ -5,6 +5,7 @@ pub mod card;
 pub mod decision_form;
 pub mod evidence;
 pub mod history_window;
+pub mod lock_prompt;
 pub mod menu_bar;
 pub mod palette;
 pub mod person_panel;
@@ -58,6 +59,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
     history_window::history_ui(ui.ctx(), session, &mut view.history, out);
     palette::palette_ui(ui.ctx(), &mut view.palette, out);
     proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
+    lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);
     recovery_prompt::recovery_prompt_ui(ui.ctx(), view.recovery_offer.as_ref(), out);
     unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
     if (view.filters.clone(), view.sort, view.track) != before {

@@ -10,7 +10,8 @@ pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
     let modal_open = view.palette.is_some()
         || view.pending.is_some()
         || view.unsaved_prompt.is_some()
-        || view.recovery_offer.is_some();
+        || view.recovery_offer.is_some()
+        || view.lock_prompt.is_some();
     // egui matches Ctrl+Z against Ctrl+Shift+Z too, so the shortcuts with more modifiers go first.
     let mut actions = Action::ALL;
     actions.sort_by_key(|a| {

@@ -1,0 +1,103 @@
+//! Lock files and files changed on disk: a second window is told who holds a session, may open it
+//! read-only, and nobody saves over someone else's work.
+
+mod ui_support;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use ladderboard::command::Command;
+use ladderboard::io::lock::{LockOutcome, acquire, lock_path};
+use ladderboard::io::session_ron::{load_session, save_session};
+use ladderboard::model::{Change, Note};
+use ui_support::{get_text_containing, harness};
+
+#[test]
+fn a_second_lock_is_refused_with_the_holder_and_released_on_drop() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    let LockOutcome::Acquired(first) = acquire(&session, "Ana") else { panic!("first lock") };
+    assert!(lock_path(&session).exists());
+    match acquire(&session, "Ben") {
+        LockOutcome::HeldBy(holder) => {
+            assert_eq!(holder.user, "Ana");
+            assert_eq!(holder.pid, std::process::id());
+        }
+        other => panic!("expected HeldBy, got {other:?}"),
+    }
+    drop(first);
+    assert!(!lock_path(&session).exists());
+    assert!(matches!(acquire(&session, "Ben"), LockOutcome::Acquired(_)));
+}
+
+#[test]
+fn a_lock_left_by_a_dead_process_on_this_host_is_taken_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    let host = whoami::fallible::hostname().unwrap_or_else(|_| "this computer".to_owned());
+    let stale = format!("(user: \"Crashed\", host: \"{host}\", pid: 4000000, since: \"2026-01-01T00:00:00Z\")");
+    std::fs::write(lock_path(&session), stale).expect("write");
+    assert!(matches!(acquire(&session, "Ana"), LockOutcome::Acquired(_)));
+}
+
+#[test]
+fn opening_a_held_session_offers_read_only_and_refuses_edits_and_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("held.ron");
+    save_session(&ladderboard::app::sample_session(), &path).expect("save");
+    let LockOutcome::Acquired(_colleague) = acquire(&path, "Colleague") else { panic!("lock") };
+    let mut h = harness();
+    h.state_mut().queue(Command::Open(path.clone()));
+    h.run();
+    get_text_containing(&h, "is open by Colleague");
+    h.get_by_role_and_label(Role::Button, "Open read-only").click();
+    h.run();
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert!(h.state().read_only.is_some());
+    let person = h.state().session.people[0].id.clone();
+    let note = Note { id: 777, person, at: jiff::Timestamp::now(), author: "me".into(), text: "x".into() };
+    h.state_mut().queue(Command::Apply { label: "note".into(), changes: vec![Change::AddNote(note)] });
+    h.run();
+    assert!(!h.state().session.notes.iter().any(|n| n.id == 777), "read-only refuses changes");
+    get_text_containing(&h, "Read-only: Colleague");
+    // Save as a copy works and makes the copy editable.
+    let copy = dir.path().join("copy.ron");
+    h.state_mut().queue(Command::SaveTo(copy.clone()));
+    h.run();
+    assert!(h.state().read_only.is_none());
+    assert_eq!(load_session(&copy).expect("copy"), h.state().session);
+}
+
+#[test]
+fn a_session_changed_on_disk_is_not_saved_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("shared.ron");
+    let mut h = harness();
+    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.run();
+    // Someone else saves a different version of the file.
+    let mut theirs = ladderboard::app::sample_session();
+    theirs.title = "Their version".to_owned();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    save_session(&theirs, &path).expect("their save");
+    let person = h.state().session.people[0].id.clone();
+    let note = Note { id: 778, person, at: jiff::Timestamp::now(), author: "me".into(), text: "mine".into() };
+    h.state_mut().queue(Command::Apply { label: "note".into(), changes: vec![Change::AddNote(note)] });
+    h.run();
+    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.run();
+    get_text_containing(&h, "changed on disk since you opened it");
+    assert_eq!(load_session(&path).expect("load").title, "Their version", "their work is intact");
+    assert!(h.state().is_dirty(), "my work is still open");
+}
+
+#[test]
+fn a_failed_save_keeps_the_session_and_says_why() {
+    let mut h = harness();
+    let before = h.state().session.clone();
+    // /proc does not accept new files, even for root: a stand-in for a read-only folder.
+    h.state_mut().queue(Command::SaveTo(std::path::PathBuf::from("/proc/ladderboard-test.ron")));
+    h.run();
+    get_text_containing(&h, "could not write");
+    get_text_containing(&h, "Your changes are still open");
+    assert_eq!(h.state().session, before);
+    assert!(h.state().path.is_none());
+}
