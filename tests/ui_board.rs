@@ -287,3 +287,24 @@ fn a_tampered_audit_trail_is_shown_as_a_warning_on_open() {
     get_text_containing(&h, "audit trail in");
     get_text_containing(&h, "audit event 3: was edited");
 }
+
+#[test]
+fn the_audit_author_is_the_name_set_in_the_view_menu() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::Button, "View").click();
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Your name (written in the audit trail)");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Your name (written in the audit trail)").type_text("Chair Ines");
+    h.run();
+    assert_eq!(h.state().settings.user_name, "Chair Ines");
+    h.key_press(Key::Escape);
+    h.run();
+    let ada = id_of(&h, "Ada Park");
+    let placement = ladderboard::model::Placement { level: LevelId::new("P3"), band: 0 };
+    h.state_mut().queue(Command::MoveCard { person: ada, to: placement });
+    h.run();
+    assert_eq!(h.state().session.audit.last().map(|e| e.actor.as_str()), Some("Chair Ines"));
+}

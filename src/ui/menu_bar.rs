@@ -6,7 +6,8 @@ use egui::Ui;
 use std::path::PathBuf;
 
 /// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], out: &mut Vec<Command>) {
+/// `user_name` is the author written into the audit trail and notes; it is a setting, not session data.
+pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], user_name: &mut String, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for action in [Action::NewFromRoster, Action::Open] {
@@ -52,6 +53,9 @@ pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], out: &mut
             ] {
                 action_button(ui, action, None, out);
             }
+            ui.separator();
+            let label = ui.label("Your name (written in the audit trail)");
+            ui.text_edit_singleline(user_name).labelled_by(label.id);
         });
     });
 }

@@ -30,7 +30,9 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
         .and_then(|p| p.file_name())
         .map_or_else(|| app.session.title.clone(), |n| n.to_string_lossy().into_owned());
     let LadderApp { session, view, derived, history, settings, status, .. } = app;
-    Panel::top("menu").show(ui, |ui| menu_bar::menu_bar_ui(ui, history, &settings.recent, out));
+    Panel::top("menu").show(ui, |ui| {
+        menu_bar::menu_bar_ui(ui, history, &settings.recent, &mut settings.user_name, out);
+    });
     Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| match status {
             Some(message) if message.is_error => {
