@@ -17,9 +17,9 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
         return;
     }
     toolbar_ui(ui, view, derived, out);
-    let band_label_width = 76.0;
+    let band_label_width = if ui.available_width() < 560.0 { 64.0 } else { 76.0 };
     let gap = ui.spacing().item_spacing.x;
-    let column_width = ((ui.available_width() - band_label_width) / levels.len() as f32 - gap).max(60.0);
+    let column_width = ((ui.available_width() - band_label_width) / levels.len() as f32 - gap).max(56.0);
     let header_height = if view.track == Track::Management || !ladder.equivalences.is_empty() { 46.0 } else { 30.0 };
     let bands = ladder.bands.len().max(1);
     let row_height = ((ui.available_height() - header_height) / bands as f32 - gap).max(theme::CARD_HEIGHT * 2.0);

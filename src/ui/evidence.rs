@@ -52,7 +52,7 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             text,
             links: links.clone(),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let rating_label = ui.label(format!("{} rating", dimension.name));
             let mut chosen = rating;
             ComboBox::from_id_salt(("rating", dimension.id.as_str()))

@@ -49,15 +49,22 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
             }
         });
     });
-    Panel::left("roster").default_size(310.0).min_size(240.0).resizable(true).show(ui, |ui| {
+    // Side panels scale with the window so the grid keeps every level visible down to 1024 px.
+    let window_width = ui.max_rect().width();
+    let left_width = (window_width * 0.24).clamp(220.0, 310.0);
+    let right_width = (window_width * 0.25).clamp(250.0, 340.0);
+    Panel::left("roster").default_size(left_width).min_size(200.0).resizable(true).show(ui, |ui| {
         roster_table::roster_ui(ui, session, view, derived, out);
     });
     if view.person_open {
-        Panel::right("person").default_size(320.0).min_size(260.0).resizable(true).show(ui, |ui| {
+        Panel::right("person").default_size(right_width).min_size(240.0).resizable(true).show(ui, |ui| {
             person_panel::person_ui(ui, session, view, &settings.user_name, out);
         });
     }
-    CentralPanel::default().show(ui, |ui| board::board_ui(ui, session, view, derived, out));
+    CentralPanel::default().show(ui, |ui| {
+        // On narrow windows the grid scrolls sideways rather than hiding levels under the panels.
+        egui::ScrollArea::horizontal().id_salt("board").show(ui, |ui| board::board_ui(ui, session, view, derived, out));
+    });
     history_window::history_ui(ui.ctx(), session, &mut view.history, out);
     palette::palette_ui(ui.ctx(), &mut view.palette, out);
     proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);

@@ -76,10 +76,10 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
         .id_salt("roster")
         .striped(true)
         .sense(egui::Sense::click())
-        .column(Column::remainder().at_least(80.0).clip(true))
-        .column(Column::exact(46.0))
-        .column(Column::exact(78.0).clip(true))
-        .column(Column::exact(58.0).clip(true));
+        .column(Column::remainder().at_least(64.0).clip(true))
+        .column(Column::exact(40.0))
+        .column(Column::initial(64.0).at_least(40.0).clip(true))
+        .column(Column::initial(50.0).at_least(36.0).clip(true));
     if let Some(row) = selected_row.filter(|_| view.scroll_to_selected) {
         table = table.scroll_to_row(row, None);
     }
