@@ -17,6 +17,7 @@ for theme in dark light; do
     HOME="$home" DISPLAY="$display" WAYLAND_DISPLAY= ./target/release/ladderboard --theme "$theme" &
     app=$!
     sleep "${WAIT_SECS:-4}"
+    DISPLAY="$display" xdotool mousemove 2 795 2>/dev/null && sleep 0.5 || true   # no hover tooltip in the picture
     DISPLAY="$display" import -window root "$out/main-$theme.png"
     kill "$app" "$xvfb" 2>/dev/null || true
     wait "$app" "$xvfb" 2>/dev/null || true

@@ -199,15 +199,20 @@ impl Action {
     #[must_use]
     pub fn works_while_typing(self) -> bool {
         // Text fields keep their own undo and caret movement; everything else with Ctrl still works.
-        self.shortcut().is_some_and(|s| s.modifiers.command)
-            && !matches!(
-                self,
-                Action::Undo
-                    | Action::Redo
-                    | Action::MoveCardLeft
-                    | Action::MoveCardRight
-                    | Action::MoveCardUp
-                    | Action::MoveCardDown
-            )
+        self.shortcut().is_some_and(|s| s.modifiers.command) && !self.edits_session()
+    }
+
+    /// Whether the action changes the session (refused while it is open read-only).
+    #[must_use]
+    pub fn edits_session(self) -> bool {
+        matches!(
+            self,
+            Action::Undo
+                | Action::Redo
+                | Action::MoveCardLeft
+                | Action::MoveCardRight
+                | Action::MoveCardUp
+                | Action::MoveCardDown
+        )
     }
 }

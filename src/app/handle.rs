@@ -11,21 +11,14 @@ use jiff::Timestamp;
 impl LadderApp {
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
-        let edits = matches!(
-            command,
+        let edits = match &command {
             Command::Apply { .. }
-                | Command::MoveCard { .. }
-                | Command::ConfirmProposal { .. }
-                | Command::MoveSelectedCard(_)
-                | Command::Run(
-                    Action::Undo
-                        | Action::Redo
-                        | Action::MoveCardLeft
-                        | Action::MoveCardRight
-                        | Action::MoveCardUp
-                        | Action::MoveCardDown
-                )
-        );
+            | Command::MoveCard { .. }
+            | Command::ConfirmProposal { .. }
+            | Command::MoveSelectedCard(_) => true,
+            Command::Run(action) => action.edits_session(),
+            _ => false,
+        };
         if edits && let Some(holder) = &self.read_only {
             let message = format!("Read-only: {holder} has this session open. Use Save as… to work on a copy.");
             self.error(message);
