@@ -308,3 +308,21 @@ fn the_audit_author_is_the_name_set_in_the_view_menu() {
     h.run();
     assert_eq!(h.state().session.audit.last().map(|e| e.actor.as_str()), Some("Chair Ines"));
 }
+
+#[test]
+fn a_half_written_note_survives_selecting_someone_else() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    scroll_into_view(&mut h, Role::MultilineTextInput, "Calibration note");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").type_text("Half a thought");
+    h.run();
+    get_label(&h, "Arjun Mehta").click();
+    h.run();
+    assert_eq!(h.state().view.drafts.note, "");
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    assert_eq!(h.state().view.drafts.note, "Half a thought");
+}

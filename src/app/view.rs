@@ -81,6 +81,39 @@ pub struct Drafts {
     pub decision_rationale: String,
 }
 
+/// Free text typed in the person panel but not yet added, kept per person across selection changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnsentText {
+    pub note: String,
+    pub proposal_rationale: String,
+    pub decision_rationale: String,
+}
+
+impl From<&Drafts> for UnsentText {
+    fn from(drafts: &Drafts) -> Self {
+        UnsentText {
+            note: drafts.note.clone(),
+            proposal_rationale: drafts.proposal_rationale.clone(),
+            decision_rationale: drafts.decision_rationale.clone(),
+        }
+    }
+}
+
+impl UnsentText {
+    /// Puts non-empty unsent text back into freshly made drafts.
+    pub fn restore_into(self, drafts: &mut Drafts) {
+        for (kept, slot) in [
+            (self.note, &mut drafts.note),
+            (self.proposal_rationale, &mut drafts.proposal_rationale),
+            (self.decision_rationale, &mut drafts.decision_rationale),
+        ] {
+            if !kept.trim().is_empty() {
+                *slot = kept;
+            }
+        }
+    }
+}
+
 /// Filters of the History window.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HistoryFilter {
@@ -99,6 +132,8 @@ pub struct ViewState {
     pub person_open: bool,
     pub palette: Option<String>,
     pub drafts: Drafts,
+    /// Unsent note and rationale text of people not currently selected.
+    pub unsent: HashMap<PersonId, UnsentText>,
     /// The History window: open, and its person / author filters.
     pub history: Option<HistoryFilter>,
     pub pending: Option<PendingProposal>,
@@ -125,6 +160,7 @@ impl Default for ViewState {
             person_open: true,
             palette: None,
             drafts: Drafts::default(),
+            unsent: HashMap::new(),
             history: None,
             pending: None,
             unsaved_prompt: None,

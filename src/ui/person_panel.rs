@@ -2,7 +2,7 @@
 //! evidence per criterion, calibration notes, the proposal and decision, and their history.
 
 use super::{decision_form, evidence};
-use crate::app::view::{Drafts, ViewState};
+use crate::app::view::{Drafts, UnsentText, ViewState};
 use crate::command::{Action, Command};
 use crate::model::{Change, Note, Person, Session};
 use egui::{CollapsingHeader, RichText, ScrollArea, TextEdit, Ui};
@@ -14,7 +14,16 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &st
         return;
     };
     if view.drafts.person.as_ref() != Some(&person.id) {
-        view.drafts = fresh_drafts(session, person);
+        let mut fresh = fresh_drafts(session, person);
+        // Text typed for someone else but not yet added is kept, not dropped, when the selection moves.
+        let previous = std::mem::take(&mut view.drafts);
+        if let Some(id) = previous.person.clone() {
+            view.unsent.insert(id, UnsentText::from(&previous));
+        }
+        if let Some(unsent) = view.unsent.remove(&person.id) {
+            unsent.restore_into(&mut fresh);
+        }
+        view.drafts = fresh;
     }
     let drafts = &mut view.drafts;
     ui.horizontal(|ui| {
