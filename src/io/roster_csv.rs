@@ -44,9 +44,10 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
     // Sizing the people list and the id index up front saves their regrowth on large rosters.
     let expected_rows = text.matches('\n').count();
     let mut rows = RowReader::new(ladder, &columns, expected_rows);
-    let mut record = csv::StringRecord::new();
+    // Byte records: the whole text is already valid UTF-8, so each row need not be validated again.
+    let mut record = csv::ByteRecord::new();
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(true) => rows.read(&record, record.position().map_or(0, csv::Position::line)),
             Ok(false) => break,
             Err(e) => {
@@ -57,6 +58,8 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
             }
         }
     }
+    rows.check_duplicate_ids();
+    rows.problems.sort_by_key(|p| p.line);
     if rows.problems.is_empty() && rows.people.is_empty() {
         rows.problems
             .push(Problem::new("the roster has a header but no people", "add one row per person below the header"));
@@ -101,6 +104,12 @@ fn csv_problem(error: &csv::Error) -> Problem {
         Some(line) => problem.at_line(line),
         None => problem,
     }
+}
+
+/// A cell as text. The decoded file is valid UTF-8 and CSV splits only at ASCII bytes, so this
+/// cannot fail in practice; a cell that somehow is not UTF-8 reads as absent rather than panicking.
+fn cell(record: &csv::ByteRecord, i: usize) -> Option<&str> {
+    record.get(i).and_then(|bytes| std::str::from_utf8(bytes).ok())
 }
 
 /// Where each understood field is, and the columns kept verbatim.
@@ -163,8 +172,8 @@ impl Columns {
         Ok(Columns { index, extra, names })
     }
 
-    fn get<'r>(&self, record: &'r csv::StringRecord, field: Field) -> &'r str {
-        self.index[field as usize].and_then(|i| record.get(i)).map_or("", str::trim)
+    fn get<'r>(&self, record: &'r csv::ByteRecord, field: Field) -> &'r str {
+        self.index[field as usize].and_then(|i| cell(record, i)).map_or("", str::trim)
     }
 
     fn name(&self, field: Field) -> String {
@@ -177,7 +186,8 @@ struct RowReader<'a> {
     ladder: &'a Ladder,
     matcher: LevelMatcher,
     columns: &'a Columns,
-    first_seen: FxHashMap<PersonId, u64>,
+    /// The line each person was read from, to report duplicate ids after the pass.
+    lines: Vec<u64>,
     /// Rosters repeat a handful of level spellings thousands of times; match each spelling once.
     level_cache: FxHashMap<String, Option<LevelId>>,
     people: Vec<Person>,
@@ -190,7 +200,7 @@ impl<'a> RowReader<'a> {
             ladder,
             matcher: LevelMatcher::new(ladder),
             columns,
-            first_seen: FxHashMap::with_capacity_and_hasher(expected_rows, rustc_hash::FxBuildHasher),
+            lines: Vec::with_capacity(expected_rows),
             level_cache: FxHashMap::default(),
             people: Vec::with_capacity(expected_rows),
             problems: Vec::new(),
@@ -205,8 +215,8 @@ impl<'a> RowReader<'a> {
         self.problems.push(problem);
     }
 
-    fn read(&mut self, record: &csv::StringRecord, line: u64) {
-        if record.iter().all(|cell| cell.trim().is_empty()) {
+    fn read(&mut self, record: &csv::ByteRecord, line: u64) {
+        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
             return;
         }
         let before = self.problems.len();
@@ -225,9 +235,6 @@ impl<'a> RowReader<'a> {
         let id = cols.get(record, Field::Id);
         if id.is_empty() {
             self.problem(line, Field::Id, "", "the employee id is empty", "give every person a unique id");
-        } else if let Some(first) = self.first_seen.get(id) {
-            let message = format!("duplicate id, first used on line {first}");
-            self.problem(line, Field::Id, id, message, "ids must be unique; fix or remove one of the rows");
         }
         let name = self.name(record, line);
         let level_text = cols.get(record, Field::Level);
@@ -240,9 +247,9 @@ impl<'a> RowReader<'a> {
         }
         let (Some(level), Some(track)) = (level, track) else { return };
         let id = PersonId::new(id);
-        self.first_seen.insert(id.clone(), line);
+        self.lines.push(line);
         let extra =
-            cols.extra.iter().map(|(i, header)| (header.clone(), record.get(*i).unwrap_or("").to_owned())).collect();
+            cols.extra.iter().map(|(i, header)| (header.clone(), cell(record, *i).unwrap_or("").to_owned())).collect();
         self.people.push(Person {
             id,
             name,
@@ -256,7 +263,25 @@ impl<'a> RowReader<'a> {
         });
     }
 
-    fn name(&mut self, record: &csv::StringRecord, line: u64) -> String {
+    /// Reports every id used more than once, after the pass, so ids need not be copied into an index.
+    fn check_duplicate_ids(&mut self) {
+        let mut first_seen: FxHashMap<&str, u64> =
+            FxHashMap::with_capacity_and_hasher(self.people.len(), rustc_hash::FxBuildHasher);
+        let mut duplicates = Vec::new();
+        for (person, &line) in self.people.iter().zip(&self.lines) {
+            if let Some(&first) = first_seen.get(person.id.as_str()) {
+                duplicates.push((line, person.id.to_string(), first));
+            } else {
+                first_seen.insert(person.id.as_str(), line);
+            }
+        }
+        for (line, id, first) in duplicates {
+            let message = format!("duplicate id, first used on line {first}");
+            self.problem(line, Field::Id, &id, message, "ids must be unique; fix or remove one of the rows");
+        }
+    }
+
+    fn name(&mut self, record: &csv::ByteRecord, line: u64) -> String {
         let cols = self.columns;
         let mut name = cols.get(record, Field::Name).to_owned();
         if name.is_empty() {
@@ -294,7 +319,7 @@ impl<'a> RowReader<'a> {
         None
     }
 
-    fn track(&mut self, record: &csv::StringRecord, level: Option<&LevelId>, line: u64) -> Option<Track> {
+    fn track(&mut self, record: &csv::ByteRecord, level: Option<&LevelId>, line: u64) -> Option<Track> {
         let level_track = level.and_then(|l| self.ladder.level(l)).map(|l| l.track);
         let text = self.columns.get(record, Field::Track);
         if text.is_empty() {
@@ -315,7 +340,7 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn date(&mut self, record: &csv::StringRecord, field: Field, line: u64) -> Option<Date> {
+    fn date(&mut self, record: &csv::ByteRecord, field: Field, line: u64) -> Option<Date> {
         let text = self.columns.get(record, field);
         if text.is_empty() {
             return None;
