@@ -326,3 +326,21 @@ fn a_half_written_note_survives_selecting_someone_else() {
     h.run();
     assert_eq!(h.state().view.drafts.note, "Half a thought");
 }
+
+#[test]
+fn evidence_links_are_recorded_from_the_links_field() {
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    let target = h.state().view.drafts.target.clone().expect("target");
+    h.get_by_role_and_label(Role::TextInput, "Scope of impact links").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Scope of impact links")
+        .type_text("https://docs/design-42, https://reviews/7");
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search people").click(); // focus leaves the field
+    h.run();
+    let evidence = h.state().session.evidence_for(&ada, &target, &"scope".into()).cloned().expect("recorded");
+    assert_eq!(evidence.links, vec!["https://docs/design-42".to_owned(), "https://reviews/7".to_owned()]);
+}

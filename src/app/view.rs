@@ -74,6 +74,8 @@ pub struct Drafts {
     /// The level whose criteria are compared against the current level.
     pub target: Option<LevelId>,
     pub evidence: HashMap<crate::model::DimensionId, String>,
+    /// Evidence links being edited, space-separated, per dimension.
+    pub links: HashMap<crate::model::DimensionId, String>,
     pub note: String,
     pub proposal_rationale: String,
     pub outcome: Option<crate::model::Outcome>,

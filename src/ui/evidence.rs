@@ -26,6 +26,7 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
     if chosen != drafts.target {
         drafts.target = chosen;
         drafts.evidence.clear();
+        drafts.links.clear();
         if let Some(target) = &drafts.target {
             for d in &ladder.dimensions {
                 let text = session.evidence_for(&person.id, target, &d.id).map(|e| e.text.clone()).unwrap_or_default();
@@ -44,13 +45,13 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         let rating = existing.and_then(|e| e.rating);
         let links = existing.map(|e| e.links.clone()).unwrap_or_default();
         let saved_text = existing.map_or("", |e| e.text.as_str()).to_owned();
-        let set = |rating: Option<Rating>, text: String| Change::SetEvidence {
+        let set = |rating: Option<Rating>, text: String, links: Vec<String>| Change::SetEvidence {
             person: person.id.clone(),
             level: target.id.clone(),
             dimension: dimension.id.clone(),
             rating,
             text,
-            links: links.clone(),
+            links,
         };
         ui.horizontal_wrapped(|ui| {
             let rating_label = ui.label(format!("{} rating", dimension.name));
@@ -73,7 +74,7 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
                     dimension.id,
                     chosen.map_or("unrated", Rating::label)
                 );
-                out.push(Command::Apply { label, changes: vec![set(chosen, saved_text.clone())] });
+                out.push(Command::Apply { label, changes: vec![set(chosen, saved_text.clone(), links.clone())] });
             }
         });
         let draft = drafts.evidence.entry(dimension.id.clone()).or_default();
@@ -89,9 +90,29 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command));
         if committed && draft.trim() != saved_text.trim() {
             let label = format!("record evidence for {} {} {}", person.name, target.id, dimension.id);
-            out.push(Command::Apply { label, changes: vec![set(rating, draft.trim().to_owned())] });
+            out.push(Command::Apply { label, changes: vec![set(rating, draft.trim().to_owned(), links.clone())] });
+        }
+        let links_draft = drafts.links.entry(dimension.id.clone()).or_insert_with(|| links.join(" "));
+        let links_label = ui.label(RichText::new(format!("{} links", dimension.name)).small());
+        let response = ui
+            .add(
+                TextEdit::singleline(links_draft)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Links to documents or reviews, separated by spaces"),
+            )
+            .labelled_by(links_label.id);
+        let parsed = parse_links(links_draft);
+        if response.lost_focus() && parsed != links {
+            let label = format!("record evidence links for {} {} {}", person.name, target.id, dimension.id);
+            out.push(Command::Apply { label, changes: vec![set(rating, saved_text.clone(), parsed)] });
         }
     }
+}
+
+/// Links typed into one field: separated by spaces, commas or new lines; empty pieces dropped.
+#[must_use]
+pub fn parse_links(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 /// Two criteria texts in equal columns, top-aligned, wrapped (not justified).
