@@ -101,7 +101,7 @@ fn every_row_problem_is_reported_with_line_column_and_fix() {
     let unknown = find("unknown level");
     assert_eq!((unknown.line, unknown.value.as_deref()), (Some(5), Some("P9")));
     assert!(unknown.fix.contains("P1 Junior") && unknown.fix.contains("P6 Principal"), "{}", unknown.fix);
-    let date = find("not a date");
+    let date = find("cannot be told apart");
     assert_eq!((date.line, date.column.as_deref()), (Some(6), Some("hire date")));
     assert!(date.fix.contains("YYYY-MM-DD"));
     let empty_id = find("employee id is empty");
@@ -172,4 +172,65 @@ fn level_column_is_preferred_over_title() {
     let imported = parse_roster(csv.as_bytes(), Path::new("x.csv"), &default_ladder()).expect("imports");
     assert_eq!(imported.people[0].level.as_str(), "P4");
     assert_eq!(imported.people[0].extra, vec![("title".to_owned(), "Software Engineer".to_owned())]);
+}
+
+#[test]
+fn slashed_dates_follow_the_order_the_column_settles() {
+    let csv =
+        "id,name,level,hire date,last promotion\n1,Ada,P3,03/04/2020,Jan 5, 2023\n2,Bo,P2,12/25/2019,31.01.2024\n";
+    // The wordy date contains a comma: quoted, as spreadsheets write it.
+    let csv = csv.replace("Jan 5, 2023", "\"Jan 5, 2023\"");
+    let imported = parse_roster(csv.as_bytes(), Path::new("us.csv"), &default_ladder()).expect("imports");
+    let ada = &imported.people[0];
+    assert_eq!(ada.start_date.map(|d| d.to_string()).as_deref(), Some("2020-03-04"), "month-first: 12/25 settles it");
+    assert_eq!(ada.level_since.map(|d| d.to_string()).as_deref(), Some("2023-01-05"));
+    assert_eq!(imported.people[1].level_since.map(|d| d.to_string()).as_deref(), Some("2024-01-31"));
+    let day_first = "id,name,level,hire date\n1,Ada,P3,03/04/2020\n2,Bo,P2,25/12/2019\n";
+    let imported = parse_roster(day_first.as_bytes(), Path::new("eu.csv"), &default_ladder()).expect("imports");
+    assert_eq!(imported.people[0].start_date.map(|d| d.to_string()).as_deref(), Some("2020-04-03"));
+}
+
+#[test]
+fn workday_style_report_with_title_lines() {
+    let imported = import("workday_report.csv").expect("imports");
+    assert_eq!(imported.people.len(), 3);
+    let lena = &imported.people[0];
+    assert_eq!((lena.id.as_str(), lena.name.as_str(), lena.level.as_str()), ("100", "Lena Fischer", "P2"));
+    assert_eq!(lena.team, "Mobile (Jonas Becker)");
+    assert_eq!(lena.start_date.map(|d| d.to_string()).as_deref(), Some("2021-07-15"), "month-first, settled by 07/15");
+    let jonas = &imported.people[1];
+    assert_eq!((jonas.level.as_str(), jonas.track), ("M2", Track::Management));
+    assert_eq!(imported.people[2].level.as_str(), "P3", "\"Senior - L5\": both parts say P3");
+}
+
+#[test]
+fn excel_sep_line_semicolons_and_day_first_dates() {
+    let imported = import("excel_sep_line.csv").expect("imports");
+    assert_eq!(imported.delimiter, b';');
+    assert_eq!(imported.encoding, "windows-1252");
+    let zoe = &imported.people[0];
+    assert_eq!(
+        (zoe.name.as_str(), zoe.manager.as_str(), zoe.team.as_str(), zoe.level.as_str()),
+        ("Zoë Brontë", "Mei Lin Zhou", "Search", "P5")
+    );
+    assert_eq!(zoe.start_date.map(|d| d.to_string()).as_deref(), Some("2017-03-25"));
+    assert_eq!(
+        imported.people[1].start_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-01"),
+        "day-first: 13/02 settles it"
+    );
+}
+
+#[test]
+fn line_numbers_count_the_skipped_title_lines() {
+    let csv = "Quarterly roster\nid,name,level\n1,Ada,P3\n2,Bo,Wizard\n";
+    let error = parse_roster(csv.as_bytes(), Path::new("t.csv"), &default_ladder()).expect_err("refuse");
+    assert_eq!(error.problems()[0].line, Some(4), "{error}");
+}
+
+#[test]
+fn level_parts_that_disagree_are_not_guessed() {
+    let csv = "id,name,level\n1,Ada,Senior (P5)\n";
+    let error = parse_roster(csv.as_bytes(), Path::new("t.csv"), &default_ladder()).expect_err("refuse");
+    assert!(error.to_string().contains("unknown level"), "{error}");
 }

@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod recovery;
 pub mod roster_columns;
 pub mod roster_csv;
+pub mod roster_dates;
 pub mod session_ron;
 
 pub use error::{FileError, Problem, ProblemList};

@@ -76,6 +76,8 @@ impl Field {
                 "reporting manager",
                 "manager id",
                 "manager email",
+                "reporting to",
+                "direct supervisor",
             ],
             Field::Team => &[
                 "team",
@@ -89,6 +91,10 @@ impl Field {
                 "team name",
                 "cost center",
                 "business unit",
+                "supervisory organization",
+                "division",
+                "department name",
+                "org unit",
             ],
             Field::Level => &[
                 "level",
@@ -100,13 +106,24 @@ impl Field {
                 "current level",
                 "title",
                 "job title",
+                "job profile",
                 "position",
+                "position title",
+                "business title",
                 "role",
             ],
-            Field::Track => &["track", "career track", "ladder", "job family", "ic or manager"],
-            Field::StartDate => {
-                &["start date", "hire date", "date of hire", "hired", "start", "joined", "original hire date"]
-            }
+            Field::Track => &["track", "career track", "ladder", "job family", "ic or manager", "management level"],
+            Field::StartDate => &[
+                "start date",
+                "hire date",
+                "date of hire",
+                "hired",
+                "start",
+                "joined",
+                "original hire date",
+                "employment start date",
+                "date joined",
+            ],
             Field::LevelSince => &[
                 "level since",
                 "in level since",

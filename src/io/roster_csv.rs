@@ -5,6 +5,7 @@
 use super::decode::decode;
 use super::error::{FileError, Problem};
 use super::roster_columns::{Field, match_header};
+use super::roster_dates::{DateCell, SlashOrder, infer_order, read_date_cell, resolve};
 use crate::model::{Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
@@ -34,13 +35,20 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
             Problem::new("the file is empty", "export the roster again with a header row and one row per person");
         return Err(FileError::invalid(file, vec![problem]));
     }
-    let delimiter = detect_delimiter(text);
+    let preamble = skip_preamble(text);
+    let (text, offset) = (&text[preamble.body_start..], preamble.lines);
+    let delimiter = preamble.delimiter.unwrap_or_else(|| detect_delimiter(text));
+    let shift = |mut problem: Problem| {
+        problem.line = problem.line.map(|l| l + offset);
+        problem
+    };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(FileError::invalid(file, vec![csv_problem(&e)])),
+        Err(e) => return Err(FileError::invalid(file, vec![shift(csv_problem(&e))])),
     };
-    let columns = Columns::from_headers(&headers).map_err(|problems| FileError::invalid(file, problems))?;
+    let columns = Columns::from_headers(&headers)
+        .map_err(|problems| FileError::invalid(file, problems.into_iter().map(shift).collect()))?;
     // Sizing the people list and the id index up front saves their regrowth on large rosters.
     let expected_rows = text.matches('\n').count();
     let mut rows = RowReader::new(ladder, &columns, expected_rows);
@@ -48,10 +56,10 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
     let mut record = csv::ByteRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
-            Ok(true) => rows.read(&record, record.position().map_or(0, csv::Position::line)),
+            Ok(true) => rows.read(&record, record.position().map_or(0, csv::Position::line) + offset),
             Ok(false) => break,
             Err(e) => {
-                rows.problems.push(csv_problem(&e));
+                rows.problems.push(shift(csv_problem(&e)));
                 if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                     break;
                 }
@@ -59,6 +67,7 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
         }
     }
     rows.check_duplicate_ids();
+    rows.resolve_slashed_dates();
     rows.problems.sort_by_key(|p| p.line);
     if rows.problems.is_empty() && rows.people.is_empty() {
         rows.problems
@@ -69,6 +78,47 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
     } else {
         Err(FileError::invalid(file, rows.problems))
     }
+}
+
+/// Lines before the header that are not part of the table.
+struct Preamble {
+    /// Byte offset where the header row starts.
+    body_start: usize,
+    /// How many lines were skipped, to keep reported line numbers true to the file.
+    lines: u64,
+    /// The delimiter an Excel `sep=;` line names.
+    delimiter: Option<u8>,
+}
+
+/// Skips an Excel `sep=` line and report-title lines above the header (a header is the first of the
+/// first ten lines with at least two recognised column names).
+fn skip_preamble(text: &str) -> Preamble {
+    let mut preamble = Preamble { body_start: 0, lines: 0, delimiter: None };
+    let first_line = text.lines().next().unwrap_or("");
+    if let Some(sep) = first_line.trim().strip_prefix("sep=").or_else(|| first_line.trim().strip_prefix("SEP="))
+        && let [byte] = sep.as_bytes()
+    {
+        preamble = Preamble { body_start: first_line.len() + 1, lines: 1, delimiter: Some(*byte) };
+    }
+    let known = |line: &str| -> usize {
+        [b',', b';', b'\t']
+            .into_iter()
+            .filter(|d| preamble.delimiter.is_none_or(|p| p == *d))
+            .map(|d| line.split(char::from(d)).filter(|cell| match_header(cell.trim_matches('"')).is_some()).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let rest = &text[preamble.body_start.min(text.len())..];
+    let mut offset = 0;
+    for (index, line) in rest.split_inclusive('\n').take(10).enumerate() {
+        if known(line) >= 2 {
+            preamble.body_start += offset;
+            preamble.lines += index as u64;
+            break;
+        }
+        offset += line.len();
+    }
+    preamble
 }
 
 /// Picks `,`, `;` or tab: one that splits the header at all, preferring equally long records, then
@@ -181,6 +231,16 @@ impl Columns {
     }
 }
 
+/// A `03/04/2024` date waiting for its column's day/month order.
+struct SlashedDate {
+    line: u64,
+    field: Field,
+    a: i8,
+    b: i8,
+    year: i16,
+    text: String,
+}
+
 /// Turns records into people, collecting problems.
 struct RowReader<'a> {
     ladder: &'a Ladder,
@@ -188,6 +248,7 @@ struct RowReader<'a> {
     columns: &'a Columns,
     /// The line each person was read from, to report duplicate ids after the pass.
     lines: Vec<u64>,
+    slashed: Vec<SlashedDate>,
     /// Rosters repeat a handful of level spellings thousands of times; match each spelling once.
     level_cache: FxHashMap<String, Option<LevelId>>,
     people: Vec<Person>,
@@ -201,6 +262,7 @@ impl<'a> RowReader<'a> {
             matcher: LevelMatcher::new(ladder),
             columns,
             lines: Vec::with_capacity(expected_rows),
+            slashed: Vec::new(),
             level_cache: FxHashMap::default(),
             people: Vec::with_capacity(expected_rows),
             problems: Vec::new(),
@@ -345,24 +407,49 @@ impl<'a> RowReader<'a> {
         if text.is_empty() {
             return None;
         }
-        let parsed = parse_date(text);
-        if parsed.is_none() {
-            self.problem(
-                line,
-                field,
-                text,
-                "not a date Ladderboard can read",
-                "write dates as YYYY-MM-DD, e.g. 2024-03-31",
-            );
+        match read_date_cell(text) {
+            DateCell::Date(date) => Some(date),
+            DateCell::Slashed { a, b, year } => {
+                // Settled after the pass, when the whole column shows whether it is day- or month-first.
+                self.slashed.push(SlashedDate { line, field, a, b, year, text: text.to_owned() });
+                None
+            }
+            DateCell::Unreadable => {
+                let fix = "write dates as YYYY-MM-DD, e.g. 2024-03-31";
+                self.problem(line, field, text, "not a date Ladderboard can read", fix);
+                None
+            }
         }
-        parsed
     }
-}
 
-/// Reads ISO dates (optionally with a time part) and YYYY/MM/DD. Day-month order in "03/04/2024" is
-/// ambiguous across countries, so such dates are refused rather than guessed.
-#[must_use]
-pub fn parse_date(text: &str) -> Option<Date> {
-    let date_part = text.split(['T', ' ']).next().unwrap_or(text);
-    date_part.parse::<Date>().ok().or_else(|| Date::strptime("%Y/%m/%d", date_part).ok())
+    /// Gives slashed dates their meaning once the column's order is known, or reports them.
+    fn resolve_slashed_dates(&mut self) {
+        let slashed = std::mem::take(&mut self.slashed);
+        for field in [Field::StartDate, Field::LevelSince] {
+            let cells: Vec<&SlashedDate> = slashed.iter().filter(|d| d.field == field).collect();
+            let order = infer_order(cells.iter().map(|d| (d.a, d.b)));
+            for cell in cells {
+                let date = order.and_then(|o| resolve(cell.a, cell.b, cell.year, o));
+                let person = self.lines.binary_search(&cell.line).ok();
+                match (date, person) {
+                    (Some(date), Some(i)) => match field {
+                        Field::StartDate => self.people[i].start_date = Some(date),
+                        _ => self.people[i].level_since = Some(date),
+                    },
+                    (Some(_), None) => {} // the row had other problems and was not imported
+                    (None, _) => {
+                        let message = match order {
+                            None => "day and month order cannot be told apart in this column",
+                            Some(SlashOrder::DayFirst) => "not a valid day/month/year date (other rows are day-first)",
+                            Some(SlashOrder::MonthFirst) => {
+                                "not a valid month/day/year date (other rows are month-first)"
+                            }
+                        };
+                        let fix = "write dates as YYYY-MM-DD, e.g. 2024-03-31";
+                        self.problem(cell.line, field, &cell.text, message, fix);
+                    }
+                }
+            }
+        }
+    }
 }

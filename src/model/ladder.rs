@@ -32,10 +32,17 @@ impl Track {
     pub fn parse(text: &str) -> Option<Track> {
         let key: String = text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
         match key.as_str() {
-            "ic" | "individualcontributor" | "individual" | "engineering" | "engineer" | "technical" => {
+            "ic" | "individualcontributor" | "individual" | "engineering" | "engineer" | "technical" | "no" | "n" => {
                 Some(Track::IndividualContributor)
             }
-            "m" | "mgmt" | "management" | "manager" | "people" | "peoplemanagement" | "em" => Some(Track::Management),
+            "m" | "mgmt" | "management" | "manager" | "people" | "peoplemanagement" | "em" | "yes" | "y" => {
+                Some(Track::Management)
+            }
+            // HR "management level" values: "Senior Manager", "Director", "Vice President", "Executive".
+            _ if ["manag", "director", "vicepresident", "executive", "supervisor"].iter().any(|w| key.contains(w)) => {
+                Some(Track::Management)
+            }
+            _ if key.contains("contributor") || key.contains("professional") => Some(Track::IndividualContributor),
             _ => None,
         }
     }

@@ -58,10 +58,30 @@ impl LevelMatcher {
             return Some(found);
         }
         let stripped: Vec<&str> = key.split(' ').filter(|w| !FILLER_WORDS.contains(w)).collect();
-        if stripped.is_empty() {
-            return None;
+        if !stripped.is_empty()
+            && let Some(found) = self.names.get(&stripped.join(" "))
+        {
+            return Some(found);
         }
-        self.names.get(&stripped.join(" "))
+        self.find_by_parts(value)
+    }
+
+    /// "P3 - Senior", "Senior (L5)", "IC3 | Senior": each part names a level; use it when they agree.
+    fn find_by_parts(&self, value: &str) -> Option<&LevelId> {
+        let mut found: Option<&LevelId> = None;
+        for part in value.split(['-', '–', '(', ')', '|', ':', '/', ',']) {
+            let key = normalise(part);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(level) = self.names.get(&key) {
+                if found.is_some_and(|f| f != level) {
+                    return None; // the parts disagree: better to ask than to guess
+                }
+                found = Some(level);
+            }
+        }
+        found
     }
 }
 
