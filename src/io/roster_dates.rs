@@ -27,10 +27,7 @@ pub enum SlashOrder {
 /// Reads one cell.
 #[must_use]
 pub fn read_date_cell(text: &str) -> DateCell {
-    const WORDY: [&str; 6] = ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d.%m.%Y"];
-    if let Some(date) = WORDY.iter().find_map(|format| Date::strptime(format, text).ok()) {
-        return DateCell::Date(date);
-    }
+    // Cheapest and most common first: ISO dates, as most HR systems export them.
     let date_part = text.split(['T', ' ']).next().unwrap_or(text);
     if let Ok(date) = date_part.parse::<Date>() {
         return DateCell::Date(date);
@@ -45,7 +42,11 @@ pub fn read_date_cell(text: &str) -> DateCell {
     {
         return DateCell::Slashed { a, b, year };
     }
-    DateCell::Unreadable
+    const WORDY: [&str; 6] = ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d.%m.%Y"];
+    match WORDY.iter().find_map(|format| Date::strptime(format, text).ok()) {
+        Some(date) => DateCell::Date(date),
+        None => DateCell::Unreadable,
+    }
 }
 
 /// The order that every slashed date of a column allows: `None` when nothing settles it, or when
