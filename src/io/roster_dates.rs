@@ -4,6 +4,9 @@
 
 use jiff::civil::Date;
 
+/// Spellings with month names or dots, tried after the numeric ones.
+const WORDY: [&str; 6] = ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d.%m.%Y"];
+
 /// What one cell says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateCell {
@@ -42,7 +45,6 @@ pub fn read_date_cell(text: &str) -> DateCell {
     {
         return DateCell::Slashed { a, b, year };
     }
-    const WORDY: [&str; 6] = ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d.%m.%Y"];
     match WORDY.iter().find_map(|format| Date::strptime(format, text).ok()) {
         Some(date) => DateCell::Date(date),
         None => DateCell::Unreadable,
