@@ -83,6 +83,21 @@ pub struct Drafts {
     pub decision_rationale: String,
 }
 
+impl Drafts {
+    /// Compares against `target` from now on, with the evidence texts already recorded for it.
+    pub fn set_target(&mut self, session: &Session, person: &PersonId, target: Option<LevelId>) {
+        self.evidence.clear();
+        if let Some(target) = &target {
+            for dimension in &session.ladder.dimensions {
+                let text =
+                    session.evidence_for(person, target, &dimension.id).map(|e| e.text.clone()).unwrap_or_default();
+                self.evidence.insert(dimension.id.clone(), text);
+            }
+        }
+        self.target = target;
+    }
+}
+
 /// Free text typed in the person panel but not yet added, kept per person across selection changes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UnsentText {

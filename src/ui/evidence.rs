@@ -24,15 +24,8 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         .response
         .labelled_by(label.id);
     if chosen != drafts.target {
-        drafts.target = chosen;
-        drafts.evidence.clear();
         drafts.links.clear();
-        if let Some(target) = &drafts.target {
-            for d in &ladder.dimensions {
-                let text = session.evidence_for(&person.id, target, &d.id).map(|e| e.text.clone()).unwrap_or_default();
-                drafts.evidence.insert(d.id.clone(), text);
-            }
-        }
+        drafts.set_target(session, &person.id, chosen);
     }
     let Some(target) = drafts.target.clone().and_then(|t| ladder.level(&t).cloned()) else { return };
     for dimension in &ladder.dimensions {

@@ -93,14 +93,7 @@ fn fresh_drafts(session: &Session, person: &Person) -> Drafts {
         ladder.track_levels(person.track).nth(rank + 1).or_else(|| ladder.level(&person.level)).map(|l| l.id.clone())
     });
     let mut drafts = Drafts { person: Some(person.id.clone()), ..Drafts::default() };
-    if let Some(target) = &target {
-        for dimension in &ladder.dimensions {
-            let text =
-                session.evidence_for(&person.id, target, &dimension.id).map(|e| e.text.clone()).unwrap_or_default();
-            drafts.evidence.insert(dimension.id.clone(), text);
-        }
-    }
-    drafts.target = target;
+    drafts.set_target(session, &person.id, target);
     if let Some(decision) = session.decisions.get(&person.id) {
         drafts.outcome = Some(decision.outcome);
         drafts.new_level.clone_from(&decision.new_level);
