@@ -344,3 +344,18 @@ fn evidence_links_are_recorded_from_the_links_field() {
     let evidence = h.state().session.evidence_for(&ada, &target, &"scope".into()).cloned().expect("recorded");
     assert_eq!(evidence.links, vec!["https://docs/design-42".to_owned(), "https://reviews/7".to_owned()]);
 }
+
+#[test]
+fn an_import_with_many_problems_shows_each_one_in_a_details_window() {
+    let mut h = harness();
+    let before = h.state().session.clone();
+    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/errors.csv");
+    h.state_mut().queue(Command::ImportRoster(roster));
+    h.run();
+    assert_eq!(h.state().session, before, "nothing imported");
+    get_text_containing(&h, "errors.csv: 5 problems");
+    h.get_by_role_and_label(Role::Button, "Show all 6 lines").click();
+    h.run();
+    get_text_containing(&h, "line 5, column \"level\": unknown level");
+    get_text_containing(&h, "line 3, column \"id\": duplicate id");
+}

@@ -140,6 +140,10 @@ pub struct HistoryFilter {
 
 /// View state that lives for the window, not in the session file.
 #[derive(Clone, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent UI toggles (panel open, focus, scroll), not a state machine"
+)]
 pub struct ViewState {
     pub selected: Option<PersonId>,
     /// Which track the grid shows.
@@ -161,6 +165,8 @@ pub struct ViewState {
     /// A session someone else holds open, waiting for "Open read-only" or Cancel.
     pub lock_prompt: Option<(std::path::PathBuf, crate::io::lock::LockInfo)>,
     pub focus_search: bool,
+    /// The window with every line of the status message.
+    pub status_details: bool,
     /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
     pub scroll_to_selected: bool,
     /// Bumped whenever filters or sort change, so derived views know to rebuild.
@@ -184,6 +190,7 @@ impl Default for ViewState {
             recovery_offer: None,
             lock_prompt: None,
             focus_search: false,
+            status_details: false,
             scroll_to_selected: false,
             generation: 0,
         }

@@ -13,12 +13,13 @@ pub mod proposal_prompt;
 pub mod recovery_prompt;
 pub mod roster_table;
 pub mod shortcuts;
+pub mod status_bar;
 pub mod theme;
 pub mod unsaved_prompt;
 
 use crate::app::LadderApp;
 use crate::command::Command;
-use egui::{CentralPanel, Panel, RichText};
+use egui::{CentralPanel, Panel};
 
 /// Draws the whole window.
 pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>) {
@@ -34,20 +35,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut LadderApp, out: &mut Vec<Command>)
         menu_bar::menu_bar_ui(ui, history, &settings.recent, &mut settings.user_name, out);
     });
     Panel::bottom("status").show(ui, |ui| {
-        ui.horizontal(|ui| match status {
-            Some(message) if message.is_error => {
-                ui.label(RichText::new(&message.text).color(theme::error_color(ui.visuals())));
-            }
-            Some(message) => {
-                ui.label(&message.text);
-            }
-            None => {
-                ui.label(
-                    RichText::new(format!("{} · {} · {} people", session.title, session.cycle, session.people.len()))
-                        .weak(),
-                );
-            }
-        });
+        status_bar::status_bar_ui(ui, session, status.as_ref(), &mut view.status_details);
     });
     // Side panels scale with the window so the grid keeps every level visible down to 1024 px.
     let window_width = ui.max_rect().width();
