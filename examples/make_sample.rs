@@ -1,6 +1,7 @@
 //! Rebuilds `assets/sample/session.ron` from `assets/sample/roster.csv` by applying real changes,
 //! so the sample has a genuine audit trail. Run: `cargo run --example make_sample`.
 
+use compact_str::CompactString;
 use jiff::Timestamp;
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster_csv::read_roster;
@@ -19,9 +20,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         session.apply(change, actor, clock.get())?;
         Ok(())
     };
-    let people: Vec<(PersonId, String, LevelId, String)> =
+    let people: Vec<(PersonId, CompactString, LevelId, CompactString)> =
         session.people.iter().map(|p| (p.id.clone(), p.name.clone(), p.level.clone(), p.manager.clone())).collect();
-    let ics: Vec<&(PersonId, String, LevelId, String)> =
+    let ics: Vec<&(PersonId, CompactString, LevelId, CompactString)> =
         people.iter().filter(|p| p.2.as_str().starts_with('P')).collect();
     let bands = session.ladder.bands.len();
     // Managers place their people in bands.
@@ -67,7 +68,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let proposal = Proposal {
             target: target.clone(),
             rationale: format!("{name} has worked at {target} scope for two quarters; see evidence per dimension."),
-            proposer: manager.clone(),
+            proposer: manager.to_string(),
             proposed_at: clock.get(),
         };
         step(&mut session, manager, Change::Propose { person: person.clone(), proposal: Some(proposal) })?;
@@ -75,7 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             id: note_id,
             person: person.clone(),
             at: clock.get(),
-            author: manager.clone(),
+            author: manager.to_string(),
             text: format!("Peers describe {name} as the go-to person for design reviews."),
         };
         note_id += 1;

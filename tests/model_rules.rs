@@ -12,9 +12,9 @@ use std::path::Path;
 fn person(id: &str, level: &str, track: Track) -> Person {
     Person {
         id: PersonId::new(id),
-        name: format!("Person {id}"),
-        manager: "M".to_owned(),
-        team: "T".to_owned(),
+        name: format!("Person {id}").into(),
+        manager: "M".into(),
+        team: "T".into(),
         track,
         level: LevelId::new(level),
         start_date: None,

@@ -68,10 +68,7 @@ fn utf16_with_bom_is_decoded() {
 fn quoted_commas_and_newlines_and_unknown_columns_are_kept() {
     let imported = import("quoted_newline.csv").expect("imports");
     assert_eq!(imported.people[0].name, "Park, Ada");
-    assert_eq!(
-        imported.people[0].extra,
-        vec![("notes".to_owned(), "Led the migration.\nSecond line, with comma.".to_owned())]
-    );
+    assert_eq!(imported.people[0].extra, extra(&[("notes", "Led the migration.\nSecond line, with comma.")]));
     assert_eq!(imported.people[1].name, "Kofi Boateng");
 }
 
@@ -80,7 +77,7 @@ fn tabs_dates_and_extra_columns() {
     let imported = import("tab.tsv").expect("imports");
     let lena = &imported.people[0];
     assert_eq!(lena.start_date.map(|d| d.to_string()), Some("2014-05-06".to_owned()));
-    assert_eq!(lena.extra, vec![("Location".to_owned(), "Berlin".to_owned())]);
+    assert_eq!(lena.extra, extra(&[("Location", "Berlin")]));
     assert_eq!(lena.manager, "Jonas Becker");
 }
 
@@ -171,7 +168,7 @@ fn level_column_is_preferred_over_title() {
     let csv = "id,name,title,level\n7,Wen Li,Software Engineer,P4\n";
     let imported = parse_roster(csv.as_bytes(), Path::new("x.csv"), &default_ladder()).expect("imports");
     assert_eq!(imported.people[0].level.as_str(), "P4");
-    assert_eq!(imported.people[0].extra, vec![("title".to_owned(), "Software Engineer".to_owned())]);
+    assert_eq!(imported.people[0].extra, extra(&[("title", "Software Engineer")]));
 }
 
 #[test]
@@ -233,4 +230,9 @@ fn level_parts_that_disagree_are_not_guessed() {
     let csv = "id,name,level\n1,Ada,Senior (P5)\n";
     let error = parse_roster(csv.as_bytes(), Path::new("t.csv"), &default_ladder()).expect_err("refuse");
     assert!(error.to_string().contains("unknown level"), "{error}");
+}
+
+/// Extra columns as `Person::extra` holds them.
+fn extra(pairs: &[(&str, &str)]) -> Vec<(compact_str::CompactString, compact_str::CompactString)> {
+    pairs.iter().map(|&(header, value)| (header.into(), value.into())).collect()
 }

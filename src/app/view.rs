@@ -247,8 +247,9 @@ impl Derived {
             }
         }
         let managers: BTreeSet<String> =
-            session.people.iter().map(|p| p.manager.clone()).filter(|m| !m.is_empty()).collect();
-        let teams: BTreeSet<String> = session.people.iter().map(|p| p.team.clone()).filter(|t| !t.is_empty()).collect();
+            session.people.iter().map(|p| p.manager.to_string()).filter(|m| !m.is_empty()).collect();
+        let teams: BTreeSet<String> =
+            session.people.iter().map(|p| p.team.to_string()).filter(|t| !t.is_empty()).collect();
         Derived {
             built_from: None,
             rows,
@@ -267,8 +268,8 @@ impl Derived {
 }
 
 fn passes(session: &Session, person: &Person, filters: &Filters) -> bool {
-    filters.manager.as_ref().is_none_or(|m| &person.manager == m)
-        && filters.team.as_ref().is_none_or(|t| &person.team == t)
+    filters.manager.as_ref().is_none_or(|m| person.manager == m)
+        && filters.team.as_ref().is_none_or(|t| person.team == t)
         && filters.level.as_ref().is_none_or(|l| &person.level == l)
         && filters.track.is_none_or(|t| person.track == t)
         && filters.status.is_none_or(|s| Status::of(session, &person.id) == s)

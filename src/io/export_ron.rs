@@ -56,9 +56,9 @@ pub fn decision_record(session: &Session, exported_at: Timestamp) -> DecisionRec
         .iter()
         .map(|p| PersonRecord {
             id: p.id.clone(),
-            name: p.name.clone(),
-            manager: p.manager.clone(),
-            team: p.team.clone(),
+            name: p.name.to_string(),
+            manager: p.manager.to_string(),
+            team: p.team.to_string(),
             track: p.track,
             current_level: p.level.clone(),
             placement: session.placement(p),

@@ -1,6 +1,9 @@
 //! Which roster column means what. HR systems name the same thing many ways; headers are matched
 //! case-insensitively, ignoring spaces and punctuation, against these aliases.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// A column Ladderboard understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -158,7 +161,18 @@ pub fn match_header(header: &str) -> Option<(Field, usize)> {
     if key.is_empty() {
         return None;
     }
-    Field::ALL
-        .iter()
-        .find_map(|&field| field.aliases().iter().position(|alias| header_key(alias) == key).map(|rank| (field, rank)))
+    ALIAS_KEYS.get(&key).copied()
 }
+
+/// Every alias's key, built once: headers are matched against all aliases for each candidate
+/// delimiter while a file's layout is being detected.
+static ALIAS_KEYS: LazyLock<HashMap<String, (Field, usize)>> = LazyLock::new(|| {
+    let mut keys = HashMap::new();
+    for &field in &Field::ALL {
+        for (rank, alias) in field.aliases().iter().enumerate() {
+            // The first field listing an alias keeps it, as a search in `Field::ALL` order would.
+            keys.entry(header_key(alias)).or_insert((field, rank));
+        }
+    }
+    keys
+});

@@ -31,7 +31,7 @@ pub enum SlashOrder {
 #[must_use]
 pub fn read_date_cell(text: &str) -> DateCell {
     // Cheapest and most common first: ISO dates, as most HR systems export them.
-    let date_part = text.split(['T', ' ']).next().unwrap_or(text);
+    let date_part = text.bytes().position(|b| b == b'T' || b == b' ').map_or(text, |end| &text[..end]);
     if let Ok(date) = date_part.parse::<Date>() {
         return DateCell::Date(date);
     }

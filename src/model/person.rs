@@ -2,19 +2,21 @@
 
 use super::ids::{LevelId, PersonId};
 use super::ladder::Track;
+use compact_str::CompactString;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-/// One engineer or manager, as imported from the roster.
+/// One engineer or manager, as imported from the roster. Text fields are `CompactString`s: names,
+/// managers and teams are short, so they are stored inline rather than as one allocation each.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: PersonId,
-    pub name: String,
+    pub name: CompactString,
     /// The manager as the roster names them (a name or an id); kept verbatim.
     #[serde(default)]
-    pub manager: String,
+    pub manager: CompactString,
     #[serde(default)]
-    pub team: String,
+    pub team: CompactString,
     pub track: Track,
     /// Level held today, before this calibration.
     pub level: LevelId,
@@ -25,7 +27,7 @@ pub struct Person {
     pub level_since: Option<Date>,
     /// Roster columns Ladderboard does not interpret, kept in their original order.
     #[serde(default)]
-    pub extra: Vec<(String, String)>,
+    pub extra: Vec<(CompactString, CompactString)>,
 }
 
 impl Person {

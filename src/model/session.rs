@@ -148,6 +148,6 @@ impl Session {
     /// Display name for a person id, or the id itself when unknown.
     #[must_use]
     pub fn name_of(&self, id: &PersonId) -> String {
-        self.person(id).map_or_else(|| id.to_string(), |p| p.name.clone())
+        self.person(id).map_or_else(|| id.to_string(), |p| p.name.to_string())
     }
 }

@@ -45,8 +45,8 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     }
     let detail = match (person.manager.is_empty(), person.team.is_empty()) {
         (false, false) => format!("{} · {}", person.manager, person.team),
-        (false, true) => person.manager.clone(),
-        _ => person.team.clone(),
+        (false, true) => person.manager.to_string(),
+        _ => person.team.to_string(),
     };
     let detail_clip = Rect::from_min_max(inner.min, egui::pos2(detail_right, inner.bottom()));
     painter.with_clip_rect(detail_clip).text(

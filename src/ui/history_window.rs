@@ -22,7 +22,7 @@ pub fn history_ui(ctx: &egui::Context, session: &Session, filter: &mut Option<Hi
                     let mut people: Vec<_> = session.people.iter().collect();
                     people.sort_by(|a, b| a.name.cmp(&b.name));
                     for p in people {
-                        ui.selectable_value(&mut f.person, Some(p.id.clone()), &p.name);
+                        ui.selectable_value(&mut f.person, Some(p.id.clone()), p.name.as_str());
                     }
                 })
                 .response

@@ -116,17 +116,17 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     ui.horizontal(|ui| {
                         let color = theme::status_color(ui.visuals(), status);
                         ui.label(RichText::new("●").color(color).small()).on_hover_text(status.label());
-                        ui.label(&person.name);
+                        ui.label(person.name.as_str());
                     });
                 });
                 row.col(|ui| {
                     ui.label(person.level.as_str());
                 });
                 row.col(|ui| {
-                    ui.label(&person.manager);
+                    ui.label(person.manager.as_str());
                 });
                 row.col(|ui| {
-                    ui.label(&person.team);
+                    ui.label(person.team.as_str());
                 });
                 if row.response().clicked() {
                     out.push(Command::Select(Some(person.id.clone())));
