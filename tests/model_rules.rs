@@ -19,7 +19,7 @@ fn person(id: &str, level: &str, track: Track) -> Person {
         level: LevelId::new(level),
         start_date: None,
         level_since: None,
-        extra: Vec::new(),
+        extra: ladderboard::model::ExtraColumns::new(),
     }
 }
 

@@ -233,6 +233,6 @@ fn level_parts_that_disagree_are_not_guessed() {
 }
 
 /// Extra columns as `Person::extra` holds them.
-fn extra(pairs: &[(&str, &str)]) -> Vec<(compact_str::CompactString, compact_str::CompactString)> {
+fn extra(pairs: &[(&str, &str)]) -> ladderboard::model::ExtraColumns {
     pairs.iter().map(|&(header, value)| (header.into(), value.into())).collect()
 }

@@ -22,7 +22,7 @@ pub use ids::{DimensionId, LevelId, PersonId};
 pub use ladder::{Criterion, Dimension, Equivalence, Ladder, Level, Track, YearsRange};
 pub use level_match::LevelMatcher;
 pub use note::Note;
-pub use person::{Person, Placement};
+pub use person::{ExtraColumns, Person, Placement};
 pub use proposal::Proposal;
 pub use rules::RuleError;
 pub use session::{CURRENT_FORMAT_VERSION, Session};
