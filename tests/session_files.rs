@@ -32,7 +32,7 @@ fn the_embedded_sample_is_the_file_in_assets() {
 
 #[test]
 fn newer_format_version_is_refused_clearly() {
-    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("format_version: 2", "format_version: 99", 1);
+    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("format_version: 3", "format_version: 99", 1);
     let error = parse_session(text.as_bytes(), Path::new("future.ron")).expect_err("refuse");
     assert!(matches!(error, FileError::TooNew { found: 99, .. }));
     assert!(error.to_string().contains("update Ladderboard"), "{error}");

@@ -285,7 +285,7 @@ fn a_tampered_audit_trail_is_shown_as_a_warning_on_open() {
     h.state_mut().queue(Command::Open(path));
     h.run();
     get_text_containing(&h, "audit trail in");
-    get_text_containing(&h, "audit event 3: was edited");
+    get_text_containing(&h, "audit event 3: does not match its seal");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! |---|---|
 //! | 1 | first release |
 //! | 2 | audit events carry `prev_hash` and `hash` (a SHA-256 chain that shows edits and removals) |
+//! | 3 | `prev_hash` is no longer written (it is the previous event's `hash`; restored on load) |
 
 use crate::model::{CURRENT_FORMAT_VERSION, Session};
 
@@ -13,9 +14,15 @@ pub fn migrate(mut session: Session, version: u32) -> Session {
     if version < 2 {
         session = v1_to_v2(session);
     }
+    if version >= 3 {
+        crate::model::audit::link(&mut session.audit);
+    }
     session.format_version = CURRENT_FORMAT_VERSION;
     session
 }
+
+// Version 2 to 3 changes nothing in memory: a version 2 file's stored `prev_hash`es are checked as
+// they were written, and the next save leaves them out.
 
 /// Version 1 had no hash chain: seal the trail as it stands, so from now on any edit shows.
 fn v1_to_v2(mut session: Session) -> Session {

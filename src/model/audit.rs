@@ -21,7 +21,9 @@ pub struct AuditEvent {
     /// The change as data; replaying every event's change reproduces the session.
     pub change: Change,
     /// `hash` of the event before (empty for the first), so removing or reordering events shows.
-    #[serde(default)]
+    /// Not written since format 3: it is always the previous event's `hash`, so `link` restores it
+    /// on load, and an event removed from the file still breaks the next event's `hash`.
+    #[serde(default, skip_serializing)]
     pub prev_hash: String,
     /// SHA-256 over this event's content and `prev_hash`: editing an event breaks the chain.
     #[serde(default)]
@@ -85,6 +87,16 @@ fn or_dash(text: &str) -> &str {
     if text.is_empty() { "—" } else { text }
 }
 
+/// Restores each event's `prev_hash` from the event before it, as read from a file that does not
+/// store it (format 3 on).
+pub fn link(events: &mut [AuditEvent]) {
+    let mut previous = String::new();
+    for event in events {
+        event.prev_hash.clone_from(&previous);
+        previous.clone_from(&event.hash);
+    }
+}
+
 /// Checks the hash chain of an audit trail: every event sealed, linked to the one before, in order.
 #[must_use]
 pub fn chain_breaks(events: &[AuditEvent]) -> Vec<ChainBreak> {
@@ -105,7 +117,8 @@ pub fn chain_breaks(events: &[AuditEvent]) -> Vec<ChainBreak> {
             });
         }
         if event.hash != event.compute_hash() {
-            breaks.push(ChainBreak { seq: event.seq, problem: "was edited after it was recorded".to_owned() });
+            let problem = "does not match its seal: it was edited after it was recorded, or the event before it was removed or changed";
+            breaks.push(ChainBreak { seq: event.seq, problem: problem.to_owned() });
         }
         previous_hash = &event.hash;
     }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The session file format this build writes. Older versions load through `io::migrate`.
-pub const CURRENT_FORMAT_VERSION: u32 = 2;
+pub const CURRENT_FORMAT_VERSION: u32 = 3;
 
 /// A calibration session. Field order here is the field order on disk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +143,27 @@ impl Session {
     #[must_use]
     pub fn audit_breaks(&self) -> Vec<super::audit::ChainBreak> {
         super::audit::chain_breaks(&self.audit)
+    }
+
+    /// A copy of everything but the four long lists (people, evidence, notes, audit trail), which
+    /// are left empty: a large session's file is written as this plus the lists' items, on all cores.
+    #[must_use]
+    pub fn without_lists(&self) -> Session {
+        // Every field is named, so a field added to `Session` must be decided on here too.
+        Session {
+            format_version: self.format_version,
+            title: self.title.clone(),
+            cycle: self.cycle.clone(),
+            ladder: self.ladder.clone(),
+            people: Vec::new(),
+            placements: self.placements.clone(),
+            evidence: Vec::new(),
+            notes: Vec::new(),
+            proposals: self.proposals.clone(),
+            decisions: self.decisions.clone(),
+            audit: Vec::new(),
+            index: PersonIndex::default(),
+        }
     }
 
     /// Display name for a person id, or the id itself when unknown.

@@ -1,0 +1,130 @@
+//! Parses a session's text on all cores. RON has no parallel parser, and a session of 10,000 people
+//! is ~9 MB of text, so the long lists (people, evidence, notes, audit trail) are cut between items
+//! (`ron_split`) and each chunk, and the rest of the session, is parsed as its own RON document at
+//! the same time. The result is the `Session` one parse gives (tested on every fixture and on
+//! generated text). On any failure the whole text is parsed once more, in one piece, so a problem
+//! is reported with its true line and column.
+
+use super::parallel::{cores, run_jobs};
+use super::ron_split::{ListField, top_level_lists};
+use crate::model::{AuditEvent, Evidence, Note, Person, Session};
+
+/// The list fields worth splitting, as named in the file.
+pub(crate) const LISTS: [&str; 4] = ["people", "evidence", "notes", "audit"];
+/// Below this size threads cost more than they save (a sample session is ~40 KB).
+const PARALLEL_FROM_BYTES: usize = 512 * 1024;
+/// Chunks per thread, so a thread that finishes early takes more of the work.
+const CHUNKS_PER_THREAD: usize = 4;
+const MIN_CHUNK_BYTES: usize = 16 * 1024;
+
+/// Parses session text as `ron::from_str` would, using every core on large files.
+pub fn parse_session_text(text: &str) -> Result<Session, ron::error::SpannedError> {
+    let threads = cores();
+    if threads > 1
+        && text.len() >= PARALLEL_FROM_BYTES
+        && let Some(session) = parse_in_parallel(text, threads)
+    {
+        return Ok(session);
+    }
+    ron::from_str(text)
+}
+
+/// One piece of the work: the session without its lists, or a run of one list's items (byte
+/// range). Each worker copies its own piece's text, so the copying is shared out too.
+#[derive(Clone, Copy)]
+enum Job {
+    Head,
+    Chunk { list: usize, from: usize, to: usize },
+}
+
+/// What a job gives back.
+enum Part {
+    Head(Box<Session>),
+    People(Vec<Person>),
+    Evidence(Vec<Evidence>),
+    Notes(Vec<Note>),
+    Audit(Vec<AuditEvent>),
+}
+
+/// The parse on `threads` threads whatever the text's size; `None` when the text cannot be split
+/// or any piece fails to parse.
+#[must_use]
+pub fn parse_in_parallel(text: &str, threads: usize) -> Option<Session> {
+    let lists = top_level_lists(text, &LISTS)?;
+    let list_bytes: usize = lists.iter().map(|l| l.close - l.open).sum();
+    let chunk_bytes = (list_bytes / (threads * CHUNKS_PER_THREAD)).max(MIN_CHUNK_BYTES);
+    let mut jobs = vec![Job::Head];
+    for list in &lists {
+        jobs.extend(chunks(list, chunk_bytes).map(|(from, to)| Job::Chunk { list: list.name, from, to }));
+    }
+    let parts = run_jobs(&jobs, threads, |&job| parse_job(text, &lists, job))?;
+    assemble(parts)
+}
+
+/// The session text with every split list emptied to `[]`.
+fn head_text(text: &str, lists: &[ListField]) -> String {
+    let mut head = String::with_capacity(text.len() - lists.iter().map(|l| l.close - l.open).sum::<usize>());
+    let mut from = 0;
+    for list in lists {
+        head.push_str(&text[from..=list.open]);
+        from = list.close;
+    }
+    head.push_str(&text[from..]);
+    head
+}
+
+/// Byte ranges of about `chunk_bytes` covering a list's items, cut only at the commas between items.
+fn chunks(list: &ListField, chunk_bytes: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = list.open + 1;
+    let mut cuts = list.commas.iter().copied().filter(move |&comma| {
+        let cut = comma - from >= chunk_bytes;
+        if cut {
+            from = comma + 1;
+        }
+        cut
+    });
+    let mut start = list.open + 1;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let end = cuts.next().unwrap_or_else(|| {
+            done = true;
+            list.close
+        });
+        let range = (start, end);
+        start = end + 1;
+        Some(range)
+    })
+}
+
+fn parse_job(text: &str, lists: &[ListField], job: Job) -> Option<Part> {
+    let Job::Chunk { list, from, to } = job else {
+        return ron::from_str(&head_text(text, lists)).ok().map(|head| Part::Head(Box::new(head)));
+    };
+    let chunk = format!("[{}]", &text[from..to]);
+    match list {
+        0 => ron::from_str(&chunk).ok().map(Part::People),
+        1 => ron::from_str(&chunk).ok().map(Part::Evidence),
+        2 => ron::from_str(&chunk).ok().map(Part::Notes),
+        _ => ron::from_str(&chunk).ok().map(Part::Audit),
+    }
+}
+
+/// The session from its head and its lists' chunks, in file order.
+fn assemble(parts: Vec<Part>) -> Option<Session> {
+    let mut parts = parts.into_iter();
+    let Some(Part::Head(session)) = parts.next() else { return None };
+    let mut session = *session;
+    for part in parts {
+        match part {
+            Part::Head(_) => return None,
+            Part::People(mut people) => session.people.append(&mut people),
+            Part::Evidence(mut evidence) => session.evidence.append(&mut evidence),
+            Part::Notes(mut notes) => session.notes.append(&mut notes),
+            Part::Audit(mut audit) => session.audit.append(&mut audit),
+        }
+    }
+    Some(session)
+}

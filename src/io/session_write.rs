@@ -1,0 +1,89 @@
+//! Writes a session's text on all cores. The session without its long lists is written first, and
+//! the lists' items (people, evidence, notes, audit events) are written in chunks at the same time,
+//! each item exactly as the one-piece writer prints it inside its list (one line, at depth 2). The
+//! text is byte for byte what `ron::ser::to_string_pretty` gives (tested), so files and their
+//! diffs do not depend on the number of cores.
+
+use super::parallel::{cores, run_jobs};
+use super::ron_split::top_level_lists;
+use super::session_parse::LISTS;
+use crate::model::Session;
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+
+/// Below this many list items threads cost more than they save.
+const PARALLEL_FROM_ITEMS: usize = 4_000;
+/// Chunks per thread, so a thread that finishes early takes more of the work.
+const CHUNKS_PER_THREAD: usize = 4;
+const MIN_CHUNK_ITEMS: usize = 64;
+
+/// The session as pretty RON under `config`, which must keep each list item on one line
+/// (`depth_limit(2)`, as `session_ron::pretty_config` does).
+pub fn session_text(session: &Session, config: &PrettyConfig) -> Result<String, ron::Error> {
+    let items = session.people.len() + session.evidence.len() + session.notes.len() + session.audit.len();
+    let threads = cores();
+    if threads == 1 || items < PARALLEL_FROM_ITEMS {
+        return ron::ser::to_string_pretty(session, config.clone());
+    }
+    session_text_on(session, config, threads)
+}
+
+/// `session_text` on `threads` threads whatever the session's size (tests compare it with the
+/// one-piece writer on small sessions too).
+pub fn session_text_on(session: &Session, config: &PrettyConfig, threads: usize) -> Result<String, ron::Error> {
+    if config.depth_limit != 2 {
+        return ron::ser::to_string_pretty(session, config.clone());
+    }
+    let items = session.people.len() + session.evidence.len() + session.notes.len() + session.audit.len();
+    let head = ron::ser::to_string_pretty(&session.without_lists(), config.clone())?;
+    let Some(lists) = top_level_lists(&head, &LISTS) else {
+        return ron::ser::to_string_pretty(session, config.clone());
+    };
+    let lengths = [session.people.len(), session.evidence.len(), session.notes.len(), session.audit.len()];
+    let chunk = (items / (threads * CHUNKS_PER_THREAD)).max(MIN_CHUNK_ITEMS);
+    // (list, first item, end) per job, in file order, and how many jobs each list has.
+    let mut jobs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut jobs_per_list = [0; LISTS.len()];
+    for list in &lists {
+        let len = lengths[list.name];
+        jobs.extend((0..len).step_by(chunk).map(|from| (list.name, from, (from + chunk).min(len))));
+        jobs_per_list[list.name] = len.div_ceil(chunk);
+    }
+    let indent = config.indentor.repeat(2);
+    let render = |&(name, from, to): &(usize, usize, usize)| match name {
+        0 => items_text(&session.people[from..to], &indent, config),
+        1 => items_text(&session.evidence[from..to], &indent, config),
+        2 => items_text(&session.notes[from..to], &indent, config),
+        _ => items_text(&session.audit[from..to], &indent, config),
+    };
+    let Some(chunks) = run_jobs(&jobs, threads, |job| render(job).ok()) else {
+        return ron::ser::to_string_pretty(session, config.clone());
+    };
+    let mut text = String::with_capacity(head.len() + chunks.iter().map(String::len).sum::<usize>() + 64);
+    let mut chunks = chunks.into_iter();
+    let mut from = 0;
+    for list in lists.iter().filter(|list| lengths[list.name] > 0) {
+        text.push_str(&head[from..=list.open]);
+        text.push_str(&config.new_line);
+        for chunk in chunks.by_ref().take(jobs_per_list[list.name]) {
+            text.push_str(&chunk);
+        }
+        text.push_str(&config.indentor);
+        from = list.close;
+    }
+    text.push_str(&head[from..]);
+    Ok(text)
+}
+
+/// Items as they stand inside a list at depth 2: indented, one per line, each followed by a comma.
+fn items_text<T: Serialize>(items: &[T], indent: &str, config: &PrettyConfig) -> Result<String, ron::Error> {
+    let mut text = String::with_capacity(items.len() * 256);
+    let item_config = config.clone().depth_limit(0);
+    for item in items {
+        text.push_str(indent);
+        ron::ser::to_writer_pretty(&mut text, item, item_config.clone())?;
+        text.push(',');
+        text.push_str(&config.new_line);
+    }
+    Ok(text)
+}

@@ -1,0 +1,107 @@
+//! Large sessions are read and written on every core. These tests hold the parallel reader and
+//! writer to the one-piece RON reader and writer: same `Session`, same bytes, whatever the text
+//! holds and however many threads.
+
+use jiff::Timestamp;
+use ladderboard::app::sample_session;
+use ladderboard::fixtures::large_session;
+use ladderboard::io::session_parse::parse_in_parallel;
+use ladderboard::io::session_ron::{pretty_config, session_to_string};
+use ladderboard::io::session_write::session_text_on;
+use ladderboard::model::{Change, Note, Session};
+use proptest::prelude::*;
+
+fn one_piece_text(session: &Session) -> String {
+    ron::ser::to_string_pretty(session, pretty_config()).expect("serialises")
+}
+
+fn one_piece_parse(text: &str) -> Session {
+    ron::from_str(text).expect("parses")
+}
+
+/// The sample plus notes whose text looks like RON structure, raw strings and comments.
+fn session_with_notes(texts: &[String]) -> Session {
+    let mut session = sample_session();
+    let people: Vec<_> = session.people.iter().map(|p| p.id.clone()).collect();
+    for (i, text) in texts.iter().enumerate() {
+        let note = Note {
+            id: session.next_note_id(),
+            person: people[i % people.len()].clone(),
+            at: Timestamp::UNIX_EPOCH,
+            author: "Chair \"quoted\"".to_owned(),
+            text: text.clone(),
+        };
+        session.apply(Change::AddNote(note), "Chair", Timestamp::UNIX_EPOCH).expect("valid note");
+    }
+    session
+}
+
+fn assert_same_both_ways(session: &Session) {
+    let text = one_piece_text(session);
+    for threads in [2, 3] {
+        let written = session_text_on(session, &pretty_config(), threads).expect("writes");
+        assert!(written == text, "the parallel writer differs from the one-piece writer on {threads} threads");
+        let read = parse_in_parallel(&text, threads).expect("splits and parses");
+        assert!(read == one_piece_parse(&text), "the parallel reader differs on {threads} threads");
+    }
+}
+
+#[test]
+fn the_sample_reads_and_writes_the_same_in_parallel() {
+    assert_same_both_ways(&sample_session());
+}
+
+#[test]
+fn a_large_session_reads_and_writes_the_same_in_parallel() {
+    assert_same_both_ways(&large_session(1_500));
+}
+
+#[test]
+fn tricky_text_does_not_confuse_the_split() {
+    let tricky = [
+        "ends the list ], and the item ), then opens [ and ( again",
+        "a \"quoted\" word and a backslash \\ and r#\"raw\"# inside",
+        "r\"looks raw\" and '(' and ')' and b'x'",
+        "// not a comment\n/* nor /* this */ one */",
+        "several\nlines,\n  people: [\n  ],\n  audit: [",
+        "##\"# hashes ###",
+        "émoji 🚀 and ünïcödé, commas, more commas",
+    ];
+    let texts: Vec<String> = tricky.iter().cycle().take(400).map(|t| (*t).to_owned()).collect();
+    assert_same_both_ways(&session_with_notes(&texts));
+}
+
+#[test]
+fn files_with_comments_split_or_fall_back_to_one_piece() {
+    let text = one_piece_text(&large_session(300));
+    let commented = text.replacen("  people: [", "  // the roster\n  people: /* all of them */ [", 1).replacen(
+        "  audit: [",
+        "  audit: [ // every change\n",
+        1,
+    );
+    let read = parse_in_parallel(&commented, 2).expect("comments are skipped");
+    assert!(read == one_piece_parse(&commented));
+    // An extension attribute is left to the one-piece reader.
+    assert!(parse_in_parallel(&format!("#![enable(implicit_some)]\n{text}"), 2).is_none());
+    // So is damaged text: the caller then reports the one-piece reader's error.
+    assert!(parse_in_parallel(&text[..text.len() / 2], 2).is_none());
+}
+
+#[test]
+fn saved_large_sessions_are_what_the_one_piece_writer_gives() {
+    let session = large_session(5_000);
+    let text = session_to_string(&session).expect("serialises");
+    assert!(text == format!("{}\n", one_piece_text(&session)));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_note_text_reads_and_writes_the_same(
+        texts in proptest::collection::vec("[a-z\"\\\\\\[\\](){},/*#r'b\n é:]{1,40}", 60..120)
+    ) {
+        let texts: Vec<String> = texts.into_iter().filter(|t| !t.trim().is_empty()).collect();
+        assert_same_both_ways(&session_with_notes(&texts));
+    }
+}
