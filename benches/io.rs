@@ -65,6 +65,11 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
+fn middle(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -73,12 +78,17 @@ fn ms(d: Duration) -> f64 {
 fn summary() {
     let bytes = ROSTER.as_bytes();
     let ladder = default_ladder();
-    let raw = median(21, || {
-        divan::black_box(raw_parse(bytes));
-    });
-    let import = median(21, || {
-        divan::black_box(parse_roster(bytes, Path::new("r.csv"), &ladder).expect("valid"));
-    });
+    // Raw parse and import alternate, so a slower or faster stretch of the machine touches both.
+    let (mut raw, mut import) = (Vec::new(), Vec::new());
+    for _ in 0..51 {
+        raw.push(median(1, || {
+            divan::black_box(raw_parse(bytes));
+        }));
+        import.push(median(1, || {
+            divan::black_box(parse_roster(bytes, Path::new("r.csv"), &ladder).expect("valid"));
+        }));
+    }
+    let (raw, import) = (middle(raw), middle(import));
     let session = large_session(PEOPLE);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");

@@ -9,7 +9,6 @@ pub mod export_ron;
 pub mod ladder_ron;
 pub mod lock;
 pub mod migrate;
-pub mod parallel;
 pub mod recovery;
 pub mod ron_split;
 pub mod roster_columns;

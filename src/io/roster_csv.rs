@@ -6,7 +6,7 @@ use super::decode::decode;
 use super::error::{FileError, Problem};
 use super::roster_columns::{Field, match_header};
 use super::roster_dates::{DateCell, SlashOrder, infer_order, read_date_cell, resolve};
-use crate::model::{Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
+use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
 use compact_str::CompactString;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
@@ -287,7 +287,10 @@ impl<'a> RowReader<'a> {
     }
 
     fn read(&mut self, record: &csv::StringRecord, line: u64) {
-        if record.iter().all(|cell| trim_cell(cell).is_empty()) {
+        let cols = self.columns;
+        let id = cols.get(record, Field::Id);
+        // Blank rows (often a spreadsheet's trailing ",,,,") are skipped; a row with an id is not blank.
+        if id.is_empty() && record.iter().all(|cell| trim_cell(cell).is_empty()) {
             return;
         }
         let before = self.problems.len();
@@ -302,8 +305,6 @@ impl<'a> RowReader<'a> {
             );
             return;
         }
-        let cols = self.columns;
-        let id = cols.get(record, Field::Id);
         if id.is_empty() {
             self.problem(line, Field::Id, "", "the employee id is empty", "give every person a unique id");
         }
@@ -319,8 +320,10 @@ impl<'a> RowReader<'a> {
         let (Some((level, _)), Some(track)) = (level, track) else { return };
         let id = PersonId::new(id);
         self.lines.push(line);
-        let extra =
-            cols.extra.iter().map(|(i, header)| (header.clone(), record.get(*i).unwrap_or("").into())).collect();
+        let mut extra = ExtraColumns::with_capacity(cols.extra.len());
+        for (i, header) in &cols.extra {
+            extra.push((header.clone(), record.get(*i).unwrap_or("").into()));
+        }
         self.people.push(Person {
             id,
             name,

@@ -30,7 +30,10 @@ pub enum SlashOrder {
 /// Reads one cell.
 #[must_use]
 pub fn read_date_cell(text: &str) -> DateCell {
-    // Cheapest and most common first: ISO dates, as most HR systems export them.
+    if let Some(date) = plain_iso_date(text) {
+        return DateCell::Date(date);
+    }
+    // Then ISO dates with a time or other ISO forms, as most HR systems export them.
     let date_part = text.bytes().position(|b| b == b'T' || b == b' ').map_or(text, |end| &text[..end]);
     if let Ok(date) = date_part.parse::<Date>() {
         return DateCell::Date(date);
@@ -49,6 +52,21 @@ pub fn read_date_cell(text: &str) -> DateCell {
         Some(date) => DateCell::Date(date),
         None => DateCell::Unreadable,
     }
+}
+
+/// `YYYY-MM-DD` exactly, the most common spelling by far: split by position and handed to jiff's
+/// `Date::new`, which checks the calendar (month lengths, leap years). jiff's general ISO 8601
+/// parser reads the same dates but took a third of a 10,000-row import's date handling.
+fn plain_iso_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<i16> {
+        bytes[range].iter().try_fold(0_i16, |n, &b| b.is_ascii_digit().then(|| n * 10 + i16::from(b - b'0')))
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// The order that every slashed date of a column allows: `None` when nothing settles it, or when
@@ -102,6 +120,21 @@ mod tests {
         assert_eq!(read_date_cell("03/04/2024"), DateCell::Slashed { a: 3, b: 4, year: 2024 });
         assert_eq!(read_date_cell("soon"), DateCell::Unreadable);
         assert_eq!(read_date_cell("2024-02-30"), DateCell::Unreadable);
+    }
+
+    #[test]
+    fn the_plain_iso_shortcut_agrees_with_jiff() {
+        for year in [1900, 1999, 2000, 2023, 2024, 2100, 9999] {
+            for month in 0..=13 {
+                for day in [0, 1, 9, 10, 28, 29, 30, 31, 32, 99] {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    assert_eq!(plain_iso_date(&text), text.parse::<Date>().ok(), "{text}");
+                }
+            }
+        }
+        for text in ["2024-3-31", "2024-03-3x", "+2024-03-31", "2024/03/31", "２０２４-03-31", "0000-01-01"] {
+            assert_eq!(plain_iso_date(text).is_some(), text.parse::<Date>().is_ok() && text.len() == 10, "{text}");
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! A small work queue over scoped threads, for reading and writing large sessions on every core.
+//! A small work queue over scoped threads, for reading, writing and checking large sessions on
+//! every core.
 
 use std::num::NonZero;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
