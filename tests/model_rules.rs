@@ -267,3 +267,16 @@ fn session_validation_finds_duplicate_ids_and_dangling_references() {
     assert!(all.contains("person \"bob\": level \"M2\" is not on the IC track"), "{all}");
     assert!(all.contains("no person with id \"ghost\""), "{all}");
 }
+
+#[test]
+fn a_manager_given_by_employee_id_shows_as_their_name() {
+    let mut ada = person("ada", "P3", Track::IndividualContributor);
+    ada.manager = "em".into();
+    let mut bo = person("bo", "P2", Track::IndividualContributor);
+    bo.manager = "Dana Whitfield".into();
+    let em = person("em", "M2", Track::Management);
+    let s = Session::new("test", default_ladder(), vec![ada, bo, em]);
+    assert_eq!(s.manager_name(&s.people[0]), "Person em", "an id that is someone on the roster");
+    assert_eq!(s.manager_name(&s.people[1]), "Dana Whitfield", "a name stays as written");
+    assert_eq!(s.manager_name(&s.people[2]), "M", "an unknown id stays as written");
+}

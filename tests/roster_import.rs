@@ -236,3 +236,28 @@ fn level_parts_that_disagree_are_not_guessed() {
 fn extra(pairs: &[(&str, &str)]) -> ladderboard::model::ExtraColumns {
     pairs.iter().map(|&(header, value)| (header.into(), value.into())).collect()
 }
+
+#[test]
+fn adp_style_headers_and_us_dates() {
+    let imported = import("adp_export.csv").expect("imports");
+    let levels: Vec<&str> = imported.people.iter().map(|p| p.level.as_str()).collect();
+    assert_eq!(levels, ["P3", "M2", "P2"], "Sr. Software Engineer, Engineering Manager, Software Engineer II");
+    let chidi = &imported.people[0];
+    assert_eq!((chidi.id.as_str(), chidi.manager.as_str(), chidi.team.as_str()), ("A100", "Maria Lopez", "Payments"));
+    assert_eq!(chidi.start_date.map(|d| d.to_string()).as_deref(), Some("2019-03-15"), "month-first column");
+}
+
+#[test]
+fn a_seniority_column_is_the_level_and_the_job_title_is_kept() {
+    let imported = import("seniority_column.csv").expect("imports");
+    let levels: Vec<&str> = imported.people.iter().map(|p| p.level.as_str()).collect();
+    assert_eq!(levels, ["P3", "M2", "P5"]);
+    assert_eq!(imported.people[0].extra[0], ("Job Title".into(), "Backend Engineer".into()));
+}
+
+#[test]
+fn managers_given_by_id() {
+    let imported = import("manager_ids.csv").expect("imports");
+    let managers: Vec<&str> = imported.people.iter().map(|p| p.manager.as_str()).collect();
+    assert_eq!(managers, ["u9", "u9", "u1"]);
+}

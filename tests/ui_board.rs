@@ -359,3 +359,31 @@ fn an_import_with_many_problems_shows_each_one_in_a_details_window() {
     get_text_containing(&h, "line 5, column \"level\": unknown level");
     get_text_containing(&h, "line 3, column \"id\": duplicate id");
 }
+
+#[test]
+fn managers_named_by_employee_id_are_shown_and_filtered_by_name() {
+    let mut h = harness();
+    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/manager_ids.csv");
+    h.state_mut().queue(Command::ImportRoster(roster));
+    h.run();
+    // Jo Chen's roster row says manager "u1", which is Sam Lee's id.
+    let manager_combo = h.get_by_role_and_label(Role::ComboBox, "Manager");
+    manager_combo.click();
+    h.run();
+    // Sam Lee is both a card on the grid and a choice in the open list: pick the choice, the one
+    // that is not a card (cards describe how to move them).
+    let choice = h
+        .query_all_by_role_and_label(Role::Button, "Sam Lee")
+        .find(|n| !n.accesskit_node().description().unwrap_or_default().contains("Drag"))
+        .expect("a choice");
+    choice.click();
+    h.run();
+    let state = h.state();
+    assert_eq!(state.view.filters.manager.as_deref(), Some("u1"));
+    let names: Vec<&str> = state.derived.rows.iter().map(|&i| state.session.people[i].name.as_str()).collect();
+    assert_eq!(names, ["Jo Chen"]);
+    // The list and the card show the name, not the id.
+    get_label(&h, "Sam Lee");
+    assert!(!has_text_containing(&h, "u1 ·"), "the card says who, not which id");
+    get_text_containing(&h, "Sam Lee · Search");
+}

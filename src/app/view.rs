@@ -207,7 +207,8 @@ pub struct Derived {
     pub cells: HashMap<(LevelId, usize), Vec<usize>>,
     /// Unfiltered head count per level on the shown track.
     pub level_totals: HashMap<LevelId, usize>,
-    pub managers: Vec<String>,
+    /// Each manager as the roster gives them, with the name shown for them, sorted by that name.
+    pub managers: Vec<(String, String)>,
     pub teams: Vec<String>,
 }
 
@@ -246,8 +247,12 @@ impl Derived {
                 cells.entry((placement.level, placement.band)).or_default().push(i);
             }
         }
-        let managers: BTreeSet<String> =
-            session.people.iter().map(|p| p.manager.to_string()).filter(|m| !m.is_empty()).collect();
+        let managers: BTreeSet<(String, String)> = session
+            .people
+            .iter()
+            .filter(|p| !p.manager.is_empty())
+            .map(|p| (session.manager_name(p).to_owned(), p.manager.to_string()))
+            .collect();
         let teams: BTreeSet<String> =
             session.people.iter().map(|p| p.team.to_string()).filter(|t| !t.is_empty()).collect();
         Derived {
@@ -255,7 +260,7 @@ impl Derived {
             rows,
             cells,
             level_totals,
-            managers: managers.into_iter().collect(),
+            managers: managers.into_iter().map(|(name, value)| (value, name)).collect(),
             teams: teams.into_iter().collect(),
         }
     }
@@ -290,7 +295,7 @@ fn fuzzy_scores(session: &Session, query: &str) -> Option<Vec<Option<u32>>> {
             .iter()
             .map(|p| {
                 text.clear();
-                for part in [p.name.as_str(), p.id.as_str(), p.manager.as_str(), p.team.as_str()] {
+                for part in [p.name.as_str(), p.id.as_str(), session.manager_name(p), p.team.as_str()] {
                     text.push_str(part);
                     text.push(' ');
                 }
@@ -314,7 +319,9 @@ fn sort_rows(
         let ordering = match sort.0 {
             SortColumn::Name => pa.name.cmp(&pb.name),
             SortColumn::Level => (pa.track, rank(a)).cmp(&(pb.track, rank(b))).then_with(|| pa.name.cmp(&pb.name)),
-            SortColumn::Manager => pa.manager.cmp(&pb.manager).then_with(|| pa.name.cmp(&pb.name)),
+            SortColumn::Manager => {
+                session.manager_name(pa).cmp(session.manager_name(pb)).then_with(|| pa.name.cmp(&pb.name))
+            }
             SortColumn::Team => pa.team.cmp(&pb.team).then_with(|| pa.name.cmp(&pb.name)),
         };
         let ordering = if sort.1 { ordering } else { ordering.reverse() };

@@ -166,6 +166,15 @@ impl Session {
         }
     }
 
+    /// How to show a person's manager: the manager's name when the roster names them by employee id
+    /// (as SuccessFactors and many HRIS exports do), otherwise the roster's text as it is.
+    #[must_use]
+    pub fn manager_name<'a>(&'a self, person: &'a Person) -> &'a str {
+        let manager = person.manager.as_str();
+        let known = self.index.0.get(manager).and_then(|&i| self.people.get(i)).filter(|m| m.id.as_str() == manager);
+        known.map_or(manager, |m| m.name.as_str())
+    }
+
     /// Display name for a person id, or the id itself when unknown.
     #[must_use]
     pub fn name_of(&self, id: &PersonId) -> String {

@@ -43,9 +43,10 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
             painter.text(inner.right_bottom(), Align2::RIGHT_BOTTOM, badge, FontId::proportional(11.0), color);
         detail_right = badge_rect.left() - 3.0;
     }
-    let detail = match (person.manager.is_empty(), person.team.is_empty()) {
-        (false, false) => format!("{} · {}", person.manager, person.team),
-        (false, true) => person.manager.to_string(),
+    let manager = session.manager_name(person);
+    let detail = match (manager.is_empty(), person.team.is_empty()) {
+        (false, false) => format!("{manager} · {}", person.team),
+        (false, true) => manager.to_owned(),
         _ => person.team.to_string(),
     };
     let detail_clip = Rect::from_min_max(inner.min, egui::pos2(detail_right, inner.bottom()));
@@ -57,8 +58,8 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
         visuals.weak_text_color(),
     );
     response.on_hover_text(format!(
-        "{} — {} · {}\nDrag to move; Ctrl+arrows move the selected card",
-        person.name, person.manager, person.team
+        "{} — {manager} · {}\nDrag to move; Ctrl+arrows move the selected card",
+        person.name, person.team
     ))
 }
 

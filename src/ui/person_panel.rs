@@ -37,7 +37,7 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &st
     ui.label(
         RichText::new(format!(
             "{} · {} · {} · placed at {} {band} · id {}",
-            person.manager,
+            session.manager_name(person),
             person.team,
             person.track.label(),
             placement.level,

@@ -27,7 +27,7 @@ pub fn roster_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: 
 fn filters_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived) {
     let filters = &mut view.filters;
     egui::Grid::new("filters").num_columns(2).spacing([6.0, 4.0]).show(ui, |ui| {
-        option_combo(ui, "Manager", &mut filters.manager, derived.managers.iter().map(|m| (m.clone(), m.clone())));
+        option_combo(ui, "Manager", &mut filters.manager, derived.managers.iter().cloned());
         ui.end_row();
         option_combo(ui, "Team", &mut filters.team, derived.teams.iter().map(|t| (t.clone(), t.clone())));
         ui.end_row();
@@ -123,7 +123,7 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     ui.label(person.level.as_str());
                 });
                 row.col(|ui| {
-                    ui.label(person.manager.as_str());
+                    ui.label(session.manager_name(person));
                 });
                 row.col(|ui| {
                     ui.label(person.team.as_str());
