@@ -167,7 +167,7 @@ impl Session {
     }
 
     /// How to show a person's manager: the manager's name when the roster names them by employee id
-    /// (as SuccessFactors and many HRIS exports do), otherwise the roster's text as it is.
+    /// (as many HR systems export it), otherwise the roster's text as it is.
     #[must_use]
     pub fn manager_name<'a>(&'a self, person: &'a Person) -> &'a str {
         let manager = person.manager.as_str();
