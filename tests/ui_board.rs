@@ -387,3 +387,14 @@ fn managers_named_by_employee_id_are_shown_and_filtered_by_name() {
     assert!(!has_text_containing(&h, "u1 ·"), "the card says who, not which id");
     get_text_containing(&h, "Sam Lee · Search");
 }
+
+#[test]
+fn the_person_panel_shows_the_rosters_other_columns() {
+    let mut h = harness();
+    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/seniority_column.csv");
+    h.state_mut().queue(Command::ImportRoster(roster));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Aiko Tanaka").click();
+    h.run();
+    get_text(&h, "Job Title: Backend Engineer");
+}

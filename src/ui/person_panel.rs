@@ -49,6 +49,12 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &st
         let years = person.years_in_level(jiff::Zoned::now().date()).unwrap_or(0);
         ui.label(RichText::new(format!("At this level since {since} ({years} y)")).weak().small());
     }
+    // The roster's other columns (job title, location …), as the HR export had them.
+    let extra: Vec<String> =
+        person.extra.iter().filter(|(_, value)| !value.is_empty()).map(|(h, value)| format!("{h}: {value}")).collect();
+    if !extra.is_empty() {
+        ui.label(RichText::new(extra.join(" · ")).weak().small());
+    }
     ui.separator();
     ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         CollapsingHeader::new("Criteria and evidence").default_open(true).show(ui, |ui| {
