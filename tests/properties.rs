@@ -76,3 +76,28 @@ proptest! {
         prop_assert_eq!(loaded, session);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_session_splitter_never_panics(text in "[(){}\\[\\],:\"'#rb/*\\\\a-z \n]{0,200}") {
+        let _ = ladderboard::io::ron_split::top_level_lists(&text, &["a", "people", "audit"]);
+        let _ = ladderboard::io::session_parse::parse_in_parallel(&text, 2);
+    }
+
+    #[test]
+    fn the_parallel_reader_never_panics_on_damaged_sessions(cut in 0usize..40_000, junk in "[(){}\\[\\],:\"'#r/*\\\\a-z ]{0,8}") {
+        let text = ladderboard::app::SAMPLE_SESSION_RON;
+        let mut cut = cut.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &text[..cut], &text[cut..]);
+        if let Some(session) = ladderboard::io::session_parse::parse_in_parallel(&damaged, 2) {
+            // Whatever the split reads, the one-piece reader reads the same.
+            let whole: ladderboard::model::Session = ron::from_str(&damaged).expect("the one-piece reader agrees it parses");
+            prop_assert!(session == whole);
+        }
+    }
+}

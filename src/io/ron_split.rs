@@ -130,6 +130,12 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// The bytes from the cursor on; empty once an escape or a char literal has carried the cursor
+    /// past the end of damaged text.
+    fn rest(&self) -> &[u8] {
+        self.bytes.get(self.at..).unwrap_or_default()
+    }
+
     fn peek(&self, ahead: usize) -> Option<u8> {
         self.bytes.get(self.at + ahead).copied()
     }
@@ -139,14 +145,14 @@ impl Scan<'_> {
     fn next_significant(&mut self, depth: usize) -> Option<Next> {
         loop {
             if depth >= 2 {
-                let rest = &self.bytes[self.at..];
+                let rest = self.rest();
                 self.at += rest.iter().position(|&b| MATTERS_IN_LISTS[usize::from(b)]).unwrap_or(rest.len());
             }
             let Some(&byte) = self.bytes.get(self.at) else { return Some(Next::End) };
             match (byte, self.peek(1)) {
                 (b' ' | b'\t' | b'\n' | b'\r', _) => self.at += 1,
                 (b'/', Some(b'/')) => {
-                    self.at = memchr::memchr(b'\n', &self.bytes[self.at..]).map_or(self.bytes.len(), |n| self.at + n);
+                    self.at = memchr::memchr(b'\n', self.rest()).map_or(self.bytes.len(), |n| self.at + n);
                 }
                 (b'/', Some(b'*')) => self.skip_block_comment()?,
                 (b'/', _) if depth >= 2 => self.at += 1,
@@ -188,7 +194,7 @@ impl Scan<'_> {
     fn skip_string(&mut self) -> Option<()> {
         self.at += 1;
         loop {
-            let rest = &self.bytes[self.at..];
+            let rest = self.rest();
             let n = memchr::memchr2(b'"', b'\\', rest)?;
             if rest[n] == b'\\' {
                 self.at += n + 2;
@@ -207,7 +213,7 @@ impl Scan<'_> {
         } else {
             self.at += 1;
         }
-        let n = memchr::memchr(b'\'', &self.bytes[self.at..])?;
+        let n = memchr::memchr(b'\'', self.rest())?;
         self.at += n + 1;
         Some(())
     }
@@ -215,7 +221,7 @@ impl Scan<'_> {
     /// With the cursor on a `"`: the number of `#`s if it opens a raw string (`r"`, `r##"`, `br#"`),
     /// told from the bytes before it, which the scan has already passed.
     fn raw_string_hashes(&self) -> Option<usize> {
-        let before = &self.bytes[..self.at];
+        let before = self.bytes.get(..self.at).unwrap_or_default();
         let hashes = before.iter().rev().take_while(|&&b| b == b'#').count();
         let r_at = self.at.checked_sub(hashes + 1)?;
         if before[r_at] != b'r' {
@@ -230,9 +236,9 @@ impl Scan<'_> {
     fn skip_raw_string(&mut self, hashes: usize) -> Option<()> {
         self.at += 1;
         loop {
-            let n = memchr::memchr(b'"', &self.bytes[self.at..])?;
+            let n = memchr::memchr(b'"', self.rest())?;
             self.at += n + 1;
-            let closing = self.bytes[self.at..].iter().take(hashes).take_while(|&&b| b == b'#').count();
+            let closing = self.rest().iter().take(hashes).take_while(|&&b| b == b'#').count();
             if closing == hashes {
                 self.at += hashes;
                 return Some(());
@@ -273,6 +279,10 @@ mod tests {
         assert_eq!(lists("[1, 2]"), None);
         assert_eq!(lists("(a: []) (b: [])"), None);
         assert_eq!(lists("(a: [] /* unclosed"), None);
+        // Damaged text that ends inside an escape or a char literal.
+        assert_eq!(lists("(a: [\"x\\"), None);
+        assert_eq!(lists("(a: ['\\"), None);
+        assert_eq!(lists(r##"(a: [r#"x"]"##), None);
         assert_eq!(lists("Session(a: [1])"), Some(vec![(0, "[1]".to_owned(), 0)]));
     }
 }
