@@ -282,7 +282,7 @@ mod tests {
         // Damaged text that ends inside an escape or a char literal.
         assert_eq!(lists("(a: [\"x\\"), None);
         assert_eq!(lists("(a: ['\\"), None);
-        assert_eq!(lists(r##"(a: [r#"x"]"##), None);
+        assert_eq!(lists(r#"(a: [r#"x"]"#), None);
         assert_eq!(lists("Session(a: [1])"), Some(vec![(0, "[1]".to_owned(), 0)]));
     }
 }
