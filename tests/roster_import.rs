@@ -261,3 +261,13 @@ fn managers_given_by_id() {
     let managers: Vec<&str> = imported.people.iter().map(|p| p.manager.as_str()).collect();
     assert_eq!(managers, ["u9", "u9", "u1"]);
 }
+
+#[test]
+fn excel_text_formulas_keep_leading_zeros_and_numbered_titles_match() {
+    let imported = import("excel_text_ids.csv").expect("imports");
+    let ids: Vec<&str> = imported.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["000123", "000124"], "=\"000123\" is Excel's way of writing the text 000123");
+    let levels: Vec<&str> = imported.people.iter().map(|p| p.level.as_str()).collect();
+    assert_eq!(levels, ["P2", "P3"], "SWE 2, Software Engineer 3");
+    assert_eq!(imported.people[0].extra[0].1, "  kept as is ", "other columns stay verbatim");
+}
