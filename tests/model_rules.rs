@@ -280,3 +280,14 @@ fn a_manager_given_by_employee_id_shows_as_their_name() {
     assert_eq!(s.manager_name(&s.people[1]), "Dana Whitfield", "a name stays as written");
     assert_eq!(s.manager_name(&s.people[2]), "M", "an unknown id stays as written");
 }
+
+#[test]
+fn years_in_level_counts_whole_years() {
+    let mut p = person("ada", "P3", Track::IndividualContributor);
+    let day = |text: &str| text.parse::<jiff::civil::Date>().expect("date");
+    assert_eq!(p.years_in_level(day("2026-11-23")), None, "no date on the roster");
+    p.level_since = Some(day("2021-10-01"));
+    assert_eq!(p.years_in_level(day("2026-11-23")), Some(5));
+    assert_eq!(p.years_in_level(day("2026-09-30")), Some(4), "not yet the fifth anniversary");
+    assert_eq!(p.years_in_level(day("2020-01-01")), Some(0), "a future date counts as none");
+}

@@ -40,7 +40,8 @@ impl Person {
     #[must_use]
     pub fn years_in_level(&self, today: Date) -> Option<i64> {
         let since = self.level_since?;
-        let span = since.until(today).ok()?;
+        // Counted in years: a plain `until` counts days, and its year field would always be 0.
+        let span = since.until((jiff::Unit::Year, today)).ok()?;
         let years = span.get_years();
         Some(i64::from(years.max(0)))
     }
