@@ -3,7 +3,8 @@
 use super::theme;
 use crate::app::view::Status;
 use crate::model::{Person, Session};
-use egui::{Align2, FontId, Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo};
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Align2, Color32, FontId, Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo};
 
 /// Draws a card filling `width`; returns its response (click to select).
 pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) -> egui::Response {
@@ -35,7 +36,8 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let inner = rect.shrink2(egui::vec2(4.0, 3.0));
     let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
     // The name gets the whole first line; the badge sits at the right of the detail line.
-    painter.text(inner.left_top(), Align2::LEFT_TOP, &person.name, FontId::proportional(13.0), text_color);
+    let name_font = FontId::proportional(13.0);
+    paint_elided(&painter, inner.left_top(), Align2::LEFT_TOP, &person.name, name_font, text_color, inner.width());
     let mut detail_right = inner.right();
     if let Some(badge) = badge {
         let color = theme::status_color(visuals, status);
@@ -49,18 +51,31 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
         (false, true) => manager.to_owned(),
         _ => person.team.to_string(),
     };
-    let detail_clip = Rect::from_min_max(inner.min, egui::pos2(detail_right, inner.bottom()));
-    painter.with_clip_rect(detail_clip).text(
-        inner.left_bottom(),
-        Align2::LEFT_BOTTOM,
-        detail,
-        FontId::proportional(10.5),
-        visuals.weak_text_color(),
-    );
+    let (detail_font, weak) = (FontId::proportional(10.5), visuals.weak_text_color());
+    let detail_width = detail_right - inner.left();
+    paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
     response.on_hover_text(format!(
         "{} — {manager} · {}\nDrag to move; Ctrl+arrows move the selected card",
         person.name, person.team
     ))
+}
+
+/// One line of text anchored at `pos`, cut with "…" where it would pass `max_width`, so a long
+/// name reads as cut rather than as a different, shorter name.
+fn paint_elided(
+    painter: &egui::Painter,
+    pos: egui::Pos2,
+    anchor: Align2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    max_width: f32,
+) {
+    let mut job = LayoutJob::simple_singleline(text.to_owned(), font, color);
+    job.wrap = TextWrapping::truncate_at_width(max_width.max(0.0));
+    let galley = painter.layout_job(job);
+    let rect = anchor.anchor_size(pos, galley.size());
+    painter.galley(rect.min, galley, color);
 }
 
 /// While dragging, the person's name follows the pointer on a layer above everything.
