@@ -229,7 +229,8 @@ fn line_numbers_count_the_skipped_title_lines() {
 fn level_parts_that_disagree_are_not_guessed() {
     let csv = "id,name,level\n1,Ada,Senior (P5)\n";
     let error = parse_roster(csv.as_bytes(), Path::new("t.csv"), &default_ladder()).expect_err("refuse");
-    assert!(error.to_string().contains("unknown level"), "{error}");
+    let message = &error.problems()[0].message;
+    assert_eq!(message, "ambiguous level: \"Senior\" means P3 but \"P5\" means P5", "says why, not just no");
 }
 
 /// Extra columns as `Person::extra` holds them.

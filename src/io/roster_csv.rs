@@ -395,7 +395,13 @@ impl<'a> RowReader<'a> {
             "use a level id, title or alias from the ladder: {} (or load a ladder that defines it with --ladder)",
             self.ladder.level_list(None)
         );
-        self.problem(line, Field::Level, text, "unknown level", fix);
+        let message = match self.matcher.disagreement(text) {
+            Some([(a, level_a), (b, level_b)]) => {
+                format!("ambiguous level: \"{a}\" means {level_a} but \"{b}\" means {level_b}")
+            }
+            None => "unknown level".to_owned(),
+        };
+        self.problem(line, Field::Level, text, message, fix);
         None
     }
 

@@ -69,19 +69,30 @@ impl LevelMatcher {
     /// "P3 - Senior", "Senior (L5)", "IC3 | Senior": each part names a level; use it when they agree.
     fn find_by_parts(&self, value: &str) -> Option<&LevelId> {
         let mut found: Option<&LevelId> = None;
-        for part in value.split(['-', '–', '(', ')', '|', ':', '/', ',']) {
-            let key = normalise(part);
-            if key.is_empty() {
-                continue;
+        for (_, level) in self.named_parts(value) {
+            if found.is_some_and(|f| f != level) {
+                return None; // the parts disagree: better to ask than to guess
             }
-            if let Some(level) = self.names.get(&key) {
-                if found.is_some_and(|f| f != level) {
-                    return None; // the parts disagree: better to ask than to guess
-                }
-                found = Some(level);
-            }
+            found = Some(level);
         }
         found
+    }
+
+    /// Two parts of `value` that name different levels ("L3 - Senior": L3 is P1, Senior is P3), to
+    /// tell the user why a value that looks like a level was refused.
+    #[must_use]
+    pub fn disagreement<'v>(&self, value: &'v str) -> Option<[(&'v str, &LevelId); 2]> {
+        let mut parts = self.named_parts(value);
+        let first = parts.next()?;
+        let other = parts.find(|(_, level)| *level != first.1)?;
+        Some([first, other])
+    }
+
+    /// The parts of `value` (split at `-`, `(`, `|` …) that name a level on their own.
+    fn named_parts<'v>(&self, value: &'v str) -> impl Iterator<Item = (&'v str, &LevelId)> {
+        value
+            .split(['-', '–', '(', ')', '|', ':', '/', ','])
+            .filter_map(|part| self.names.get(&normalise(part)).map(|level| (part.trim(), level)))
     }
 }
 
