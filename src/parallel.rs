@@ -28,7 +28,10 @@ pub fn run_jobs<J: Sync, R: Send>(jobs: &[J], threads: usize, work: impl Fn(&J) 
         done
     };
     let mut results = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads.min(jobs.len())).map(|_| scope.spawn(worker)).collect();
+        // A helper the system cannot start is simply not there: the others, and this thread, do its share.
+        let helpers: Vec<_> = (1..threads.min(jobs.len()))
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, worker).ok())
+            .collect();
         let mut results = worker();
         for helper in helpers {
             results.extend(helper.join().ok()?);
