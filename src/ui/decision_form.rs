@@ -1,10 +1,11 @@
 //! The proposal (target level and rationale) and the committee's decision (outcome, new level,
 //! required rationale) for one person.
 
+use super::text_area::labelled_text_area;
 use crate::app::view::Drafts;
 use crate::command::Command;
 use crate::model::{Change, Decision, Outcome, Person, Proposal, Session};
-use egui::{ComboBox, RichText, TextEdit, Ui};
+use egui::{ComboBox, RichText, Ui};
 
 /// The manager's proposal.
 pub fn proposal_ui(
@@ -35,14 +36,8 @@ pub fn proposal_ui(
     let ladder = &session.ladder;
     let current_rank = ladder.rank(&person.level);
     let target = drafts.target.clone().filter(|t| ladder.rank(t) > current_rank);
-    let label = ui.label("Proposal rationale");
-    ui.add(
-        TextEdit::multiline(&mut drafts.proposal_rationale)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text("Why this person works at the target level, against its criteria"),
-    )
-    .labelled_by(label.id);
+    let hint = "Why this person works at the target level, against its criteria";
+    labelled_text_area(ui, "Proposal rationale", &mut drafts.proposal_rationale, hint);
     ui.horizontal(|ui| {
         let ready = target.is_some() && !drafts.proposal_rationale.trim().is_empty();
         let text = match &target {
@@ -134,14 +129,8 @@ pub fn decision_ui(
                 .labelled_by(label.id);
         });
     }
-    let label = ui.label("Decision rationale");
-    ui.add(
-        TextEdit::multiline(&mut drafts.decision_rationale)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text("Required: the committee's reason, against the criteria"),
-    )
-    .labelled_by(label.id);
+    let hint = "Required: the committee's reason, against the criteria";
+    labelled_text_area(ui, "Decision rationale", &mut drafts.decision_rationale, hint);
     let ready = drafts.outcome.is_some()
         && !drafts.decision_rationale.trim().is_empty()
         && (!changes_level || drafts.new_level.is_some());

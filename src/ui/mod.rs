@@ -14,6 +14,7 @@ pub mod recovery_prompt;
 pub mod roster_table;
 pub mod shortcuts;
 pub mod status_bar;
+pub mod text_area;
 pub mod theme;
 pub mod unsaved_prompt;
 

@@ -1,11 +1,12 @@
 //! The person panel: who they are, the criteria of their level beside the target level's with
 //! evidence per criterion, calibration notes, the proposal and decision, and their history.
 
+use super::text_area::labelled_text_area;
 use super::{decision_form, evidence};
 use crate::app::view::{Drafts, UnsentText, ViewState};
 use crate::command::{Action, Command};
 use crate::model::{Change, Note, Person, Session};
-use egui::{CollapsingHeader, RichText, ScrollArea, TextEdit, Ui};
+use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 /// Draws the panel for the selected person.
 pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &str, out: &mut Vec<Command>) {
@@ -117,14 +118,7 @@ fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts
         ui.label(&note.text);
         ui.add_space(2.0);
     }
-    let label = ui.label("Calibration note");
-    ui.add(
-        TextEdit::multiline(&mut drafts.note)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text("What you observed, and where"),
-    )
-    .labelled_by(label.id);
+    labelled_text_area(ui, "Calibration note", &mut drafts.note, "What you observed, and where");
     let can_add = !drafts.note.trim().is_empty();
     if ui.add_enabled(can_add, egui::Button::new("Add note")).clicked() {
         let note = Note {
