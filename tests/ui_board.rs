@@ -8,7 +8,8 @@ use ladderboard::command::Command;
 use ladderboard::io::session_ron::load_session;
 use ladderboard::model::{LevelId, Rating};
 use ui_support::{
-    USER, get_label, get_text, get_text_containing, harness, has_text_containing, id_of, scroll_into_view,
+    USER, get_label, get_text, get_text_containing, harness, has_text_containing, id_of, import_roster_fixture,
+    scroll_into_view,
 };
 
 #[test]
@@ -265,10 +266,7 @@ fn a_bad_file_is_reported_in_the_window_and_the_session_stays() {
 #[test]
 fn new_from_roster_imports_people_unsaved() {
     let mut h = harness();
-    let roster =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/semicolon_first_last.csv");
-    h.state_mut().queue(Command::ImportRoster(roster));
-    h.run();
+    import_roster_fixture(&mut h, "semicolon_first_last.csv");
     assert_eq!(h.state().session.people.len(), 2);
     assert!(h.state().is_dirty());
     h.get_by_role_and_label(Role::Button, "Chloé Martin");
@@ -349,9 +347,7 @@ fn evidence_links_are_recorded_from_the_links_field() {
 fn an_import_with_many_problems_shows_each_one_in_a_details_window() {
     let mut h = harness();
     let before = h.state().session.clone();
-    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/errors.csv");
-    h.state_mut().queue(Command::ImportRoster(roster));
-    h.run();
+    import_roster_fixture(&mut h, "errors.csv");
     assert_eq!(h.state().session, before, "nothing imported");
     get_text_containing(&h, "errors.csv: 5 problems");
     h.get_by_role_and_label(Role::Button, "Show all 6 lines").click();
@@ -363,9 +359,7 @@ fn an_import_with_many_problems_shows_each_one_in_a_details_window() {
 #[test]
 fn managers_named_by_employee_id_are_shown_and_filtered_by_name() {
     let mut h = harness();
-    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/manager_ids.csv");
-    h.state_mut().queue(Command::ImportRoster(roster));
-    h.run();
+    import_roster_fixture(&mut h, "manager_ids.csv");
     // Jo Chen's roster row says manager "u1", which is Sam Lee's id.
     let manager_combo = h.get_by_role_and_label(Role::ComboBox, "Manager");
     manager_combo.click();
@@ -391,9 +385,7 @@ fn managers_named_by_employee_id_are_shown_and_filtered_by_name() {
 #[test]
 fn the_person_panel_shows_the_rosters_other_columns() {
     let mut h = harness();
-    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/seniority_column.csv");
-    h.state_mut().queue(Command::ImportRoster(roster));
-    h.run();
+    import_roster_fixture(&mut h, "seniority_column.csv");
     h.get_by_role_and_label(Role::Button, "Aiko Tanaka").click();
     h.run();
     get_text(&h, "Job Title: Backend Engineer");

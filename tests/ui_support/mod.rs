@@ -62,3 +62,10 @@ pub fn scroll_into_view(harness: &mut Harness<'_, LadderApp>, role: egui::access
     harness.get_by_role_and_label(role, label).scroll_to_me();
     harness.run();
 }
+
+/// Imports `tests/fixtures/rosters/<name>` as File → New from roster does, and lets a frame pass.
+pub fn import_roster_fixture(harness: &mut Harness<'_, LadderApp>, name: &str) {
+    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters").join(name);
+    harness.state_mut().queue(ladderboard::command::Command::ImportRoster(roster));
+    harness.run();
+}
