@@ -20,9 +20,8 @@ const MIN_CHUNK_ITEMS: usize = 64;
 /// The session as pretty RON under `config`, which must keep each list item on one line
 /// (`depth_limit(2)`, as `session_ron::pretty_config` does).
 pub fn session_text(session: &Session, config: &PrettyConfig) -> Result<String, ron::Error> {
-    let items = session.people.len() + session.evidence.len() + session.notes.len() + session.audit.len();
     let threads = cores();
-    if threads == 1 || items < PARALLEL_FROM_ITEMS {
+    if threads == 1 || list_lengths(session).iter().sum::<usize>() < PARALLEL_FROM_ITEMS {
         return ron::ser::to_string_pretty(session, config.clone());
     }
     session_text_on(session, config, threads)
@@ -34,13 +33,12 @@ pub fn session_text_on(session: &Session, config: &PrettyConfig, threads: usize)
     if config.depth_limit != 2 {
         return ron::ser::to_string_pretty(session, config.clone());
     }
-    let items = session.people.len() + session.evidence.len() + session.notes.len() + session.audit.len();
     let head = ron::ser::to_string_pretty(&session.without_lists(), config.clone())?;
     let Some(lists) = top_level_lists(&head, &LISTS) else {
         return ron::ser::to_string_pretty(session, config.clone());
     };
-    let lengths = [session.people.len(), session.evidence.len(), session.notes.len(), session.audit.len()];
-    let chunk = (items / (threads * CHUNKS_PER_THREAD)).max(MIN_CHUNK_ITEMS);
+    let lengths = list_lengths(session);
+    let chunk = (lengths.iter().sum::<usize>() / (threads * CHUNKS_PER_THREAD)).max(MIN_CHUNK_ITEMS);
     // (list, first item, end) per job, in file order, and how many jobs each list has.
     let mut jobs: Vec<(usize, usize, usize)> = Vec::new();
     let mut jobs_per_list = [0; LISTS.len()];
@@ -73,6 +71,11 @@ pub fn session_text_on(session: &Session, config: &PrettyConfig, threads: usize)
     }
     text.push_str(&head[from..]);
     Ok(text)
+}
+
+/// How many items each list in `LISTS` holds, in that order.
+fn list_lengths(session: &Session) -> [usize; LISTS.len()] {
+    [session.people.len(), session.evidence.len(), session.notes.len(), session.audit.len()]
 }
 
 /// Items as they stand inside a list at depth 2: indented, one per line, each followed by a comma.
