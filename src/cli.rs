@@ -94,8 +94,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => {
             let theme = cli.theme.map(|t| match t {
-                ThemeArg::Light => crate::app::settings::ThemeChoice::Light,
-                ThemeArg::Dark => crate::app::settings::ThemeChoice::Dark,
+                ThemeArg::Light => crate::view::ThemeChoice::Light,
+                ThemeArg::Dark => crate::view::ThemeChoice::Dark,
             });
             return crate::app::run(cli.session, theme);
         }

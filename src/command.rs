@@ -1,7 +1,7 @@
 //! Every command a user can give, and the one table of their labels and shortcuts that the menus,
 //! the command palette, the keyboard handler and the tests all read.
 
-use crate::model::{Change, LevelId, PersonId, Placement};
+use crate::model::{DimensionId, LevelId, Outcome, PersonId, Placement, Rating};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -14,13 +14,41 @@ pub enum Direction {
     Down,
 }
 
-/// Something to do, emitted by the UI during a frame and applied by the app after it.
+/// Something the user chose, emitted by the UI during a frame and carried out by the app after it.
+/// Commands carry intent only: the app stamps who, when and ids, and names the undo step.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Changes to the session, undone together as one step named `label`.
-    Apply {
-        label: String,
-        changes: Vec<Change>,
+    /// Propose `target` for `person`, with the case for it.
+    Propose {
+        person: PersonId,
+        target: LevelId,
+        rationale: String,
+    },
+    WithdrawProposal {
+        person: PersonId,
+    },
+    /// Record the committee's decision; `new_level` only for outcomes that change the level.
+    Decide {
+        person: PersonId,
+        outcome: Outcome,
+        new_level: Option<LevelId>,
+        rationale: String,
+    },
+    ReopenDecision {
+        person: PersonId,
+    },
+    AddNote {
+        person: PersonId,
+        text: String,
+    },
+    /// Set the rating, text and links recorded against one criterion of `level`.
+    SetEvidence {
+        person: PersonId,
+        level: LevelId,
+        dimension: DimensionId,
+        rating: Option<Rating>,
+        text: String,
+        links: Vec<String>,
     },
     /// A card was dropped on (or moved by keyboard to) a cell. Moving above the person's level asks
     /// for a proposal rationale first.
@@ -28,11 +56,10 @@ pub enum Command {
         person: PersonId,
         to: Placement,
     },
-    /// Confirms the proposal prompt raised by a move.
+    /// Confirms the proposal prompt raised by a move: places the card and proposes its level.
     ConfirmProposal {
         person: PersonId,
         to: Placement,
-        target: LevelId,
         rationale: String,
     },
     CancelProposal,
@@ -71,8 +98,29 @@ pub enum Interrupted {
     ImportRoster(PathBuf),
 }
 
+impl Command {
+    /// Whether carrying it out changes the session (refused while the session is open read-only).
+    #[must_use]
+    pub fn edits_session(&self) -> bool {
+        match self {
+            Command::Propose { .. }
+            | Command::WithdrawProposal { .. }
+            | Command::Decide { .. }
+            | Command::ReopenDecision { .. }
+            | Command::AddNote { .. }
+            | Command::SetEvidence { .. }
+            | Command::MoveCard { .. }
+            | Command::ConfirmProposal { .. }
+            | Command::MoveSelectedCard(_) => true,
+            Command::Run(action) => action.edits_session(),
+            _ => false,
+        }
+    }
+}
+
 /// A named, user-facing action: one entry in menus and the palette, maybe with a shortcut.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// `Action::ALL` is derived from the variants, so a new action is listed (and its shortcut read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum Action {
     NewFromRoster,
     Open,
@@ -100,29 +148,8 @@ const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl Action {
-    /// Every action, in palette order.
-    pub const ALL: [Action; 20] = [
-        Action::NewFromRoster,
-        Action::Open,
-        Action::Save,
-        Action::SaveAs,
-        Action::ExportCsv,
-        Action::ExportRon,
-        Action::ExportHistory,
-        Action::History,
-        Action::Undo,
-        Action::Redo,
-        Action::OpenPerson,
-        Action::ClosePerson,
-        Action::ToggleTrack,
-        Action::ToggleTheme,
-        Action::FocusSearch,
-        Action::Palette,
-        Action::MoveCardLeft,
-        Action::MoveCardRight,
-        Action::MoveCardUp,
-        Action::MoveCardDown,
-    ];
+    /// Every action, in palette order (the order of the variants).
+    pub const ALL: &'static [Action] = <Action as strum::VariantArray>::VARIANTS;
 
     /// The words in menus and the palette.
     #[must_use]
@@ -214,5 +241,34 @@ impl Action {
                 | Action::MoveCardUp
                 | Action::MoveCardDown
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_action_is_listed_once_with_its_own_label_and_shortcut() {
+        let labels: HashSet<&str> = Action::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(labels.len(), Action::ALL.len(), "labels are unique");
+        let shortcuts: Vec<KeyboardShortcut> =
+            Action::ALL.iter().flat_map(|a| [a.shortcut(), a.alternate_shortcut()]).flatten().collect();
+        let distinct: HashSet<(bool, bool, bool, Key)> = shortcuts
+            .iter()
+            .map(|s| (s.modifiers.command, s.modifiers.shift, s.modifiers.alt, s.logical_key))
+            .collect();
+        assert_eq!(distinct.len(), shortcuts.len(), "no two actions share a shortcut");
+        assert!(Action::ALL.contains(&Action::MoveCardDown) && Action::ALL.contains(&Action::NewFromRoster));
+    }
+
+    #[test]
+    fn commands_that_change_the_session_are_known_as_edits() {
+        let person = PersonId::from("E1");
+        assert!(Command::AddNote { person: person.clone(), text: "x".into() }.edits_session());
+        assert!(Command::Run(Action::Undo).edits_session());
+        assert!(!Command::Select(Some(person)).edits_session());
+        assert!(!Command::Run(Action::Save).edits_session());
     }
 }

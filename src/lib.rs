@@ -1,7 +1,7 @@
 //! Ladderboard: engineering promotion calibration on a career-ladder grid.
 //!
 //! `model` is pure data and rules, `io` reads and writes files, `cli` runs headless commands,
-//! and `app` + `ui` draw the window.
+//! `view` is what the user is looking at, `ui` draws it and `app` owns it all and applies changes.
 
 pub mod app;
 pub mod cli;
@@ -11,3 +11,4 @@ pub mod io;
 pub mod model;
 pub mod parallel;
 pub mod ui;
+pub mod view;

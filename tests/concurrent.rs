@@ -7,7 +7,6 @@ use egui_kittest::kittest::Queryable;
 use ladderboard::command::Command;
 use ladderboard::io::lock::{LockOutcome, acquire, lock_path};
 use ladderboard::io::session_ron::{load_session, save_session};
-use ladderboard::model::{Change, Note};
 use ui_support::{get_text_containing, harness};
 
 #[test]
@@ -53,8 +52,7 @@ fn opening_a_held_session_offers_read_only_and_refuses_edits_and_save() {
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
     assert!(h.state().read_only.is_some());
     let person = h.state().session.people[0].id.clone();
-    let note = Note { id: 777, person, at: jiff::Timestamp::now(), author: "me".into(), text: "x".into() };
-    h.state_mut().queue(Command::Apply { label: "note".into(), changes: vec![Change::AddNote(note)] });
+    h.state_mut().queue(Command::AddNote { person, text: "x".into() });
     h.run();
     assert!(!h.state().session.notes.iter().any(|n| n.id == 777), "read-only refuses changes");
     get_text_containing(&h, "Read-only: Colleague");
@@ -79,8 +77,7 @@ fn a_session_changed_on_disk_is_not_saved_over() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     save_session(&theirs, &path).expect("their save");
     let person = h.state().session.people[0].id.clone();
-    let note = Note { id: 778, person, at: jiff::Timestamp::now(), author: "me".into(), text: "mine".into() };
-    h.state_mut().queue(Command::Apply { label: "note".into(), changes: vec![Change::AddNote(note)] });
+    h.state_mut().queue(Command::AddNote { person, text: "mine".into() });
     h.run();
     h.state_mut().queue(Command::SaveTo(path.clone()));
     h.run();

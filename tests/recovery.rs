@@ -8,7 +8,6 @@ use ladderboard::app::LadderApp;
 use ladderboard::app::autosave::AUTOSAVE_DELAY;
 use ladderboard::command::Command;
 use ladderboard::io::session_ron::{load_session, save_session};
-use ladderboard::model::{Change, Note};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use ui_support::{USER, get_text_containing};
@@ -28,8 +27,7 @@ fn app_on(path: &Path, recovery_dir: &Path) -> Harness<'static, LadderApp> {
 
 fn edit_and_wait_for_autosave(h: &mut Harness<'_, LadderApp>) {
     let person = h.state().session.people[0].id.clone();
-    let note = Note { id: 500, person, at: jiff::Timestamp::now(), author: USER.into(), text: NOTE.into() };
-    h.state_mut().queue(Command::Apply { label: "add note".into(), changes: vec![Change::AddNote(note)] });
+    h.state_mut().queue(Command::AddNote { person, text: NOTE.into() });
     h.run();
     std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(200));
     h.run();

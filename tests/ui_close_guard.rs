@@ -6,14 +6,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ladderboard::app::LadderApp;
 use ladderboard::command::Command;
-use ladderboard::model::{Change, Note};
 use ui_support::{get_text_containing, harness, id_of};
 
 fn make_a_change(h: &mut Harness<'_, LadderApp>) {
     let ada = id_of(h, "Ada Park");
-    let note =
-        Note { id: 999, person: ada, at: jiff::Timestamp::UNIX_EPOCH, author: "t".into(), text: "unsaved".into() };
-    h.state_mut().queue(Command::Apply { label: "add note".into(), changes: vec![Change::AddNote(note)] });
+    h.state_mut().queue(Command::AddNote { person: ada, text: "unsaved".into() });
     h.run();
     assert!(h.state().is_dirty());
 }

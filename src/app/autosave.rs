@@ -2,21 +2,13 @@
 
 use super::LadderApp;
 use crate::io::recovery::{Recovery, discard_recovery, pending_recovery, read_recovery, recovery_path, write_recovery};
+use crate::view::RecoveryOffer;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How long after the last change the recovery file is written: edits in a burst cost one write,
 /// and a crash loses at most this much work.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
-
-/// A recovery file found on start, offered to the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecoveryOffer {
-    pub file: PathBuf,
-    pub unsaved_changes: usize,
-    pub last_change: String,
-    pub written_at: String,
-}
 
 impl LadderApp {
     /// Autosaves into `dir` from now on, and offers any recovery file already there for this session.
@@ -46,7 +38,7 @@ impl LadderApp {
     /// Writes the recovery file once changes have rested for `AUTOSAVE_DELAY`; schedules a repaint
     /// so it happens even if the user does nothing more.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        if !self.is_dirty() || self.autosaved_generation == self.generation {
+        if !self.revision.needs_autosave() {
             return;
         }
         let Some(file) = self.recovery_file() else { return };
@@ -73,7 +65,7 @@ impl LadderApp {
             session: self.session.clone(),
         };
         match write_recovery(file, &recovery) {
-            Ok(()) => self.autosaved_generation = self.generation,
+            Ok(()) => self.revision.mark_autosaved(),
             Err(e) => self.error(format!("Autosave failed: {e}. Save the session to keep your changes.")),
         }
     }
@@ -87,7 +79,7 @@ impl LadderApp {
                 let saved_audit_len = self.session.audit.len();
                 self.replace_session(recovery.session, path);
                 self.saved_audit_len = saved_audit_len;
-                self.saved_generation = self.generation.wrapping_sub(1);
+                self.revision.mark_unsaved();
                 self.info(format!("Restored {} unsaved change(s). Save to keep them.", offer.unsaved_changes));
             }
             Err(e) => self.error(format!("Could not restore: {e}")),
@@ -107,7 +99,7 @@ impl LadderApp {
             discard_recovery(&recovery_path(dir, previous_path));
             discard_recovery(&recovery_path(dir, self.path.as_deref()));
         }
-        self.autosaved_generation = self.generation;
+        self.revision.mark_autosaved();
     }
 
     pub(super) fn note_change(&mut self) {

@@ -49,7 +49,7 @@ impl LadderApp {
                 let count = imported.people.len();
                 self.replace_session(Session::new(title, ladder, imported.people), None);
                 // A fresh import has not been saved anywhere yet.
-                self.saved_generation = self.generation.wrapping_sub(1);
+                self.revision.mark_unsaved();
                 self.info(format!("Imported {count} people from {} ({} text)", path.display(), imported.encoding));
             }
             Err(e) => self.error(e.to_string()),
@@ -97,7 +97,7 @@ impl LadderApp {
         }
         let lock = match acquire(path, &self.settings.user_name) {
             LockOutcome::HeldBy(holder) => {
-                self.view.lock_prompt = Some((path.to_path_buf(), holder));
+                self.view.lock_prompt = Some(crate::view::LockPrompt { path: path.to_path_buf(), holder });
                 return;
             }
             LockOutcome::Acquired(lock) => Some(lock),
@@ -155,7 +155,7 @@ impl LadderApp {
                     self.read_only = None;
                 }
                 self.disk_stamp = disk_stamp(path);
-                self.mark_saved();
+                self.revision.mark_saved();
                 self.saved_audit_len = self.session.audit.len();
                 self.clear_recovery(previous.as_deref());
                 self.settings.remember(path);

@@ -2,52 +2,35 @@
 
 use super::LadderApp;
 use super::history::Step;
-use super::view::PendingProposal;
 use crate::command::{Action, Command, Direction, Interrupted, UnsavedChoice};
-use crate::model::change::cell_label;
-use crate::model::{Change, LevelId, PersonId, Placement, Proposal, RuleError, Track};
+use crate::model::{Change, LevelId, PersonId, Placement, RuleError, Track};
+use crate::view::{HistoryFilter, PendingProposal, ThemeChoice};
 use jiff::Timestamp;
 
 impl LadderApp {
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
-        let edits = match &command {
-            Command::Apply { .. }
-            | Command::MoveCard { .. }
-            | Command::ConfirmProposal { .. }
-            | Command::MoveSelectedCard(_) => true,
-            Command::Run(action) => action.edits_session(),
-            _ => false,
-        };
-        if edits && let Some(holder) = &self.read_only {
+        if command.edits_session()
+            && let Some(holder) = &self.read_only
+        {
             let message = format!("Read-only: {holder} has this session open. Use Save as… to work on a copy.");
             self.error(message);
             return;
         }
         match command {
-            Command::Apply { label, changes } => {
-                if let Err(e) = self.apply_step(label, changes) {
-                    self.error(format!("Not changed: {e}"));
+            Command::MoveCard { person, to } => self.move_card(&person, to),
+            Command::ConfirmProposal { .. } => {
+                if self.apply_intent(&command, "Not proposed") {
+                    self.view.pending = None;
                 }
             }
-            Command::MoveCard { person, to } => self.move_card(&person, to),
-            Command::ConfirmProposal { person, to, target, rationale } => {
-                let name = self.session.name_of(&person);
-                let proposal = Proposal {
-                    target: target.clone(),
-                    rationale,
-                    proposer: self.settings.user_name.clone(),
-                    proposed_at: Timestamp::now(),
-                };
-                let label = format!("move {name} {} → {target}", self.current_level(&person));
-                let changes = vec![
-                    Change::Place { person: person.clone(), placement: Some(to) },
-                    Change::Propose { person, proposal: Some(proposal) },
-                ];
-                match self.apply_step(label, changes) {
-                    Ok(()) => self.view.pending = None,
-                    Err(e) => self.error(format!("Not proposed: {e}")),
-                }
+            Command::Propose { .. }
+            | Command::WithdrawProposal { .. }
+            | Command::Decide { .. }
+            | Command::ReopenDecision { .. }
+            | Command::AddNote { .. }
+            | Command::SetEvidence { .. } => {
+                self.apply_intent(&command, "Not changed");
             }
             Command::CancelProposal => self.view.pending = None,
             Command::Select(person) => {
@@ -130,12 +113,24 @@ impl LadderApp {
         }
     }
 
+    /// Applies an intent as one undoable step; on a broken rule says why, prefixed by `refused`.
+    fn apply_intent(&mut self, command: &Command, refused: &str) -> bool {
+        let Some((label, changes)) = self.changes_for(command) else { return false };
+        match self.apply_step(label, changes) {
+            Ok(()) => true,
+            Err(e) => {
+                self.error(format!("{refused}: {e}"));
+                false
+            }
+        }
+    }
+
     fn run_action(&mut self, action: Action) {
         match action {
             Action::History => {
                 self.view.history = match self.view.history.take() {
                     Some(_) => None,
-                    None => Some(super::view::HistoryFilter::default()),
+                    None => Some(HistoryFilter::default()),
                 };
             }
             Action::NewFromRoster
@@ -159,12 +154,11 @@ impl LadderApp {
                     Track::IndividualContributor => Track::Management,
                     Track::Management => Track::IndividualContributor,
                 };
-                self.view.generation += 1;
             }
             Action::ToggleTheme => {
                 self.settings.theme = match self.settings.theme {
-                    super::settings::ThemeChoice::Dark => super::settings::ThemeChoice::Light,
-                    super::settings::ThemeChoice::Light => super::settings::ThemeChoice::Dark,
+                    ThemeChoice::Dark => ThemeChoice::Light,
+                    ThemeChoice::Light => ThemeChoice::Dark,
                 };
             }
             Action::FocusSearch => self.view.focus_search = true,
@@ -198,8 +192,7 @@ impl LadderApp {
                 }
             }
         }
-        self.generation += 1;
-        self.note_change();
+        self.session_changed();
         Ok(inverses)
     }
 
@@ -226,10 +219,6 @@ impl LadderApp {
         }
     }
 
-    fn current_level(&self, person: &PersonId) -> LevelId {
-        self.session.person(person).map(|p| p.level.clone()).unwrap_or_default()
-    }
-
     /// A card moved to `to`: above the person's level it needs a proposal, so ask for the rationale.
     fn move_card(&mut self, person: &PersonId, to: Placement) {
         let Some(p) = self.session.person(person) else { return };
@@ -242,14 +231,10 @@ impl LadderApp {
         let already_proposed = self.session.proposals.get(person).is_some_and(|pr| pr.target == to.level);
         self.view.selected = Some(person.clone());
         if above && !already_proposed {
-            self.view.pending = Some(PendingProposal { person: person.clone(), to, rationale: String::new() });
+            self.view.pending = Some(PendingProposal::new(person.clone(), to));
             return;
         }
-        let label = format!("move {} {} → {}", p.name, cell_label(ladder, &from), cell_label(ladder, &to));
-        let changes = vec![Change::Place { person: person.clone(), placement: Some(to) }];
-        if let Err(e) = self.apply_step(label, changes) {
-            self.error(format!("Not moved: {e}"));
-        }
+        self.apply_intent(&Command::MoveCard { person: person.clone(), to }, "Not moved");
     }
 
     fn move_selected_card(&mut self, direction: Direction) {

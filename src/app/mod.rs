@@ -6,17 +6,20 @@ pub mod autosave;
 pub mod files;
 mod handle;
 pub mod history;
+mod intents;
+mod layout;
+pub mod revision;
 pub mod settings;
-pub mod view;
 
 use crate::command::Command;
 use crate::io::session_ron::{load_session, parse_session};
 use crate::model::Session;
+use crate::view::{Derived, StatusMessage, ViewState};
 use history::History;
+use revision::Revision;
 use settings::Settings;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use view::{Derived, ViewState};
 
 /// The sample session shipped with the app, shown on a first run.
 pub const SAMPLE_SESSION_RON: &str = include_str!("../../assets/sample/session.ron");
@@ -29,13 +32,6 @@ pub fn sample_session() -> Session {
         .expect("embedded sample is valid")
 }
 
-/// A message in the status bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StatusMessage {
-    pub text: String,
-    pub is_error: bool,
-}
-
 /// The application state.
 pub struct LadderApp {
     pub session: Session,
@@ -46,9 +42,8 @@ pub struct LadderApp {
     pub history: History,
     pub settings: Settings,
     pub status: Option<StatusMessage>,
-    /// Bumped on every change to the session; derived views and the dirty mark follow it.
-    pub generation: u64,
-    saved_generation: u64,
+    /// Which revision of the session is open, saved and autosaved.
+    pub revision: Revision,
     shown_title: String,
     applied_theme: Option<settings::ThemeChoice>,
     pending: Vec<Command>,
@@ -58,7 +53,6 @@ pub struct LadderApp {
     close_now: bool,
     /// Where autosave writes recovery files; `None` turns autosave off (tests that don't test it).
     recovery_dir: Option<PathBuf>,
-    autosaved_generation: u64,
     last_change_at: Option<std::time::Instant>,
     /// Audit events in the session as last saved or opened, to count unsaved changes.
     saved_audit_len: usize,
@@ -82,15 +76,13 @@ impl LadderApp {
             history: History::default(),
             settings: Settings::default(),
             status: None,
-            generation: 0,
-            saved_generation: 0,
+            revision: Revision::saved(),
             shown_title: String::new(),
             applied_theme: None,
             pending: Vec::new(),
             close_confirmed: false,
             close_now: false,
             recovery_dir: None,
-            autosaved_generation: 0,
             last_change_at: None,
             saved_audit_len: 0,
             lock: None,
@@ -105,7 +97,7 @@ impl LadderApp {
     /// Whether there are changes not yet saved.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.generation != self.saved_generation
+        self.revision.is_dirty()
     }
 
     /// The window title: file name and an unsaved-changes mark.
@@ -138,11 +130,11 @@ impl LadderApp {
             crate::ui::theme::apply(ui.ctx(), self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
-        self.derived.refresh(&self.session, &self.view, self.generation);
+        self.derived.refresh(&self.session, &self.view);
         self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);
         crate::ui::shortcuts::read(ui.ctx(), &self.view, &mut out);
-        crate::ui::window_ui(ui, self, &mut out);
+        self.window_ui(ui, &mut out);
         if !out.is_empty() {
             // Show the result of what was just applied without waiting for the next input event.
             ui.ctx().request_repaint();
@@ -151,7 +143,11 @@ impl LadderApp {
             self.handle(command);
         }
         self.autosave(ui.ctx());
-        self.derived.refresh(&self.session, &self.view, self.generation);
+        // A message about an earlier state of the session ("Saved", "Not moved: …") is stale now.
+        if self.status.as_ref().is_some_and(|s| s.revision != self.revision.current()) {
+            self.status = None;
+        }
+        self.derived.refresh(&self.session, &self.view);
         let title = self.title();
         if title != self.shown_title {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -159,7 +155,6 @@ impl LadderApp {
         }
     }
 
-    /// Selects the first person by name on the shown track, so the person panel has someone to show.
     /// Closing the window with unsaved changes asks first (eframe: cancel the close, then decide).
     fn guard_close(&mut self, ctx: &egui::Context) {
         if std::mem::take(&mut self.close_now) {
@@ -177,6 +172,7 @@ impl LadderApp {
         self.close_confirmed
     }
 
+    /// Selects the first person by name on the shown track, so the person panel has someone to show.
     fn select_first(&mut self) {
         let track = self.view.track;
         self.view.selected = self
@@ -188,8 +184,13 @@ impl LadderApp {
             .map(|p| p.id.clone());
     }
 
-    fn mark_saved(&mut self) {
-        self.saved_generation = self.generation;
+    /// Everything that follows a change to the session: the dirty mark, derived views, the person
+    /// panel's drafts and the autosave timer.
+    fn session_changed(&mut self) {
+        self.revision.changed();
+        self.derived.invalidate();
+        self.view.drafts.follow(&self.session);
+        self.note_change();
     }
 
     fn replace_session(&mut self, session: Session, path: Option<PathBuf>) {
@@ -199,20 +200,19 @@ impl LadderApp {
         self.session = session;
         self.path = path;
         self.history.clear();
-        self.generation += 1;
-        self.saved_generation = self.generation;
-        self.autosaved_generation = self.generation;
+        self.revision.replaced();
+        self.derived.invalidate();
         self.saved_audit_len = self.session.audit.len();
         self.view = ViewState { track: self.view.track, ..ViewState::default() };
         self.select_first();
     }
 
     fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusMessage { text: text.into(), is_error: false });
+        self.status = Some(StatusMessage { text: text.into(), is_error: false, revision: self.revision.current() });
     }
 
     fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusMessage { text: text.into(), is_error: true });
+        self.status = Some(StatusMessage { text: text.into(), is_error: true, revision: self.revision.current() });
     }
 }
 

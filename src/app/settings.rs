@@ -6,13 +6,7 @@ use std::path::{Path, PathBuf};
 const STORAGE_KEY: &str = "ladderboard-settings";
 const RECENT_LIMIT: usize = 8;
 
-/// Light or dark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum ThemeChoice {
-    Light,
-    #[default]
-    Dark,
-}
+pub use crate::view::ThemeChoice;
 
 /// Preferences remembered between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -39,6 +39,26 @@ pub enum Change {
     RemoveNote { id: u64 },
 }
 
+/// A checked change, described for the audit trail, with the change that undoes it.
+struct Checked {
+    action: &'static str,
+    from: String,
+    to: String,
+    why: String,
+    inverse: Change,
+}
+
+impl Checked {
+    fn new(action: &'static str, from: String, to: String, inverse: Change) -> Self {
+        Checked { action, from, to, why: String::new(), inverse }
+    }
+
+    fn because(mut self, why: String) -> Self {
+        self.why = why;
+        self
+    }
+}
+
 /// What applying a change gives back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Applied {
@@ -65,7 +85,7 @@ impl Session {
     /// Checks `change` against the rules and applies it, appending an audit event.
     /// On error the session is untouched.
     pub fn apply(&mut self, change: Change, actor: &str, at: Timestamp) -> Result<Applied, RuleError> {
-        let (action, from, to, why, inverse) = self.check(&change)?;
+        let Checked { action, from, to, why, inverse } = self.check(&change)?;
         self.commit(change.clone());
         let mut event = AuditEvent {
             seq: self.audit.last().map_or(1, |e| e.seq + 1),
@@ -89,23 +109,20 @@ impl Session {
     }
 
     /// Validates a change and describes it, without touching the session.
-    fn check(&self, change: &Change) -> Result<(&'static str, String, String, String, Change), RuleError> {
+    fn check(&self, change: &Change) -> Result<Checked, RuleError> {
         let ladder = &self.ladder;
         match change {
             Change::Place { person, placement } => {
                 let p = self.known(person)?;
                 let before = self.placement(p);
                 if let Some(placement) = placement {
-                    on_track(ladder, p, &placement.level)?;
-                    if placement.band >= ladder.bands.len() {
-                        return Err(RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() });
-                    }
+                    check_placement(ladder, p, placement)?;
                 }
                 let after = placement
                     .clone()
                     .unwrap_or_else(|| Placement { level: p.level.clone(), band: ladder.default_band() });
                 let inverse = Change::Place { person: person.clone(), placement: self.placements.get(person).cloned() };
-                Ok(("move", cell_label(ladder, &before), cell_label(ladder, &after), String::new(), inverse))
+                Ok(Checked::new("move", cell_label(ladder, &before), cell_label(ladder, &after), inverse))
             }
             Change::Propose { person, proposal } => {
                 let p = self.known(person)?;
@@ -127,7 +144,8 @@ impl Session {
                 let show = |x: Option<&Proposal>| x.map(|x| x.target.to_string()).unwrap_or_default();
                 let (from, to) = (show(old.as_ref()), show(proposal.as_ref()));
                 let action = if proposal.is_some() { "propose" } else { "withdraw proposal" };
-                Ok((action, from, to, why, Change::Propose { person: person.clone(), proposal: old }))
+                Ok(Checked::new(action, from, to, Change::Propose { person: person.clone(), proposal: old })
+                    .because(why))
             }
             Change::Decide { person, decision } => {
                 let p = self.known(person)?;
@@ -141,7 +159,8 @@ impl Session {
                 let old = self.decisions.get(person).cloned();
                 let action = if decision.is_some() { "decide" } else { "reopen decision" };
                 let (from, to) = (decision_label(old.as_ref()), decision_label(decision.as_ref()));
-                Ok((action, from, to, why, Change::Decide { person: person.clone(), decision: old }))
+                Ok(Checked::new(action, from, to, Change::Decide { person: person.clone(), decision: old })
+                    .because(why))
             }
             Change::SetEvidence { person, level, dimension, rating, text, links } => {
                 self.known(person)?;
@@ -168,7 +187,7 @@ impl Session {
                     links: old.map(|e| e.links.clone()).unwrap_or_default(),
                 };
                 let what = format!("{level} {dimension}: {}", evidence_label(&new));
-                Ok(("record evidence", from, what, String::new(), inverse))
+                Ok(Checked::new("record evidence", from, what, inverse))
             }
             Change::AddNote(note) => {
                 self.known(&note.person)?;
@@ -178,11 +197,11 @@ impl Session {
                 if self.notes.iter().any(|n| n.id == note.id) {
                     return Err(RuleError::DuplicateNote(note.id));
                 }
-                Ok(("add note", String::new(), note.text.clone(), String::new(), Change::RemoveNote { id: note.id }))
+                Ok(Checked::new("add note", String::new(), note.text.clone(), Change::RemoveNote { id: note.id }))
             }
             Change::RemoveNote { id } => {
                 let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
-                Ok(("remove note", note.text.clone(), String::new(), String::new(), Change::AddNote(note.clone())))
+                Ok(Checked::new("remove note", note.text.clone(), String::new(), Change::AddNote(note.clone())))
             }
         }
     }
@@ -246,6 +265,16 @@ pub(crate) fn on_track(ladder: &Ladder, person: &Person, level: &LevelId) -> Res
             valid: ladder.level_list(Some(person.track)),
         })
     }
+}
+
+/// A grid cell a person may stand in: a level on their track and a band the ladder has. The one
+/// check behind both a move and the validator.
+pub(crate) fn check_placement(ladder: &Ladder, person: &Person, placement: &Placement) -> Result<(), RuleError> {
+    on_track(ladder, person, &placement.level)?;
+    if placement.band >= ladder.bands.len() {
+        return Err(RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() });
+    }
+    Ok(())
 }
 
 fn require_rationale(text: &str, what: &'static str) -> Result<(), RuleError> {

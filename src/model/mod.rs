@@ -12,6 +12,7 @@ pub mod person;
 pub mod proposal;
 pub mod rules;
 pub mod session;
+pub mod status;
 pub mod validate;
 
 pub use audit::{AuditEvent, ChainBreak};
@@ -26,3 +27,4 @@ pub use person::{ExtraColumns, Person, Placement};
 pub use proposal::Proposal;
 pub use rules::RuleError;
 pub use session::{CURRENT_FORMAT_VERSION, Session};
+pub use status::Status;

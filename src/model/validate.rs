@@ -1,6 +1,6 @@
 //! Whole-file checks for ladders and sessions, collecting every problem rather than stopping at the first.
 
-use super::change::{check_decision, on_track};
+use super::change::{check_decision, check_placement, on_track};
 use super::ladder::{Ladder, Track};
 use super::rules::RuleError;
 use super::session::Session;
@@ -99,12 +99,8 @@ pub fn session_problems(session: &Session) -> Vec<RuleError> {
         match session.person(id) {
             None => problems.push(RuleError::UnknownPerson(id.clone())),
             Some(person) => {
-                if let Err(e) = on_track(ladder, person, &placement.level) {
+                if let Err(e) = check_placement(ladder, person, placement) {
                     problems.push(wrap(id, e));
-                }
-                if placement.band >= ladder.bands.len() {
-                    problems
-                        .push(wrap(id, RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() }));
                 }
             }
         }

@@ -3,9 +3,9 @@
 
 use super::card::card_ui;
 use super::theme;
-use crate::app::view::{Derived, ViewState};
 use crate::command::{Action, Command};
 use crate::model::{Ladder, PersonId, Placement, Session, Track};
+use crate::view::{Derived, ViewState};
 use egui::{Frame, Margin, RichText, ScrollArea, Ui};
 
 /// Draws the grid for `view.track`.

@@ -1,8 +1,7 @@
 //! A person's compact card on the grid: name, manager and team, and a badge for a proposal or decision.
 
 use super::theme;
-use crate::app::view::Status;
-use crate::model::{Person, Session};
+use crate::model::{Person, Session, Status};
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Align2, Color32, FontId, Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo};
 
@@ -36,13 +35,18 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let inner = rect.shrink2(egui::vec2(4.0, 3.0));
     let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
     // The name gets the whole first line; the badge sits at the right of the detail line.
-    let name_font = FontId::proportional(13.0);
+    let name_font = FontId::proportional(theme::CARD_NAME_SIZE);
     paint_elided(&painter, inner.left_top(), Align2::LEFT_TOP, &person.name, name_font, text_color, inner.width());
     let mut detail_right = inner.right();
     if let Some(badge) = badge {
         let color = theme::status_color(visuals, status);
-        let badge_rect =
-            painter.text(inner.right_bottom(), Align2::RIGHT_BOTTOM, badge, FontId::proportional(11.0), color);
+        let badge_rect = painter.text(
+            inner.right_bottom(),
+            Align2::RIGHT_BOTTOM,
+            badge,
+            FontId::proportional(theme::CARD_BADGE_SIZE),
+            color,
+        );
         detail_right = badge_rect.left() - 3.0;
     }
     let manager = session.manager_name(person);
@@ -51,7 +55,7 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
         (false, true) => manager.to_owned(),
         _ => person.team.to_string(),
     };
-    let (detail_font, weak) = (FontId::proportional(10.5), visuals.weak_text_color());
+    let (detail_font, weak) = (FontId::proportional(theme::CARD_DETAIL_SIZE), visuals.weak_text_color());
     let detail_width = detail_right - inner.left();
     paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
     response.on_hover_text(format!(
@@ -83,7 +87,8 @@ fn paint_drag_ghost(ui: &Ui, name: &str) {
     let Some(pointer) = ui.ctx().pointer_interact_pos() else { return };
     let layer = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("drag-ghost")));
     let visuals = ui.visuals();
-    let galley = layer.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), visuals.strong_text_color());
+    let galley =
+        layer.layout_no_wrap(name.to_owned(), FontId::proportional(theme::CARD_NAME_SIZE), visuals.strong_text_color());
     let rect = Rect::from_min_size(pointer + egui::vec2(12.0, 4.0), galley.size()).expand(5.0);
     layer.rect(rect, 4.0, visuals.window_fill, visuals.window_stroke, StrokeKind::Outside);
     layer.galley(rect.min + egui::vec2(5.0, 5.0), galley, visuals.strong_text_color());

@@ -2,20 +2,13 @@
 //! required rationale) for one person.
 
 use super::text_area::labelled_text_area;
-use crate::app::view::Drafts;
 use crate::command::Command;
-use crate::model::{Change, Decision, Outcome, Person, Proposal, Session};
+use crate::model::{Outcome, Person, Session};
+use crate::view::Drafts;
 use egui::{ComboBox, RichText, Ui};
 
 /// The manager's proposal.
-pub fn proposal_ui(
-    ui: &mut Ui,
-    session: &Session,
-    person: &Person,
-    drafts: &mut Drafts,
-    user: &str,
-    out: &mut Vec<Command>,
-) {
+pub fn proposal_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, out: &mut Vec<Command>) {
     let existing = session.proposals.get(&person.id);
     match existing {
         Some(p) => {
@@ -47,37 +40,17 @@ pub fn proposal_ui(
         if ui.add_enabled(ready, egui::Button::new(text)).clicked()
             && let Some(target) = target
         {
-            let proposal = Proposal {
-                target: target.clone(),
-                rationale: drafts.proposal_rationale.trim().to_owned(),
-                proposer: user.to_owned(),
-                proposed_at: jiff::Timestamp::now(),
-            };
-            let label = format!("propose {} {} → {target}", person.name, person.level);
-            out.push(Command::Apply {
-                label,
-                changes: vec![Change::Propose { person: person.id.clone(), proposal: Some(proposal) }],
-            });
+            let rationale = drafts.proposal_rationale.trim().to_owned();
+            out.push(Command::Propose { person: person.id.clone(), target, rationale });
         }
         if existing.is_some() && ui.button("Withdraw proposal").clicked() {
-            let label = format!("withdraw proposal for {}", person.name);
-            out.push(Command::Apply {
-                label,
-                changes: vec![Change::Propose { person: person.id.clone(), proposal: None }],
-            });
+            out.push(Command::WithdrawProposal { person: person.id.clone() });
         }
     });
 }
 
 /// The committee's decision.
-pub fn decision_ui(
-    ui: &mut Ui,
-    session: &Session,
-    person: &Person,
-    drafts: &mut Drafts,
-    user: &str,
-    out: &mut Vec<Command>,
-) {
+pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, out: &mut Vec<Command>) {
     if let Some(d) = session.decisions.get(&person.id) {
         let level = d.new_level.as_ref().map(|l| format!(" to {l}")).unwrap_or_default();
         ui.label(
@@ -138,25 +111,15 @@ pub fn decision_ui(
         if ui.add_enabled(ready, egui::Button::new("Record decision")).clicked()
             && let Some(outcome) = drafts.outcome
         {
-            let decision = Decision {
+            out.push(Command::Decide {
+                person: person.id.clone(),
                 outcome,
                 new_level: if changes_level { drafts.new_level.clone() } else { None },
                 rationale: drafts.decision_rationale.trim().to_owned(),
-                decided_by: user.to_owned(),
-                decided_at: jiff::Timestamp::now(),
-            };
-            let label = format!("decide {}: {outcome}", person.name);
-            out.push(Command::Apply {
-                label,
-                changes: vec![Change::Decide { person: person.id.clone(), decision: Some(decision) }],
             });
         }
         if session.decisions.contains_key(&person.id) && ui.button("Reopen decision").clicked() {
-            let label = format!("reopen decision for {}", person.name);
-            out.push(Command::Apply {
-                label,
-                changes: vec![Change::Decide { person: person.id.clone(), decision: None }],
-            });
+            out.push(Command::ReopenDecision { person: person.id.clone() });
         }
     });
     if !ready {

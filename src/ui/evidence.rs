@@ -1,9 +1,9 @@
 //! Criteria side by side — the person's level and the target level, per dimension — with an
 //! evidence rating and text against each target criterion.
 
-use crate::app::view::Drafts;
 use crate::command::Command;
-use crate::model::{Change, Person, Rating, Session};
+use crate::model::{Person, Rating, Session};
+use crate::view::Drafts;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
 /// Draws the comparison grid and the evidence editors.
@@ -24,7 +24,6 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         .response
         .labelled_by(label.id);
     if chosen != drafts.target {
-        drafts.links.clear();
         drafts.set_target(session, &person.id, chosen);
     }
     let Some(target) = drafts.target.clone().and_then(|t| ladder.level(&t).cloned()) else { return };
@@ -38,7 +37,7 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         let rating = existing.and_then(|e| e.rating);
         let links = existing.map(|e| e.links.clone()).unwrap_or_default();
         let saved_text = existing.map_or("", |e| e.text.as_str()).to_owned();
-        let set = |rating: Option<Rating>, text: String, links: Vec<String>| Change::SetEvidence {
+        let set = |rating: Option<Rating>, text: String, links: Vec<String>| Command::SetEvidence {
             person: person.id.clone(),
             level: target.id.clone(),
             dimension: dimension.id.clone(),
@@ -60,14 +59,7 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
                 .response
                 .labelled_by(rating_label.id);
             if chosen != rating {
-                let label = format!(
-                    "rate {} {} {}: {}",
-                    person.name,
-                    target.id,
-                    dimension.id,
-                    chosen.map_or("unrated", Rating::label)
-                );
-                out.push(Command::Apply { label, changes: vec![set(chosen, saved_text.clone(), links.clone())] });
+                out.push(set(chosen, saved_text.clone(), links.clone()));
             }
         });
         let draft = drafts.evidence.entry(dimension.id.clone()).or_default();
@@ -82,8 +74,7 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         let committed = response.lost_focus()
             || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command));
         if committed && draft.trim() != saved_text.trim() {
-            let label = format!("record evidence for {} {} {}", person.name, target.id, dimension.id);
-            out.push(Command::Apply { label, changes: vec![set(rating, draft.trim().to_owned(), links.clone())] });
+            out.push(set(rating, draft.trim().to_owned(), links.clone()));
         }
         let links_draft = drafts.links.entry(dimension.id.clone()).or_insert_with(|| links.join(" "));
         let links_label = ui.label(RichText::new(format!("{} links", dimension.name)).small());
@@ -96,8 +87,7 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             .labelled_by(links_label.id);
         let parsed = parse_links(links_draft);
         if response.lost_focus() && parsed != links {
-            let label = format!("record evidence links for {} {} {}", person.name, target.id, dimension.id);
-            out.push(Command::Apply { label, changes: vec![set(rating, saved_text.clone(), parsed)] });
+            out.push(set(rating, saved_text.clone(), parsed));
         }
     }
 }

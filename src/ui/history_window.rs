@@ -1,8 +1,8 @@
 //! The History window: the audit trail, newest first, filterable by person and author, exportable.
 
-use crate::app::view::HistoryFilter;
 use crate::command::{Action, Command};
 use crate::model::Session;
+use crate::view::HistoryFilter;
 use egui::{ComboBox, RichText};
 use egui_extras::{Column, TableBuilder};
 use std::collections::BTreeSet;

@@ -1,17 +1,29 @@
 //! The top menu: File, Edit and View, each entry an `Action` with its shortcut shown.
 
-use crate::app::history::History;
 use crate::command::{Action, Command};
 use egui::Ui;
 use std::path::PathBuf;
 
+/// What the Edit menu can offer: the names of the steps Undo and Redo would take.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EditState<'a> {
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+}
+
 /// Draws the menu bar.
 /// `user_name` is the author written into the audit trail and notes; it is a setting, not session data.
-pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], user_name: &mut String, out: &mut Vec<Command>) {
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    edit: &EditState<'_>,
+    recent: &[PathBuf],
+    user_name: &mut String,
+    out: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for action in [Action::NewFromRoster, Action::Open] {
-                action_button(ui, action, None, out);
+                action_button(ui, action, action.label(), true, out);
             }
             ui.menu_button("Recent files", |ui| {
                 if recent.is_empty() {
@@ -24,22 +36,23 @@ pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], user_name
                 }
             });
             ui.separator();
-            for action in [Action::Save, Action::SaveAs] {
-                action_button(ui, action, None, out);
-            }
-            ui.separator();
-            for action in [Action::ExportCsv, Action::ExportRon, Action::ExportHistory] {
-                action_button(ui, action, None, out);
+            for action in [Action::Save, Action::SaveAs, Action::ExportCsv, Action::ExportRon, Action::ExportHistory] {
+                if action == Action::ExportCsv {
+                    ui.separator();
+                }
+                action_button(ui, action, action.label(), true, out);
             }
         });
         ui.menu_button("Edit", |ui| {
-            let undo = history.undo_label().map(|l| format!("Undo: {l}"));
-            let redo = history.redo_label().map(|l| format!("Redo: {l}"));
-            action_button(ui, Action::Undo, Some(undo.unwrap_or_else(|| "Nothing to undo".to_owned())), out);
-            action_button(ui, Action::Redo, Some(redo.unwrap_or_else(|| "Nothing to redo".to_owned())), out);
+            for (action, step, nothing) in
+                [(Action::Undo, edit.undo, "Nothing to undo"), (Action::Redo, edit.redo, "Nothing to redo")]
+            {
+                let text = step.map_or_else(|| nothing.to_owned(), |l| format!("{}: {l}", action.label()));
+                action_button(ui, action, &text, step.is_some(), out);
+            }
             ui.separator();
             for action in [Action::MoveCardLeft, Action::MoveCardRight, Action::MoveCardUp, Action::MoveCardDown] {
-                action_button(ui, action, None, out);
+                action_button(ui, action, action.label(), true, out);
             }
         });
         ui.menu_button("View", |ui| {
@@ -51,7 +64,7 @@ pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], user_name
                 Action::History,
                 Action::Palette,
             ] {
-                action_button(ui, action, None, out);
+                action_button(ui, action, action.label(), true, out);
             }
             ui.separator();
             let label = ui.label("Your name (written in the audit trail)");
@@ -60,9 +73,7 @@ pub fn menu_bar_ui(ui: &mut Ui, history: &History, recent: &[PathBuf], user_name
     });
 }
 
-fn action_button(ui: &mut Ui, action: Action, label: Option<String>, out: &mut Vec<Command>) {
-    let enabled = label.as_deref().is_none_or(|l| !l.starts_with("Nothing"));
-    let text = label.unwrap_or_else(|| action.label().to_owned());
+fn action_button(ui: &mut Ui, action: Action, text: &str, enabled: bool, out: &mut Vec<Command>) {
     let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
     if ui.add_enabled(enabled, button).clicked() {
         out.push(Command::Run(action));

@@ -10,12 +10,13 @@ pub fn palette_ui(ctx: &egui::Context, query: &mut Option<String>, out: &mut Vec
     let mut close = false;
     let needle = text.to_lowercase();
     let matches: Vec<Action> = Action::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|a| needle.split_whitespace().all(|word| a.label().to_lowercase().contains(word)))
         .filter(|a| *a != Action::Palette)
         .collect();
     let response = Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
-        ui.set_width(420.0);
+        ui.set_width(super::theme::DIALOG_WIDTH_SMALL);
         let label = ui.label(RichText::new("Command palette").strong());
         let input = ui.add(TextEdit::singleline(text).hint_text("Type a command…").desired_width(f32::INFINITY));
         let input = input.labelled_by(label.id);

@@ -3,19 +3,19 @@
 
 use super::text_area::labelled_text_area;
 use super::{decision_form, evidence};
-use crate::app::view::{Drafts, UnsentText, ViewState};
 use crate::command::{Action, Command};
-use crate::model::{Change, Note, Person, Session};
+use crate::model::{Person, Session};
+use crate::view::{Drafts, UnsentText, ViewState};
 use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 /// Draws the panel for the selected person.
-pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &str, out: &mut Vec<Command>) {
+pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut Vec<Command>) {
     let Some(person) = view.selected.as_ref().and_then(|id| session.person(id)) else {
         ui.label("Select a person on the grid or in the list.");
         return;
     };
     if view.drafts.person.as_ref() != Some(&person.id) {
-        let mut fresh = fresh_drafts(session, person);
+        let mut fresh = Drafts::for_person(session, person);
         // Text typed for someone else but not yet added is kept, not dropped, when the selection moves.
         let previous = std::mem::take(&mut view.drafts);
         if let Some(id) = previous.person.clone() {
@@ -62,13 +62,13 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, user: &st
             evidence::evidence_ui(ui, session, person, drafts, out);
         });
         CollapsingHeader::new("Proposal and decision").default_open(true).show(ui, |ui| {
-            decision_form::proposal_ui(ui, session, person, drafts, user, out);
+            decision_form::proposal_ui(ui, session, person, drafts, out);
             ui.separator();
-            decision_form::decision_ui(ui, session, person, drafts, user, out);
+            decision_form::decision_ui(ui, session, person, drafts, out);
         });
         CollapsingHeader::new(format!("Calibration notes ({})", session.notes_for(&person.id).count()))
             .default_open(true)
-            .show(ui, |ui| notes_ui(ui, session, person, drafts, user, out));
+            .show(ui, |ui| notes_ui(ui, session, person, drafts, out));
         CollapsingHeader::new(format!("History ({})", session.history_for(&person.id).count()))
             .default_open(false)
             .show(ui, |ui| {
@@ -92,27 +92,7 @@ fn level_label(session: &Session, person: &Person) -> String {
     session.ladder.level(&person.level).map_or_else(|| person.level.to_string(), crate::model::Level::label)
 }
 
-/// Drafts for a newly selected person, filled from what the session already holds.
-fn fresh_drafts(session: &Session, person: &Person) -> Drafts {
-    let ladder = &session.ladder;
-    let target = session.proposals.get(&person.id).map(|p| p.target.clone()).or_else(|| {
-        let rank = ladder.rank(&person.level).unwrap_or(0);
-        ladder.track_levels(person.track).nth(rank + 1).or_else(|| ladder.level(&person.level)).map(|l| l.id.clone())
-    });
-    let mut drafts = Drafts { person: Some(person.id.clone()), ..Drafts::default() };
-    drafts.set_target(session, &person.id, target);
-    if let Some(decision) = session.decisions.get(&person.id) {
-        drafts.outcome = Some(decision.outcome);
-        drafts.new_level.clone_from(&decision.new_level);
-        drafts.decision_rationale.clone_from(&decision.rationale);
-    }
-    if let Some(proposal) = session.proposals.get(&person.id) {
-        drafts.proposal_rationale.clone_from(&proposal.rationale);
-    }
-    drafts
-}
-
-fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, user: &str, out: &mut Vec<Command>) {
+fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, out: &mut Vec<Command>) {
     for note in session.notes_for(&person.id) {
         ui.label(RichText::new(format!("{} · {}", note.at.strftime("%Y-%m-%d %H:%M"), note.author)).small().weak());
         ui.label(&note.text);
@@ -121,17 +101,7 @@ fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts
     labelled_text_area(ui, "Calibration note", &mut drafts.note, "What you observed, and where");
     let can_add = !drafts.note.trim().is_empty();
     if ui.add_enabled(can_add, egui::Button::new("Add note")).clicked() {
-        let note = Note {
-            id: session.next_note_id(),
-            person: person.id.clone(),
-            at: jiff::Timestamp::now(),
-            author: user.to_owned(),
-            text: drafts.note.trim().to_owned(),
-        };
-        out.push(Command::Apply {
-            label: format!("add note on {}", person.name),
-            changes: vec![Change::AddNote(note)],
-        });
+        out.push(Command::AddNote { person: person.id.clone(), text: drafts.note.trim().to_owned() });
         drafts.note.clear();
     }
 }

@@ -1,9 +1,9 @@
 //! The prompt that a move above a person's level raises: a proposal needs a written rationale.
 
-use crate::app::view::PendingProposal;
 use crate::command::Command;
 use crate::model::Session;
 use crate::model::change::cell_label;
+use crate::view::PendingProposal;
 use egui::{Modal, RichText, TextEdit};
 
 /// Draws the prompt while a move waits for its rationale.
@@ -21,7 +21,7 @@ pub fn proposal_prompt_ui(
     let ladder = &session.ladder;
     let target = ladder.level(&p.to.level).map_or_else(|| p.to.level.to_string(), crate::model::Level::label);
     let response = Modal::new(egui::Id::unique("proposal-prompt")).show(ctx, |ui| {
-        ui.set_width(460.0);
+        ui.set_width(super::theme::DIALOG_WIDTH);
         ui.heading(format!("Propose {} for {target}?", person.name));
         ui.label(format!(
             "Moving {} from {} to {} proposes a promotion. Write the case against the {} criteria.",
@@ -39,14 +39,18 @@ pub fn proposal_prompt_ui(
         }
         let label = ui.label("Rationale for the proposal");
         let edit = ui.add(TextEdit::multiline(&mut p.rationale).desired_rows(3).desired_width(f32::INFINITY));
-        edit.labelled_by(label.id);
+        edit.clone().labelled_by(label.id);
+        // The user came here to write the case: typing starts in the box, without a click first.
+        if !p.focused {
+            edit.request_focus();
+            p.focused = true;
+        }
         ui.horizontal(|ui| {
             let ready = !p.rationale.trim().is_empty();
             if ui.add_enabled(ready, egui::Button::new("Propose")).clicked() {
                 out.push(Command::ConfirmProposal {
                     person: p.person.clone(),
                     to: p.to.clone(),
-                    target: p.to.level.clone(),
                     rationale: p.rationale.trim().to_owned(),
                 });
             }

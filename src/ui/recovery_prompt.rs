@@ -1,14 +1,14 @@
 //! Offered on start when a recovery file holds changes that were never saved (a crash, a kill).
 
-use crate::app::autosave::RecoveryOffer;
 use crate::command::Command;
+use crate::view::RecoveryOffer;
 use egui::{Modal, RichText};
 
 /// Draws the Restore / Discard prompt while an offer is open.
 pub fn recovery_prompt_ui(ctx: &egui::Context, offer: Option<&RecoveryOffer>, out: &mut Vec<Command>) {
     let Some(offer) = offer else { return };
     Modal::new(egui::Id::unique("recovery-prompt")).show(ctx, |ui| {
-        ui.set_width(460.0);
+        ui.set_width(super::theme::DIALOG_WIDTH);
         ui.heading("Restore unsaved changes?");
         ui.label(format!(
             "Ladderboard found {} change(s) that were not saved, autosaved at {}.",

@@ -1,9 +1,10 @@
 //! The roster list: fuzzy search, filters (shared with the grid) and a sortable, virtualised table.
 
 use super::theme;
-use crate::app::view::{Derived, Filters, SortColumn, Status, ViewState};
 use crate::command::Command;
+use crate::model::Status;
 use crate::model::{Session, Track};
+use crate::view::{Derived, Filters, SortColumn, ViewState};
 use egui::{ComboBox, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 

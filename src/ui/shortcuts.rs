@@ -1,19 +1,17 @@
 //! Keyboard: every action's shortcut from the one table in `command.rs`, plus arrows on the grid.
 
-use crate::app::view::ViewState;
 use crate::command::{Action, Command, Direction};
+use crate::view::ViewState;
 use egui::{Key, Modifiers};
 
 /// Turns this frame's key presses into commands.
 pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
     let typing = ctx.egui_wants_keyboard_input();
-    let modal_open = view.palette.is_some()
-        || view.pending.is_some()
-        || view.unsaved_prompt.is_some()
-        || view.recovery_offer.is_some()
-        || view.lock_prompt.is_some();
+    let modal_open = view.modal_open();
+    // Esc with a menu or a drop-down open closes that (egui does it), not the person panel behind it.
+    let popup_open = egui::Popup::is_any_open(ctx);
     // egui matches Ctrl+Z against Ctrl+Shift+Z too, so the shortcuts with more modifiers go first.
-    let mut actions = Action::ALL;
+    let mut actions = Action::ALL.to_vec();
     actions.sort_by_key(|a| {
         std::cmp::Reverse(a.shortcut().map_or(0, |s| u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt)))
     });
@@ -23,6 +21,9 @@ pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
                 continue;
             }
             if modal_open && action != Action::Save {
+                continue;
+            }
+            if popup_open && action == Action::ClosePerson {
                 continue;
             }
             let pressed = [action.shortcut(), action.alternate_shortcut()]

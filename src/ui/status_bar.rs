@@ -2,8 +2,8 @@
 //! problems) in a window the user can read, scroll and copy.
 
 use super::theme;
-use crate::app::StatusMessage;
 use crate::model::Session;
+use crate::view::StatusMessage;
 use egui::{RichText, Ui};
 
 /// Draws the status line; `details_open` shows the full message in a window.

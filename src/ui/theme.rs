@@ -1,7 +1,7 @@
 //! Every colour and spacing the app uses, for both themes. Panels ask here; nothing else picks colours.
 
-use crate::app::settings::ThemeChoice;
-use crate::app::view::Status;
+use crate::model::Status;
+use crate::view::ThemeChoice;
 use egui::{Color32, Visuals};
 
 /// Arrows, check marks and bullets used in labels ("P3 → P4"), which egui's default fonts lack.
@@ -26,6 +26,25 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     ctx.set_visuals(visuals);
 }
 
+/// Share of the window width the roster panel starts at, and its narrowest width.
+pub const ROSTER_PANEL_SHARE: f32 = 0.24;
+pub const ROSTER_PANEL_MIN: f32 = 200.0;
+/// Share of the window width the person panel starts at, and its narrowest width.
+pub const PERSON_PANEL_SHARE: f32 = 0.25;
+pub const PERSON_PANEL_MIN: f32 = 240.0;
+
+/// Width of a small question (unsaved changes, command palette).
+pub const DIALOG_WIDTH_SMALL: f32 = 420.0;
+/// Width of a prompt with an explanation (lock, recovery, proposal rationale).
+pub const DIALOG_WIDTH: f32 = 450.0;
+
+/// Font size of a person's name on a card.
+pub const CARD_NAME_SIZE: f32 = 13.0;
+/// Font size of a card's status badge ("→P4").
+pub const CARD_BADGE_SIZE: f32 = 11.0;
+/// Font size of a card's second line (manager, team).
+pub const CARD_DETAIL_SIZE: f32 = 10.5;
+
 /// Height of a card on the grid, in points.
 pub const CARD_HEIGHT: f32 = 34.0;
 /// Space between cards.
@@ -46,6 +65,7 @@ pub fn cell_fill(visuals: &Visuals, band: usize) -> Color32 {
 
 /// Colour of the status badge on a card and in the table.
 #[must_use]
+#[expect(clippy::disallowed_methods, reason = "the theme is where colours are chosen")]
 pub fn status_color(visuals: &Visuals, status: Status) -> Color32 {
     match (status, visuals.dark_mode) {
         (Status::NoProposal, _) => visuals.weak_text_color(),

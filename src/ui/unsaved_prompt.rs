@@ -12,7 +12,7 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, prompt: Option<&Interrupted>, file
         Interrupted::ImportRoster(path) => format!("importing {}", path.display()),
     };
     let response = Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
-        ui.set_width(420.0);
+        ui.set_width(super::theme::DIALOG_WIDTH_SMALL);
         ui.heading("Save your changes?");
         ui.label(format!("{file_name} has changes that are not saved. Save them before {what}?"));
         ui.label(RichText::new("If you don't save, the changes since the last save are lost.").weak());

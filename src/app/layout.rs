@@ -1,0 +1,63 @@
+//! The window's layout: which panel goes where, drawn from the app's state. It lives with the app
+//! (as egui's demo keeps its `wrap_app.rs`), so the screens under `ui/` never see `LadderApp`.
+
+use super::LadderApp;
+use crate::command::Command;
+use crate::ui::{
+    board, history_window, lock_prompt, menu_bar, palette, person_panel, proposal_prompt, recovery_prompt,
+    roster_table, status_bar, theme, unsaved_prompt,
+};
+use egui::{CentralPanel, Panel};
+
+impl LadderApp {
+    /// Draws the whole window; the screens push what the user chose into `out`.
+    pub(super) fn window_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        let selected_before = self.view.selected.clone();
+        let file_name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| self.session.title.clone(), |n| n.to_string_lossy().into_owned());
+        let LadderApp { session, view, derived, history, settings, status, .. } = self;
+        Panel::top("menu").show(ui, |ui| {
+            let edit = menu_bar::EditState { undo: history.undo_label(), redo: history.redo_label() };
+            menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, out);
+        });
+        Panel::bottom("status").show(ui, |ui| {
+            status_bar::status_bar_ui(ui, session, status.as_ref(), &mut view.status_details);
+        });
+        // Side panels scale with the window so the grid keeps every level visible down to 1024 px.
+        let window_width = ui.max_rect().width();
+        let left_width = (window_width * theme::ROSTER_PANEL_SHARE).clamp(theme::ROSTER_PANEL_MIN, 310.0);
+        let right_width = (window_width * theme::PERSON_PANEL_SHARE).clamp(250.0, 340.0);
+        Panel::left("roster").default_size(left_width).min_size(theme::ROSTER_PANEL_MIN).resizable(true).show(
+            ui,
+            |ui| {
+                roster_table::roster_ui(ui, session, view, derived, out);
+            },
+        );
+        if view.person_open {
+            Panel::right("person").default_size(right_width).min_size(theme::PERSON_PANEL_MIN).resizable(true).show(
+                ui,
+                |ui| {
+                    person_panel::person_ui(ui, session, view, out);
+                },
+            );
+        }
+        CentralPanel::default().show(ui, |ui| {
+            // On narrow windows the grid scrolls sideways rather than hiding levels under the panels.
+            egui::ScrollArea::horizontal()
+                .id_salt("board")
+                .show(ui, |ui| board::board_ui(ui, session, view, derived, out));
+        });
+        history_window::history_ui(ui.ctx(), session, &mut view.history, out);
+        palette::palette_ui(ui.ctx(), &mut view.palette, out);
+        proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
+        lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);
+        recovery_prompt::recovery_prompt_ui(ui.ctx(), view.recovery_offer.as_ref(), out);
+        unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
+        if view.selected != selected_before || out.iter().any(|c| matches!(c, Command::Select(_))) {
+            view.scroll_to_selected = true;
+        }
+    }
+}

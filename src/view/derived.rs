@@ -1,0 +1,163 @@
+//! Views derived from the session for what the user is looking at: the filtered, sorted list, the
+//! grid's cells, the filter choices. Rebuilt when the session or the filters change, never per frame.
+
+use super::state::{Filters, SortColumn, ViewState};
+use crate::model::{LevelId, Person, Session, Status, Track};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::collections::{BTreeSet, HashMap};
+
+/// The parts of the view that derived views depend on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct BuiltFor {
+    filters: Filters,
+    sort: (SortColumn, bool),
+    track: Track,
+}
+
+impl BuiltFor {
+    fn of(view: &ViewState) -> Self {
+        BuiltFor { filters: view.filters.clone(), sort: view.sort, track: view.track }
+    }
+}
+
+/// Views computed from the session and the filters.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    /// The view these were built for; `None` once the session changed (or before the first build).
+    built_for: Option<BuiltFor>,
+    /// Indices into `session.people` that pass the filters, in the table's sort order.
+    pub rows: Vec<usize>,
+    /// For the shown track: filtered people per (level, band), by name.
+    pub cells: HashMap<(LevelId, usize), Vec<usize>>,
+    /// Unfiltered head count per level on the shown track.
+    pub level_totals: HashMap<LevelId, usize>,
+    /// Each manager as the roster gives them, with the name shown for them, sorted by that name.
+    pub managers: Vec<(String, String)>,
+    pub teams: Vec<String>,
+}
+
+impl Derived {
+    /// Rebuilds if the session changed (see `invalidate`) or the filters, sort or track did.
+    pub fn refresh(&mut self, session: &Session, view: &ViewState) {
+        let wanted = BuiltFor::of(view);
+        if self.built_for.as_ref() == Some(&wanted) {
+            return;
+        }
+        *self = Derived::build(session, view);
+        self.built_for = Some(wanted);
+    }
+
+    /// Marks the views out of date: called by every operation that changes the session.
+    pub fn invalidate(&mut self) {
+        self.built_for = None;
+    }
+
+    /// Computes every derived view from scratch.
+    #[must_use]
+    pub fn build(session: &Session, view: &ViewState) -> Derived {
+        let filters = &view.filters;
+        let scores = fuzzy_scores(session, &filters.search);
+        let mut rows: Vec<usize> = (0..session.people.len())
+            .filter(|&i| scores.as_ref().is_none_or(|s| s[i].is_some()))
+            .filter(|&i| passes(session, &session.people[i], filters))
+            .collect();
+        sort_rows(session, &mut rows, view.sort, scores.as_deref(), !filters.search.trim().is_empty());
+        let mut cells: HashMap<(LevelId, usize), Vec<usize>> = HashMap::new();
+        let mut level_totals: HashMap<LevelId, usize> = HashMap::new();
+        for person in session.people.iter().filter(|p| p.track == view.track) {
+            *level_totals.entry(session.placement(person).level).or_default() += 1;
+        }
+        let mut by_name = rows.clone();
+        by_name.sort_by(|&a, &b| session.people[a].name.cmp(&session.people[b].name));
+        for i in by_name {
+            let person = &session.people[i];
+            if person.track == view.track {
+                let placement = session.placement(person);
+                cells.entry((placement.level, placement.band)).or_default().push(i);
+            }
+        }
+        let managers: BTreeSet<(String, String)> = session
+            .people
+            .iter()
+            .filter(|p| !p.manager.is_empty())
+            .map(|p| (session.manager_name(p).to_owned(), p.manager.to_string()))
+            .collect();
+        let teams: BTreeSet<String> =
+            session.people.iter().map(|p| p.team.to_string()).filter(|t| !t.is_empty()).collect();
+        Derived {
+            built_for: None,
+            rows,
+            cells,
+            level_totals,
+            managers: managers.into_iter().map(|(name, value)| (value, name)).collect(),
+            teams: teams.into_iter().collect(),
+        }
+    }
+
+    /// People in one cell of the grid.
+    #[must_use]
+    pub fn cell(&self, level: &LevelId, band: usize) -> &[usize] {
+        self.cells.get(&(level.clone(), band)).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn passes(session: &Session, person: &Person, filters: &Filters) -> bool {
+    filters.manager.as_ref().is_none_or(|m| person.manager == m)
+        && filters.team.as_ref().is_none_or(|t| person.team == t)
+        && filters.level.as_ref().is_none_or(|l| &person.level == l)
+        && filters.track.is_none_or(|t| person.track == t)
+        && filters.status.is_none_or(|s| Status::of(session, &person.id) == s)
+}
+
+/// Fuzzy match scores per person over name, id, manager and team; `None` when there is no query.
+fn fuzzy_scores(session: &Session, query: &str) -> Option<Vec<Option<u32>>> {
+    if query.trim().is_empty() {
+        return None;
+    }
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let mut buffer = Vec::new();
+    let mut text = String::new();
+    Some(
+        session
+            .people
+            .iter()
+            .map(|p| {
+                text.clear();
+                for part in [p.name.as_str(), p.id.as_str(), session.manager_name(p), p.team.as_str()] {
+                    text.push_str(part);
+                    text.push(' ');
+                }
+                pattern.score(Utf32Str::new(&text, &mut buffer), &mut matcher)
+            })
+            .collect(),
+    )
+}
+
+fn sort_rows(
+    session: &Session,
+    rows: &mut [usize],
+    sort: (SortColumn, bool),
+    scores: Option<&[Option<u32>]>,
+    by_score: bool,
+) {
+    let people = &session.people;
+    let rank = |i: usize| session.ladder.rank(&people[i].level).unwrap_or(0);
+    rows.sort_by(|&a, &b| {
+        let (pa, pb) = (&people[a], &people[b]);
+        let ordering = match sort.0 {
+            SortColumn::Name => pa.name.cmp(&pb.name),
+            SortColumn::Level => (pa.track, rank(a)).cmp(&(pb.track, rank(b))).then_with(|| pa.name.cmp(&pb.name)),
+            SortColumn::Manager => {
+                session.manager_name(pa).cmp(session.manager_name(pb)).then_with(|| pa.name.cmp(&pb.name))
+            }
+            SortColumn::Team => pa.team.cmp(&pb.team).then_with(|| pa.name.cmp(&pb.name)),
+        };
+        let ordering = if sort.1 { ordering } else { ordering.reverse() };
+        match (by_score, scores) {
+            (true, Some(s)) => s[b].cmp(&s[a]).then(ordering),
+            _ => ordering,
+        }
+    });
+}

@@ -1,0 +1,14 @@
+//! What the user is looking at, shared by the screens (`ui/`) that read and edit it and the app
+//! (`app/`) that owns it: selection, filters, drafts, pending prompts, the status message, and the
+//! views derived from the session. Nothing here touches the session or a file.
+
+pub mod derived;
+pub mod drafts;
+pub mod state;
+
+pub use derived::Derived;
+pub use drafts::{Drafts, UnsentText};
+pub use state::{
+    Filters, HistoryFilter, LockPrompt, PendingProposal, RecoveryOffer, SortColumn, StatusMessage, ThemeChoice,
+    ViewState,
+};

@@ -1,0 +1,154 @@
+//! View state that lives for the window, not in the session file.
+
+use super::drafts::{Drafts, UnsentText};
+use crate::command::Interrupted;
+use crate::io::lock::LockInfo;
+use crate::model::{LevelId, PersonId, Placement, Status, Track};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Light or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ThemeChoice {
+    Light,
+    #[default]
+    Dark,
+}
+
+/// Roster table columns that can be sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortColumn {
+    Name,
+    Level,
+    Manager,
+    Team,
+}
+
+/// Filters shared by the roster list and the grid.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub search: String,
+    pub manager: Option<String>,
+    pub team: Option<String>,
+    pub level: Option<LevelId>,
+    pub track: Option<Track>,
+    pub status: Option<Status>,
+}
+
+/// A move above a person's level waiting for its proposal rationale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingProposal {
+    pub person: PersonId,
+    pub to: Placement,
+    pub rationale: String,
+    /// The rationale box has been given the keyboard once, so typing starts there.
+    pub focused: bool,
+}
+
+impl PendingProposal {
+    /// A prompt for moving `person` to `to`, with an empty rationale.
+    #[must_use]
+    pub fn new(person: PersonId, to: Placement) -> Self {
+        PendingProposal { person, to, rationale: String::new(), focused: false }
+    }
+}
+
+/// Filters of the History window.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HistoryFilter {
+    pub person: Option<PersonId>,
+    pub author: Option<String>,
+}
+
+/// A message in the status bar, about the session as it was at `revision`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub is_error: bool,
+    /// The session revision the message describes; a later change makes it stale and it goes.
+    pub revision: u64,
+}
+
+/// A recovery file found on start, offered to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryOffer {
+    pub file: PathBuf,
+    pub unsaved_changes: usize,
+    pub last_change: String,
+    pub written_at: String,
+}
+
+/// A session someone else holds open, waiting for "Open read-only" or Cancel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockPrompt {
+    pub path: PathBuf,
+    pub holder: LockInfo,
+}
+
+/// View state that lives for the window, not in the session file.
+#[derive(Clone, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent UI toggles (panel open, focus, scroll), not a state machine"
+)]
+pub struct ViewState {
+    pub selected: Option<PersonId>,
+    /// Which track the grid shows.
+    pub track: Track,
+    pub filters: Filters,
+    pub sort: (SortColumn, bool),
+    pub person_open: bool,
+    pub palette: Option<String>,
+    pub drafts: Drafts,
+    /// Unsent note and rationale text of people not currently selected.
+    pub unsent: HashMap<PersonId, UnsentText>,
+    /// The History window: open, and its person / author filters.
+    pub history: Option<HistoryFilter>,
+    pub pending: Option<PendingProposal>,
+    /// An action held back until the user says what to do with unsaved changes.
+    pub unsaved_prompt: Option<Interrupted>,
+    /// A recovery file found on start, waiting for Restore or Discard.
+    pub recovery_offer: Option<RecoveryOffer>,
+    pub lock_prompt: Option<LockPrompt>,
+    pub focus_search: bool,
+    /// The window with every line of the status message.
+    pub status_details: bool,
+    /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
+    pub scroll_to_selected: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            selected: None,
+            track: Track::IndividualContributor,
+            filters: Filters::default(),
+            sort: (SortColumn::Name, true),
+            person_open: true,
+            palette: None,
+            drafts: Drafts::default(),
+            unsent: HashMap::new(),
+            history: None,
+            pending: None,
+            unsaved_prompt: None,
+            recovery_offer: None,
+            lock_prompt: None,
+            focus_search: false,
+            status_details: false,
+            scroll_to_selected: false,
+        }
+    }
+}
+
+impl ViewState {
+    /// Whether a modal prompt holds the keyboard (shortcuts other than Save wait for it).
+    #[must_use]
+    pub fn modal_open(&self) -> bool {
+        self.palette.is_some()
+            || self.pending.is_some()
+            || self.unsaved_prompt.is_some()
+            || self.recovery_offer.is_some()
+            || self.lock_prompt.is_some()
+    }
+}
