@@ -7,7 +7,8 @@ use ladderboard::fixtures::{large_session, roster_csv};
 use ladderboard::io::export_csv::decisions_csv;
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster_csv::parse_roster;
-use ladderboard::io::session_ron::{load_session, save_session};
+use ladderboard::io::session_parallel::split::top_level_lists;
+use ladderboard::io::session_ron::{load_session, save_session, session_to_string};
 use std::path::Path;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
@@ -52,6 +53,23 @@ fn decisions_csv_export_10k(bencher: divan::Bencher) {
     let session = large_session(PEOPLE);
     bencher.bench(|| decisions_csv(&session).expect("csv"));
 }
+
+/// The session's four long lists as ron's own `RawValue`s, one per item: the alternative to the
+/// hand-written splitter that issue 10 asked to measure.
+#[derive(serde::Deserialize)]
+#[expect(dead_code, reason = "only the split matters: the items are what a parallel parse would take")]
+struct RawLists<'a> {
+    #[serde(borrow)]
+    people: Vec<&'a ron::value::RawValue>,
+    #[serde(borrow)]
+    evidence: Vec<&'a ron::value::RawValue>,
+    #[serde(borrow)]
+    notes: Vec<&'a ron::value::RawValue>,
+    #[serde(borrow)]
+    audit: Vec<&'a ron::value::RawValue>,
+}
+
+const LIST_NAMES: [&str; 4] = ["people", "evidence", "notes", "audit"];
 
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -100,6 +118,13 @@ fn summary() {
         divan::black_box(decisions_csv(&session).expect("csv"));
     });
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let text = session_to_string(&session).expect("text");
+    let lexer = median(21, || {
+        divan::black_box(top_level_lists(&text, &LIST_NAMES).expect("splits"));
+    });
+    let raw_value = median(21, || {
+        divan::black_box(ron::from_str::<RawLists<'_>>(&text).expect("splits"));
+    });
     println!("\nsummary at {PEOPLE} people (median):");
     println!("  raw csv parse      {:8.2} ms  ({} KiB)", ms(raw), bytes.len() / 1024);
     println!("  roster import      {:8.2} ms", ms(import));
@@ -108,4 +133,10 @@ fn summary() {
     println!("  session load       {:8.2} ms", ms(load));
     println!("  save + load        {:8.2} ms  (target <= 100)", ms(save + load));
     println!("  decisions CSV      {:8.2} ms", ms(export));
+    println!(
+        "  split for parallel load: hand lexer {:.2} ms, ron RawValue {:.2} ms ({:.0} % of save + load)",
+        ms(lexer),
+        ms(raw_value),
+        100.0 * (raw_value.as_secs_f64() - lexer.as_secs_f64()) / (save + load).as_secs_f64()
+    );
 }

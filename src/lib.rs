@@ -9,6 +9,5 @@ pub mod command;
 pub mod fixtures;
 pub mod io;
 pub mod model;
-pub mod parallel;
 pub mod ui;
 pub mod view;

@@ -130,6 +130,7 @@ impl LadderApp {
             crate::ui::theme::apply(ui.ctx(), self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
+        self.view.today = jiff::Zoned::now().date();
         self.derived.refresh(&self.session, &self.view);
         self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);

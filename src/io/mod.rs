@@ -10,12 +10,10 @@ pub mod ladder_ron;
 pub mod lock;
 pub mod migrate;
 pub mod recovery;
-pub mod ron_split;
 pub mod roster_columns;
 pub mod roster_csv;
 pub mod roster_dates;
-pub mod session_parse;
+pub mod session_parallel;
 pub mod session_ron;
-pub mod session_write;
 
 pub use error::{FileError, Problem, ProblemList};

@@ -52,12 +52,46 @@ impl Field {
         }
     }
 
+    /// Whether a header is a title column: it gives the level only when no dedicated level column
+    /// does, and the summary says so.
+    #[must_use]
+    pub fn is_title_alias(self, rank: usize) -> bool {
+        self == Field::Level && rank >= TITLE_RANK
+    }
+
+    /// The name used on the command line (`--column level="Job Level"`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Name => "name",
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Manager => "manager",
+            Field::Team => "team",
+            Field::Level => "level",
+            Field::Track => "track",
+            Field::StartDate => "start_date",
+            Field::LevelSince => "level_since",
+        }
+    }
+
+    /// The field a command-line name means.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Field> {
+        let key = key.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     /// The name shown in messages.
     #[must_use]
     pub fn display(self) -> &'static str {
         self.aliases()[0]
     }
 }
+
+/// Where the title aliases start in `LEVEL_ALIASES`.
+const TITLE_RANK: usize = 13;
 
 // Accepted header names per field, most specific first (see `Field::aliases`).
 const ID_ALIASES: &[&str] = &[
@@ -93,6 +127,9 @@ const FIRST_NAME_ALIASES: &[&str] =
 const LAST_NAME_ALIASES: &[&str] = &["last name", "surname", "family name", "last", "legal last name"];
 const MANAGER_ALIASES: &[&str] = &[
     "manager",
+    "worker's manager",
+    "workers manager",
+    "manager - primary position",
     "reports to",
     "supervisor",
     "manager name",
@@ -131,8 +168,11 @@ const TEAM_ALIASES: &[&str] = &[
     "department description",
 ];
 const LEVEL_ALIASES: &[&str] = &[
+    // Dedicated level columns first: a file with both a level and a title column takes the level.
     "level",
     "job level",
+    "job level - primary position",
+    "job level primary position",
     "career level",
     "grade",
     "job grade",
@@ -140,9 +180,11 @@ const LEVEL_ALIASES: &[&str] = &[
     "current level",
     "seniority",
     "seniority level",
+    "job profile",
+    "job profile - primary position",
+    // Titles only when the file has no level column (see `TITLE_RANK`).
     "title",
     "job title",
-    "job profile",
     "position",
     "position title",
     "business title",
@@ -150,7 +192,8 @@ const LEVEL_ALIASES: &[&str] = &[
     "job title description",
     "position description",
 ];
-const TRACK_ALIASES: &[&str] = &["track", "career track", "ladder", "job family", "ic or manager", "management level"];
+// Not "job family": Workday's job family groups job profiles ("Engineering"), it is not a track.
+const TRACK_ALIASES: &[&str] = &["track", "career track", "ladder", "ic or manager", "management level"];
 const START_DATE_ALIASES: &[&str] = &[
     "start date",
     "hire date",

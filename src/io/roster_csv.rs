@@ -1,92 +1,276 @@
 //! Roster CSV import. Accepts what HR systems export (header aliases, `,` `;` or tab, BOM, CRLF,
-//! quoted newlines, Windows-1252) and reports every problem in one pass; an import with any problem
-//! imports nothing.
+//! quoted newlines, legacy code pages) and reports every problem in one pass; an import with any
+//! problem imports nothing. Whatever it had to decide (encoding, which column gives which field,
+//! two-digit years, a company's level codes) it decides by a stated rule and reports in `summary`.
 
-use super::decode::decode;
+use super::decode::{EncodingChoice, decode};
 use super::error::{FileError, Problem};
-use super::roster_columns::{Field, match_header};
-use super::roster_dates::{DateCell, SlashOrder, infer_order, read_date_cell, resolve};
+use super::roster_columns::{Field, header_key, match_header};
+use super::roster_dates::{
+    DateCell, EARLIEST_YEAR, SlashOrder, has_two_digit_year, infer_order, read_date_cell, resolve,
+};
+use crate::model::reporting::reporting_problems;
 use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
 use compact_str::CompactString;
+use encoding_rs::Encoding;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::Path;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// People read from a roster, with what was detected about the file.
+/// What the user decided instead of the importer: the encoding, columns, the company's level codes.
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// Decode as this encoding instead of detecting one.
+    pub encoding: Option<&'static Encoding>,
+    /// A field taken from the column with this header (`None`: from no column), over the aliases.
+    pub columns: Vec<(Field, Option<String>)>,
+    /// The ladder's level code scheme to read company codes with ("Meta").
+    pub level_scheme: Option<String>,
+    /// The year two-digit years are read against, and that no date may be more than a year after.
+    pub this_year: i16,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions { encoding: None, columns: Vec::new(), level_scheme: None, this_year: jiff::Zoned::now().year() }
+    }
+}
+
+/// Which column supplied a field, and why that one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnSource {
+    pub field: Field,
+    pub header: String,
+    /// "chosen", or the other columns that could have given it and were kept as extra columns.
+    pub note: String,
+}
+
+/// People read from a roster, with what was detected and decided about the file.
 #[derive(Debug)]
 pub struct RosterImport {
     pub people: Vec<Person>,
     pub encoding: &'static str,
+    pub encoding_choice: EncodingChoice,
     pub delimiter: u8,
+    pub columns: Vec<ColumnSource>,
+    /// How many dates had a two-digit year, read by the pivot rule.
+    pub two_digit_years: usize,
+    pub level_scheme: Option<String>,
+    pub this_year: i16,
+}
+
+impl RosterImport {
+    /// What the importer decided, one line each, for the CLI, the status bar and the preview.
+    #[must_use]
+    pub fn summary(&self) -> Vec<String> {
+        let delimiter = match self.delimiter {
+            b'\t' => "tab".to_owned(),
+            d => format!("\"{}\"", char::from(d)),
+        };
+        let mut lines = vec![
+            format!("encoding: {} ({})", self.encoding, self.encoding_choice.describe()),
+            format!("delimiter: {delimiter}"),
+        ];
+        for source in &self.columns {
+            let note = if source.note.is_empty() { String::new() } else { format!(" ({})", source.note) };
+            lines.push(format!("{} ← column \"{}\"{note}", source.field.display(), source.header));
+        }
+        if self.two_digit_years > 0 {
+            let pivot = (self.this_year + 1) % 100;
+            lines.push(format!(
+                "dates: {} two-digit year{} read as 20yy up to {} (00–{pivot:02}), else 19yy",
+                self.two_digit_years,
+                if self.two_digit_years == 1 { "" } else { "s" },
+                self.this_year + 1
+            ));
+        }
+        if let Some(scheme) = &self.level_scheme {
+            lines.push(format!("levels: {scheme} level codes"));
+        }
+        lines
+    }
 }
 
 /// Reads and parses a roster file.
 pub fn read_roster(path: &Path, ladder: &Ladder) -> Result<RosterImport, FileError> {
+    read_roster_with(path, ladder, &ImportOptions::default())
+}
+
+/// Reads and parses a roster file with the user's choices.
+pub fn read_roster_with(path: &Path, ladder: &Ladder, options: &ImportOptions) -> Result<RosterImport, FileError> {
     let bytes = std::fs::read(path).map_err(|source| FileError::Read { path: path.to_path_buf(), source })?;
-    parse_roster(&bytes, path, ladder)
+    parse_roster_with(&bytes, path, ladder, options)
 }
 
 /// Parses roster bytes; `file` is only used in messages.
 pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<RosterImport, FileError> {
-    let decoded = decode(bytes).map_err(|p| FileError::invalid(file, vec![p]))?;
+    parse_roster_with(bytes, file, ladder, &ImportOptions::default())
+}
+
+/// Parses roster bytes with the user's choices; `file` is only used in messages.
+pub fn parse_roster_with(
+    bytes: &[u8],
+    file: &Path,
+    ladder: &Ladder,
+    options: &ImportOptions,
+) -> Result<RosterImport, FileError> {
+    let decoded = decode(bytes, options.encoding).map_err(|p| FileError::invalid(file, vec![p]))?;
     let text = decoded.text.as_ref();
     if text.trim().is_empty() {
         let problem =
             Problem::new("the file is empty", "export the roster again with a header row and one row per person");
         return Err(FileError::invalid(file, vec![problem]));
     }
+    let full_text = text;
     let preamble = skip_preamble(text);
-    let (text, offset) = (&text[preamble.body_start..], preamble.lines);
+    let text = &text[preamble.body_start..];
+    // Lines are counted from byte offsets as a text editor counts them (CRLF, blank and title lines,
+    // newlines inside quoted cells), not from the csv reader's record count.
+    let mut lines = LineCounter::new(full_text);
+    let header_line = lines.line_at(preamble.body_start);
     let delimiter = preamble.delimiter.unwrap_or_else(|| detect_delimiter(text));
-    let shift = |mut problem: Problem| {
-        problem.line = problem.line.map(|l| l + offset);
-        problem
-    };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(FileError::invalid(file, vec![shift(csv_problem(&e))])),
+        Err(e) => return Err(FileError::invalid(file, vec![csv_problem(&e, &mut lines, preamble.body_start)])),
     };
-    let columns = Columns::from_headers(&headers)
-        .map_err(|problems| FileError::invalid(file, problems.into_iter().map(shift).collect()))?;
+    let columns = Columns::from_headers(&headers, &options.columns, header_line)
+        .map_err(|problems| FileError::invalid(file, problems))?;
+    let scheme = match &options.level_scheme {
+        Some(name) => {
+            Some(ladder.scheme(name).ok_or_else(|| FileError::invalid(file, vec![unknown_scheme(ladder, name)]))?)
+        }
+        None => None,
+    };
     // Sizing the people list and the id index up front saves their regrowth on large rosters.
     let expected_rows = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    let mut rows = RowReader::new(ladder, &columns, expected_rows);
+    let mut rows = RowReader::new(ladder, LevelMatcher::with_scheme(ladder, scheme), &columns, expected_rows);
+    rows.this_year = options.this_year;
     // One record reused for every row: no allocation per row, and one UTF-8 check per record.
     let mut record = csv::StringRecord::new();
+    let mut last_start = 0;
     loop {
         match reader.read_record(&mut record) {
-            Ok(true) => rows.read(&record, record.position().map_or(0, csv::Position::line) + offset),
+            Ok(true) => {
+                let mut start =
+                    preamble.body_start + record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+                // After a CRLF the reader's record starts at the "\n" that ends the line before.
+                while matches!(full_text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+                    start += 1;
+                }
+                last_start = start;
+                let line = lines.line_at(start);
+                rows.read(&record, line);
+            }
             Ok(false) => break,
             Err(e) => {
-                rows.problems.push(shift(csv_problem(&e)));
+                rows.problems.push(csv_problem(&e, &mut lines, preamble.body_start));
                 if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                     break;
                 }
             }
         }
     }
+    if let Some(opened) = unclosed_quote(full_text, last_start, delimiter) {
+        let line = lines.line_at(opened);
+        rows.problems.push(
+            Problem::new(
+                format!("a quoted cell opened on line {line} is never closed, so every line after it would be read into that one cell"),
+                "close the quote, or write a quote inside a cell as two quotes (27\"\" monitor), or remove it",
+            )
+            .at_line(line),
+        );
+    }
     rows.check_duplicate_ids();
     rows.resolve_slashed_dates();
+    rows.check_reporting_lines();
     rows.problems.sort_by_key(|p| p.line);
     if rows.problems.is_empty() && rows.people.is_empty() {
         rows.problems
             .push(Problem::new("the roster has a header but no people", "add one row per person below the header"));
     }
     if rows.problems.is_empty() {
-        Ok(RosterImport { people: rows.people, encoding: decoded.encoding, delimiter })
+        Ok(RosterImport {
+            people: rows.people,
+            encoding: decoded.encoding,
+            encoding_choice: decoded.how,
+            delimiter,
+            columns: columns.sources.clone(),
+            two_digit_years: rows.two_digit_years,
+            level_scheme: scheme.map(|s| s.name.clone()),
+            this_year: options.this_year,
+        })
     } else {
         Err(FileError::invalid(file, rows.problems))
     }
+}
+
+fn unknown_scheme(ladder: &Ladder, name: &str) -> Problem {
+    let known: Vec<&str> = ladder.schemes.iter().map(|s| s.name.as_str()).collect();
+    let choices = if known.is_empty() { "(this ladder defines none)".to_owned() } else { known.join(", ") };
+    Problem::new(format!("the ladder has no level code scheme named \"{name}\""), format!("use one of: {choices}"))
+}
+
+/// Line numbers of byte offsets, counted forward (offsets mostly arrive in order).
+struct LineCounter<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter { text: text.as_bytes(), at: 0, line: 1 }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            *self = LineCounter { text: self.text, at: 0, line: 1 };
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.text[self.at..offset]).count() as u64;
+        self.at = offset;
+        self.line
+    }
+}
+
+/// Where a quoted cell that never closes opens, looking from the start of the last record (the csv
+/// reader has read everything after such a quote into that record).
+fn unclosed_quote(text: &str, last_record_start: usize, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = last_record_start;
+    let mut field_start = true;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if field_start && b == b'"' {
+            let opened = at;
+            at += 1;
+            loop {
+                match memchr::memchr(b'"', &bytes[at..]) {
+                    None => return Some(opened),
+                    Some(i) if bytes.get(at + i + 1) == Some(&b'"') => at += i + 2,
+                    Some(i) => {
+                        at += i + 1;
+                        break;
+                    }
+                }
+            }
+            field_start = false;
+            continue;
+        }
+        field_start = b == delimiter || b == b'\n' || b == b'\r';
+        at += 1;
+    }
+    None
 }
 
 /// Lines before the header that are not part of the table.
 struct Preamble {
     /// Byte offset where the header row starts.
     body_start: usize,
-    /// How many lines were skipped, to keep reported line numbers true to the file.
-    lines: u64,
     /// The delimiter an Excel `sep=;` line names.
     delimiter: Option<u8>,
 }
@@ -94,12 +278,12 @@ struct Preamble {
 /// Skips an Excel `sep=` line and report-title lines above the header (a header is the first of the
 /// first ten lines with at least two recognised column names).
 fn skip_preamble(text: &str) -> Preamble {
-    let mut preamble = Preamble { body_start: 0, lines: 0, delimiter: None };
+    let mut preamble = Preamble { body_start: 0, delimiter: None };
     let first_line = text.lines().next().unwrap_or("");
     if let Some(sep) = first_line.trim().strip_prefix("sep=").or_else(|| first_line.trim().strip_prefix("SEP="))
         && let [byte] = sep.as_bytes()
     {
-        preamble = Preamble { body_start: first_line.len() + 1, lines: 1, delimiter: Some(*byte) };
+        preamble = Preamble { body_start: first_line.len() + 1, delimiter: Some(*byte) };
     }
     let known = |line: &str| -> usize {
         [b',', b';', b'\t']
@@ -111,10 +295,9 @@ fn skip_preamble(text: &str) -> Preamble {
     };
     let rest = &text[preamble.body_start.min(text.len())..];
     let mut offset = 0;
-    for (index, line) in rest.split_inclusive('\n').take(10).enumerate() {
+    for line in rest.split_inclusive('\n').take(10) {
         if known(line) >= 2 {
             preamble.body_start += offset;
-            preamble.lines += index as u64;
             break;
         }
         offset += line.len();
@@ -148,8 +331,8 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.0
 }
 
-fn csv_problem(error: &csv::Error) -> Problem {
-    let line = error.position().map(csv::Position::line);
+fn csv_problem(error: &csv::Error, lines: &mut LineCounter<'_>, body_start: usize) -> Problem {
+    let line = error.position().map(|p| lines.line_at(body_start + usize::try_from(p.byte()).unwrap_or(0)));
     let problem = match error.kind() {
         csv::ErrorKind::Utf8 { .. } => Problem::new("a cell is not valid text", "save the file again as \"CSV UTF-8\""),
         _ => Problem::new(
@@ -181,11 +364,20 @@ struct Columns {
     index: [Option<usize>; Field::ALL.len()],
     extra: Vec<(usize, CompactString)>,
     names: Vec<String>,
+    /// Which column supplied each field, and why, for the summary.
+    sources: Vec<ColumnSource>,
 }
 
 impl Columns {
-    fn from_headers(headers: &csv::StringRecord) -> Result<Columns, Vec<Problem>> {
-        let mut best: HashMap<Field, (usize, usize)> = HashMap::new();
+    /// Maps headers to fields: the user's choices first, then the best-ranked alias per field. A
+    /// dedicated level column beats a title column; the column that lost is kept as an extra column
+    /// and named in the summary.
+    fn from_headers(
+        headers: &csv::StringRecord,
+        chosen: &[(Field, Option<String>)],
+        header_line: u64,
+    ) -> Result<Columns, Vec<Problem>> {
+        let mut candidates: HashMap<Field, Vec<(usize, usize)>> = HashMap::new();
         let mut names = Vec::new();
         let mut problems = Vec::new();
         for (i, header) in headers.iter().enumerate() {
@@ -193,21 +385,62 @@ impl Columns {
             if names.contains(&name) {
                 problems.push(
                     Problem::new("two columns have the same header", "rename one of them so each header is unique")
-                        .at_line(1)
+                        .at_line(header_line)
                         .in_column(name.clone()),
                 );
             }
             names.push(name);
             if let Some((field, rank)) = match_header(header) {
-                let entry = best.entry(field).or_insert((i, rank));
-                if rank < entry.1 {
-                    *entry = (i, rank);
-                }
+                candidates.entry(field).or_default().push((rank, i));
             }
         }
         let mut index = [None; Field::ALL.len()];
-        for (field, (i, _)) in best {
-            index[field as usize] = Some(i);
+        let mut why: HashMap<Field, String> = HashMap::new();
+        for (field, list) in &mut candidates {
+            list.sort_unstable();
+            index[*field as usize] = Some(list[0].1);
+            let others: Vec<String> = list[1..].iter().map(|&(_, i)| format!("\"{}\"", names[i])).collect();
+            if !others.is_empty() {
+                let kind = if field.is_title_alias(list[0].0) { "title column" } else { "column" };
+                let what = if list[1..].iter().any(|&(rank, _)| field.is_title_alias(rank))
+                    && !field.is_title_alias(list[0].0)
+                {
+                    "a dedicated level column wins over"
+                } else {
+                    "preferred over"
+                };
+                why.insert(*field, format!("{kind}; {what} {}, kept as extra", others.join(", ")));
+            } else if field.is_title_alias(list[0].0) {
+                why.insert(*field, "a title column: the file has no level column".to_owned());
+            }
+        }
+        for (field, header) in chosen {
+            match header {
+                None => {
+                    index[*field as usize] = None;
+                }
+                Some(header) => {
+                    match names.iter().position(|n| n == header.trim() || header_key(n) == header_key(header)) {
+                        Some(i) => {
+                            // A column serves one field: taking it for this one frees it from another.
+                            for slot in &mut index {
+                                if *slot == Some(i) {
+                                    *slot = None;
+                                }
+                            }
+                            index[*field as usize] = Some(i);
+                            why.insert(*field, "as chosen".to_owned());
+                        }
+                        None => problems.push(
+                            Problem::new(
+                                format!("no column is headed \"{header}\" (chosen for {})", field.display()),
+                                format!("choose one of: {}", names.join(", ")),
+                            )
+                            .at_line(header_line),
+                        ),
+                    }
+                }
+            }
         }
         let has = |field: Field| index[field as usize].is_some();
         let mut require = |present: bool, fields: &[Field], what: &str| {
@@ -217,9 +450,13 @@ impl Columns {
                 problems.push(
                     Problem::new(
                         format!("no {what} column"),
-                        format!("add a header named one of: {}", accepted.join(", ")),
+                        format!(
+                            "add a header named one of: {} (or choose the column: --column {}=\"…\")",
+                            accepted.join(", "),
+                            fields[0].key()
+                        ),
                     )
-                    .at_line(1),
+                    .at_line(header_line),
                 );
             }
         };
@@ -232,7 +469,14 @@ impl Columns {
         }
         let used: Vec<usize> = index.iter().flatten().copied().collect();
         let extra = (0..names.len()).filter(|i| !used.contains(i)).map(|i| (i, names[i].as_str().into())).collect();
-        Ok(Columns { index, extra, names })
+        let sources = Field::ALL
+            .iter()
+            .filter_map(|&field| {
+                let i = index[field as usize]?;
+                Some(ColumnSource { field, header: names[i].clone(), note: why.remove(&field).unwrap_or_default() })
+            })
+            .collect();
+        Ok(Columns { index, extra, names, sources })
     }
 
     fn get<'r>(&self, record: &'r csv::StringRecord, field: Field) -> &'r str {
@@ -242,6 +486,27 @@ impl Columns {
     fn name(&self, field: Field) -> String {
         self.index[field as usize].map_or_else(|| field.display().to_owned(), |i| self.names[i].clone())
     }
+}
+
+/// Text in Unicode NFC, so one name typed two ways (a precomposed é, or e and a combining accent) is
+/// one name: one manager in the filter. ASCII and already-composed text is returned as it is.
+fn nfc(text: &str) -> CompactString {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        CompactString::from(text)
+    } else {
+        text.nfc().collect::<String>().into()
+    }
+}
+
+/// An id as Excel shows a long number it has turned into a float (`1.23457E+11`): the digits are lost.
+fn scientific_notation(id: &str) -> bool {
+    let Some((mantissa, exponent)) = id.split_once(['E', 'e']) else { return false };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && mantissa.contains('.')
+        && !exponent.is_empty()
+        && exponent.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A `03/04/2024` date waiting for its column's day/month order.
@@ -266,19 +531,23 @@ struct RowReader<'a> {
     level_cache: FxHashMap<String, Option<(LevelId, Track)>>,
     people: Vec<Person>,
     problems: Vec<Problem>,
+    this_year: i16,
+    two_digit_years: usize,
 }
 
 impl<'a> RowReader<'a> {
-    fn new(ladder: &'a Ladder, columns: &'a Columns, expected_rows: usize) -> Self {
+    fn new(ladder: &'a Ladder, matcher: LevelMatcher, columns: &'a Columns, expected_rows: usize) -> Self {
         RowReader {
             ladder,
-            matcher: LevelMatcher::new(ladder),
+            matcher,
             columns,
             lines: Vec::with_capacity(expected_rows),
             slashed: Vec::new(),
             level_cache: FxHashMap::default(),
             people: Vec::with_capacity(expected_rows),
             problems: Vec::new(),
+            this_year: 2000,
+            two_digit_years: 0,
         }
     }
 
@@ -299,11 +568,18 @@ impl<'a> RowReader<'a> {
         }
         let before = self.problems.len();
         let width = self.columns.names.len();
-        if record.len() > width {
+        // Empty cells past the header (a row ending in delimiters, as spreadsheets write) mean nothing;
+        // a filled one is data the header does not name.
+        if let Some(surplus) = (width..record.len()).find(|&i| !record.get(i).unwrap_or("").trim().is_empty()) {
+            let value = record.get(surplus).unwrap_or("").trim();
             self.problems.push(
                 Problem::new(
-                    format!("the row has {} cells but the header has {width}", record.len()),
-                    "a cell probably contains the delimiter without quotes; put that cell in double quotes",
+                    format!(
+                        "the row has {} cells but the header has {width}: cell {} holds \"{value}\"",
+                        record.len(),
+                        surplus + 1
+                    ),
+                    "if a cell contains the delimiter, put that cell in double quotes; if the column is real, give it a header",
                 )
                 .at_line(line),
             );
@@ -311,6 +587,14 @@ impl<'a> RowReader<'a> {
         }
         if id.is_empty() {
             self.problem(line, Field::Id, "", "the employee id is empty", "give every person a unique id");
+        } else if scientific_notation(id) {
+            self.problem(
+                line,
+                Field::Id,
+                id,
+                "the id is in scientific notation: Excel turned a long number into a rounded float and its digits are lost",
+                "in the spreadsheet format the id column as Text, paste the ids again from the HR system, and export again",
+            );
         }
         let name = self.name(record, line);
         let level_text = cols.get(record, Field::Level);
@@ -326,13 +610,13 @@ impl<'a> RowReader<'a> {
         self.lines.push(line);
         let mut extra = ExtraColumns::with_capacity(cols.extra.len());
         for (i, header) in &cols.extra {
-            extra.push((header.clone(), record.get(*i).unwrap_or("").into()));
+            extra.push((header.clone(), nfc(record.get(*i).unwrap_or(""))));
         }
         self.people.push(Person {
             id,
             name,
-            manager: cols.get(record, Field::Manager).into(),
-            team: cols.get(record, Field::Team).into(),
+            manager: nfc(cols.get(record, Field::Manager)),
+            team: nfc(cols.get(record, Field::Team)),
             track,
             level,
             start_date,
@@ -361,10 +645,10 @@ impl<'a> RowReader<'a> {
 
     fn name(&mut self, record: &csv::StringRecord, line: u64) -> CompactString {
         let cols = self.columns;
-        let mut name = CompactString::from(cols.get(record, Field::Name));
+        let mut name = nfc(cols.get(record, Field::Name));
         if name.is_empty() {
             let (first, last) = (cols.get(record, Field::FirstName), cols.get(record, Field::LastName));
-            name = CompactString::from(format!("{first} {last}").trim());
+            name = nfc(format!("{first} {last}").trim());
         }
         if name.is_empty() {
             let field = if cols.index[Field::Name as usize].is_some() { Field::Name } else { Field::FirstName };
@@ -395,6 +679,19 @@ impl<'a> RowReader<'a> {
             "use a level id, title or alias from the ladder: {} (or load a ladder that defines it with --ladder)",
             self.ladder.level_list(None)
         );
+        let meanings: Vec<String> =
+            self.ladder.code_meanings(text).map(|(scheme, level)| format!("{scheme} {text} = {level}")).collect();
+        if !meanings.is_empty() {
+            let schemes: Vec<&str> = self.ladder.code_meanings(text).map(|(scheme, _)| scheme).collect();
+            let message = format!(
+                "\"{text}\" is a company level code the ladder cannot place for sure; candidate levels: {}",
+                meanings.join(", ")
+            );
+            let fix =
+                format!("name the company's level codes (--level-scheme {}) or write the ladder's level", schemes[0]);
+            self.problem(line, Field::Level, text, message, fix);
+            return None;
+        }
         let message = match self.matcher.disagreement(text) {
             Some([(a, level_a), (b, level_b)]) => {
                 format!("ambiguous level: \"{a}\" means {level_a} but \"{b}\" means {level_b}")
@@ -432,8 +729,11 @@ impl<'a> RowReader<'a> {
         if text.is_empty() {
             return None;
         }
-        match read_date_cell(text) {
-            DateCell::Date(date) => Some(date),
+        if has_two_digit_year(text) {
+            self.two_digit_years += 1;
+        }
+        match read_date_cell(text, self.this_year) {
+            DateCell::Date(date) => self.in_range(date, field, line, text),
             DateCell::Slashed { a, b, year } => {
                 // Settled after the pass, when the whole column shows whether it is day- or month-first.
                 self.slashed.push(SlashedDate { line, field, a, b, year, text: text.to_owned() });
@@ -447,6 +747,34 @@ impl<'a> RowReader<'a> {
         }
     }
 
+    /// A date no roster can mean (before 1950, or more than a year ahead) is a misread: reported.
+    fn in_range(&mut self, date: Date, field: Field, line: u64, text: &str) -> Option<Date> {
+        let latest = self.this_year + 1;
+        if (EARLIEST_YEAR..=latest).contains(&date.year()) {
+            return Some(date);
+        }
+        let message = format!("the year {} is not plausible here (read from \"{text}\")", date.year());
+        let fix = format!("write the date as YYYY-MM-DD with a year from {EARLIEST_YEAR} to {latest}");
+        self.problem(line, field, text, message, fix);
+        None
+    }
+
+    /// People who manage themselves, and loops of managers, named on the first person's row.
+    fn check_reporting_lines(&mut self) {
+        for problem in reporting_problems(&self.people) {
+            let line = self.lines[problem.first()];
+            let manager = self.people[problem.first()].manager.to_string();
+            let message = problem.describe(&self.people);
+            self.problem(
+                line,
+                Field::Manager,
+                &manager,
+                message,
+                "correct the manager column so reporting lines end at someone outside the loop",
+            );
+        }
+    }
+
     /// Gives slashed dates their meaning once the column's order is known, or reports them.
     fn resolve_slashed_dates(&mut self) {
         let slashed = std::mem::take(&mut self.slashed);
@@ -457,11 +785,12 @@ impl<'a> RowReader<'a> {
                 let date = order.and_then(|o| resolve(cell.a, cell.b, cell.year, o));
                 let person = self.lines.binary_search(&cell.line).ok();
                 match (date, person) {
-                    (Some(date), Some(i)) => match field {
+                    (Some(date), Some(i)) if self.in_range(date, field, cell.line, &cell.text).is_some() => match field
+                    {
                         Field::StartDate => self.people[i].start_date = Some(date),
                         _ => self.people[i].level_since = Some(date),
                     },
-                    (Some(_), None) => {} // the row had other problems and was not imported
+                    (Some(_), _) => {} // out of range (reported), or the row had other problems
                     (None, _) => {
                         let message = match order {
                             None => "day and month order cannot be told apart in this column",

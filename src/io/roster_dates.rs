@@ -1,8 +1,15 @@
 //! Dates as HR exports write them. ISO, `YYYY/MM/DD`, `31.03.2024`, `Mar 31, 2024` and `31-Mar-2024`
 //! are read directly. Slashed dates (`03/04/2024`) are day-first in some countries and month-first in
 //! others, so their order is decided per column from the values that settle it (a part above 12).
+//!
+//! Two-digit years (`15-Jan-19`, `01.04.24`) follow one stated pivot: `yy` is 20yy unless that is more
+//! than a year after today, then 19yy (in 2026: 00–27 → 2000–2027, 28–99 → 1928–1999). Any year before
+//! `EARLIEST_YEAR` or more than a year ahead is refused by the importer, so `19` never becomes year 19.
 
 use jiff::civil::Date;
+
+/// No one in a roster was hired or promoted before this year; an earlier one is a misread date.
+pub const EARLIEST_YEAR: i16 = 1950;
 
 /// Spellings with month names or dots, tried after the numeric ones.
 const WORDY: [&str; 6] = ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d.%m.%Y"];
@@ -27,11 +34,42 @@ pub enum SlashOrder {
     MonthFirst,
 }
 
-/// Reads one cell.
+/// The century a two-digit year belongs to in `this_year` (see the module's pivot rule).
 #[must_use]
-pub fn read_date_cell(text: &str) -> DateCell {
+pub fn pivot_year(two_digits: i16, this_year: i16) -> i16 {
+    let recent = 2000 + two_digits;
+    if recent <= this_year + 1 { recent } else { 1900 + two_digits }
+}
+
+/// A cell whose last number is a two-digit year, rewritten with the four-digit year.
+fn expand_two_digit_year(text: &str, this_year: i16) -> Option<String> {
+    let cut = text.rfind(|c: char| !c.is_ascii_digit())?;
+    let (head, year) = text.split_at(cut + 1);
+    if year.len() != 2 || !matches!(head.chars().last(), Some('-' | '.' | '/' | ' ' | ',')) {
+        return None;
+    }
+    // A leading four-digit year (`2024-03-05`) is ISO, not a two-digit year at the end.
+    if head.split(|c: char| !c.is_ascii_digit()).next().is_some_and(|first| first.len() == 4) {
+        return None;
+    }
+    let yy: i16 = year.parse().ok()?;
+    Some(format!("{head}{}", pivot_year(yy, this_year)))
+}
+
+/// Whether a cell writes its year with two digits (and so was read by the pivot rule).
+#[must_use]
+pub fn has_two_digit_year(text: &str) -> bool {
+    expand_two_digit_year(text, 2000).is_some()
+}
+
+/// Reads one cell; `this_year` settles two-digit years.
+#[must_use]
+pub fn read_date_cell(text: &str, this_year: i16) -> DateCell {
     if let Some(date) = plain_iso_date(text) {
         return DateCell::Date(date);
+    }
+    if let Some(expanded) = expand_two_digit_year(text, this_year) {
+        return read_date_cell(&expanded, this_year);
     }
     // Then ISO dates with a time or other ISO forms, as most HR systems export them.
     let date_part = text.bytes().position(|b| b == b'T' || b == b' ').map_or(text, |end| &text[..end]);
@@ -115,11 +153,29 @@ mod tests {
             ("31 March 2024", "2024-03-31"),
             ("31-Mar-2024", "2024-03-31"),
         ] {
-            assert_eq!(read_date_cell(text), DateCell::Date(date(expected)), "{text}");
+            assert_eq!(read_date_cell(text, 2026), DateCell::Date(date(expected)), "{text}");
         }
-        assert_eq!(read_date_cell("03/04/2024"), DateCell::Slashed { a: 3, b: 4, year: 2024 });
-        assert_eq!(read_date_cell("soon"), DateCell::Unreadable);
-        assert_eq!(read_date_cell("2024-02-30"), DateCell::Unreadable);
+        assert_eq!(read_date_cell("03/04/2024", 2026), DateCell::Slashed { a: 3, b: 4, year: 2024 });
+        assert_eq!(read_date_cell("soon", 2026), DateCell::Unreadable);
+        assert_eq!(read_date_cell("2024-02-30", 2026), DateCell::Unreadable);
+    }
+
+    #[test]
+    fn two_digit_years_follow_the_pivot() {
+        for (text, expected) in [
+            ("15-Jan-19", "2019-01-15"),
+            ("01.04.24", "2024-04-01"),
+            ("03-Sep-21", "2021-09-03"),
+            ("Jun 01, 16", "2016-06-01"),
+            ("01.01.27", "2027-01-01"),
+            ("01.01.28", "1928-01-01"),
+            ("31-Dec-99", "1999-12-31"),
+        ] {
+            assert_eq!(read_date_cell(text, 2026), DateCell::Date(date(expected)), "{text}");
+        }
+        assert_eq!(read_date_cell("03/04/24", 2026), DateCell::Slashed { a: 3, b: 4, year: 2024 });
+        assert_eq!(pivot_year(27, 2026), 2027);
+        assert_eq!(pivot_year(28, 2026), 1928);
     }
 
     #[test]

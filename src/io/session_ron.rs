@@ -34,7 +34,7 @@ pub fn pretty_config() -> ron::ser::PrettyConfig {
 
 /// Serialises a session to RON text.
 pub fn session_to_string(session: &Session) -> Result<String, ron::Error> {
-    super::session_write::session_text(session, &pretty_config()).map(|mut text| {
+    super::session_parallel::write::session_text(session, &pretty_config()).map(|mut text| {
         text.push('\n');
         text
     })
@@ -76,7 +76,7 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
         let problem = Problem::new("format_version 0 does not exist", "restore the file from a backup");
         return Err(FileError::invalid(file, vec![problem]));
     }
-    let session = super::session_parse::parse_session_text(text)
+    let session = super::session_parallel::parse::parse_session_text(text)
         .map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a Ladderboard session")]))?;
     let mut session = super::migrate::migrate(session, version);
     session.reindex();

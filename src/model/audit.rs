@@ -112,13 +112,13 @@ pub fn link(events: &mut [AuditEvent]) {
 /// Whether each event's `hash` matches its content. Hashing is most of the work of opening a large
 /// session (10,000 events), and each event's check stands alone, so it runs on every core.
 fn seals_hold(events: &[AuditEvent]) -> Vec<bool> {
+    use rayon::prelude::*;
     const CHUNK: usize = 512;
-    let threads = if events.len() > CHUNK { crate::parallel::cores() } else { 1 };
-    let chunks: Vec<&[AuditEvent]> = events.chunks(CHUNK).collect();
-    let holds = |chunk: &[AuditEvent]| chunk.iter().map(|e| e.hash == e.compute_hash()).collect::<Vec<_>>();
-    // Every job succeeds, so the work queue always answers; the fallback only keeps this total.
-    crate::parallel::run_jobs(&chunks, threads, |chunk| Some(holds(chunk)))
-        .map_or_else(|| holds(events), |held| held.concat())
+    let holds = |e: &AuditEvent| e.hash == e.compute_hash();
+    if events.len() <= CHUNK {
+        return events.iter().map(holds).collect();
+    }
+    events.par_iter().with_min_len(CHUNK).map(holds).collect()
 }
 
 /// Checks the hash chain of an audit trail: every event sealed, linked to the one before, in order.

@@ -130,9 +130,37 @@ pub struct Ladder {
     pub levels: Vec<Level>,
     #[serde(default)]
     pub equivalences: Vec<Equivalence>,
+    /// Companies' own level codes, which mean different levels at different companies ("IC5" is
+    /// senior at Meta). A roster import uses one only when the user names it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schemes: Vec<LevelScheme>,
+}
+
+/// One company's level codes and the ladder level each means: Meta's `E5` and `IC5` are both P3.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelScheme {
+    pub name: String,
+    pub codes: Vec<(String, LevelId)>,
 }
 
 impl Ladder {
+    /// The level code scheme with this name (case-insensitive).
+    #[must_use]
+    pub fn scheme(&self, name: &str) -> Option<&LevelScheme> {
+        self.schemes.iter().find(|s| s.name.eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Every scheme that defines `code` (case-insensitive), with the level it means there.
+    pub fn code_meanings<'a>(&'a self, code: &'a str) -> impl Iterator<Item = (&'a str, &'a LevelId)> + 'a {
+        self.schemes.iter().filter_map(move |scheme| {
+            scheme
+                .codes
+                .iter()
+                .find(|(c, _)| c.eq_ignore_ascii_case(code.trim()))
+                .map(|(_, level)| (scheme.name.as_str(), level))
+        })
+    }
+
     /// The level with this id, on any track.
     #[must_use]
     pub fn level(&self, id: &LevelId) -> Option<&Level> {

@@ -1,8 +1,9 @@
 //! Matching what a roster writes for a level ("P3", "Senior", "senior software engineer", "L5", "E5")
-//! to a level on the ladder.
+//! to a level on the ladder. A company's own codes ("IC5") count only through the scheme the user
+//! names (`LevelScheme`); without one, a code some scheme defines is refused with its candidates.
 
 use super::ids::LevelId;
-use super::ladder::Ladder;
+use super::ladder::{Ladder, LevelScheme};
 use std::collections::HashMap;
 
 /// Words that job titles add around the level name and that say nothing about the level.
@@ -32,7 +33,18 @@ impl LevelMatcher {
     /// Indexes every id, title and alias of the ladder.
     #[must_use]
     pub fn new(ladder: &Ladder) -> Self {
+        Self::with_scheme(ladder, None)
+    }
+
+    /// Indexes the ladder's names and, first, the codes of one company's scheme, which win over an
+    /// alias spelled the same.
+    #[must_use]
+    pub fn with_scheme(ladder: &Ladder, scheme: Option<&LevelScheme>) -> Self {
         let mut names = HashMap::new();
+        for (code, level) in scheme.map_or(&[][..], |s| s.codes.as_slice()) {
+            names.insert(code.clone(), level.clone());
+            names.insert(normalise(code), level.clone());
+        }
         for level in &ladder.levels {
             let all = std::iter::once(level.id.as_str())
                 .chain(std::iter::once(level.title.as_str()))
@@ -90,10 +102,31 @@ impl LevelMatcher {
 
     /// The parts of `value` (split at `-`, `(`, `|` …) that name a level on their own.
     fn named_parts<'v>(&self, value: &'v str) -> impl Iterator<Item = (&'v str, &LevelId)> {
-        value
-            .split(['-', '–', '(', ')', '|', ':', '/', ','])
-            .filter_map(|part| self.names.get(&normalise(part)).map(|level| (part.trim(), level)))
+        split_parts(value).filter_map(|part| self.names.get(&normalise(part)).map(|level| (part.trim(), level)))
     }
+}
+
+/// The parts of a level cell: split at `(`, `)`, `|`, `:`, `/`, `,`, `–`, and at `-` only with a space
+/// beside it, so "P4 - Senior-plus" is "P4" and "Senior-plus" but "Senior-plus" stays whole.
+fn split_parts(value: &str) -> impl Iterator<Item = &str> {
+    let bytes = value.as_bytes();
+    let mut cuts = Vec::new();
+    for (i, c) in value.char_indices() {
+        let spaced = |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_whitespace);
+        let cut = matches!(c, '(' | ')' | '|' | ':' | '/' | ',' | '–')
+            || (c == '-' && (spaced(i.checked_sub(1)) || spaced(Some(i + 1)) || i == 0 || i + 1 == bytes.len()));
+        if cut {
+            cuts.push((i, i + c.len_utf8()));
+        }
+    }
+    let mut start = 0;
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    for (from, to) in cuts {
+        parts.push(&value[start..from]);
+        start = to;
+    }
+    parts.push(&value[start..]);
+    parts.into_iter()
 }
 
 /// Lower case, punctuation to spaces, single spaces.

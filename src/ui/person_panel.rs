@@ -47,7 +47,7 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
         .weak(),
     );
     if let Some(since) = person.level_since {
-        let years = person.years_in_level(jiff::Zoned::now().date()).unwrap_or(0);
+        let years = person.years_in_level(view.today).unwrap_or(0);
         ui.label(RichText::new(format!("At this level since {since} ({years} y)")).weak().small());
     }
     // The roster's other columns (job title, location …), as the HR export had them.

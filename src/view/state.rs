@@ -116,6 +116,8 @@ pub struct ViewState {
     pub status_details: bool,
     /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
     pub scroll_to_selected: bool,
+    /// Today's date, set by the app (screens never read the clock), for "years at this level".
+    pub today: jiff::civil::Date,
 }
 
 impl Default for ViewState {
@@ -137,6 +139,7 @@ impl Default for ViewState {
             focus_search: false,
             status_details: false,
             scroll_to_selected: false,
+            today: jiff::Zoned::now().date(),
         }
     }
 }

@@ -5,9 +5,9 @@
 //! generated text). On any failure the whole text is parsed once more, in one piece, so a problem
 //! is reported with its true line and column.
 
-use super::ron_split::{ListField, top_level_lists};
+use super::split::{ListField, top_level_lists};
+use super::{cores, run_jobs};
 use crate::model::{AuditEvent, Evidence, Note, Person, Session};
-use crate::parallel::{cores, run_jobs};
 
 /// The list fields worth splitting, as named in the file.
 pub(crate) const LISTS: [&str; 4] = ["people", "evidence", "notes", "audit"];

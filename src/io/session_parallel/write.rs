@@ -4,10 +4,10 @@
 //! text is byte for byte what `ron::ser::to_string_pretty` gives (tested), so files and their
 //! diffs do not depend on the number of cores.
 
-use super::ron_split::top_level_lists;
-use super::session_parse::LISTS;
+use super::parse::LISTS;
+use super::split::top_level_lists;
+use super::{cores, run_jobs};
 use crate::model::Session;
-use crate::parallel::{cores, run_jobs};
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 

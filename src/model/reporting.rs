@@ -1,0 +1,145 @@
+//! Reporting lines: who reports to whom, as the roster says. A person managing themself and a loop
+//! of managers (A reports to B, B to A) are errors in the HR data that would put people in no
+//! manager's view; a manager who is not in the roster (a director outside the calibration) is fine.
+
+use super::person::Person;
+use std::collections::HashMap;
+
+/// A broken reporting line, naming the people in it (by index into the roster).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportingProblem {
+    /// The person's manager is the person.
+    ManagesThemself(usize),
+    /// Following managers from the first person comes back to them: the people in the loop, in order.
+    Loop(Vec<usize>),
+}
+
+/// Each person's manager as an index into `people`: the roster's manager text matched to an id, or
+/// else to the one person with that name; `None` for no manager or one outside the roster.
+#[must_use]
+pub fn manager_indices(people: &[Person]) -> Vec<Option<usize>> {
+    let by_id: HashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let mut by_name: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, person) in people.iter().enumerate() {
+        // Two people with one name cannot be told apart as a manager: neither is matched.
+        by_name.entry(person.name.as_str()).and_modify(|e| *e = None).or_insert(Some(i));
+    }
+    people
+        .iter()
+        .map(|p| {
+            let manager = p.manager.as_str();
+            if manager.is_empty() {
+                return None;
+            }
+            by_id.get(manager).copied().or_else(|| by_name.get(manager).copied().flatten())
+        })
+        .collect()
+}
+
+/// Every person who manages themself, and every loop of managers (each loop reported once).
+#[must_use]
+pub fn reporting_problems(people: &[Person]) -> Vec<ReportingProblem> {
+    let managers = manager_indices(people);
+    let mut problems = Vec::new();
+    // 0 = not visited, 1 = on the current path, 2 = settled.
+    let mut state = vec![0u8; people.len()];
+    for start in 0..people.len() {
+        if managers[start] == Some(start) {
+            problems.push(ReportingProblem::ManagesThemself(start));
+            state[start] = 2;
+        }
+    }
+    for start in 0..people.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state[i] {
+                2 => break,
+                1 => {
+                    let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                    problems.push(ReportingProblem::Loop(path[from..].to_vec()));
+                    break;
+                }
+                _ => {
+                    state[i] = 1;
+                    path.push(i);
+                    at = managers[i];
+                }
+            }
+        }
+        for i in path {
+            state[i] = 2;
+        }
+    }
+    problems
+}
+
+impl ReportingProblem {
+    /// A sentence naming the people: "Ada (E1) reports to Ben (E2), who reports to Ada (E1)".
+    #[must_use]
+    pub fn describe(&self, people: &[Person]) -> String {
+        let who = |i: usize| format!("{} ({})", people[i].name, people[i].id);
+        match self {
+            ReportingProblem::ManagesThemself(i) => format!("{} is given as their own manager", who(*i)),
+            ReportingProblem::Loop(members) => {
+                let mut chain: Vec<String> = members.iter().map(|&i| who(i)).collect();
+                chain.push(who(members[0]));
+                format!("managers form a loop: {}", chain.join(" reports to "))
+            }
+        }
+    }
+
+    /// The first person named, to place the problem on their row.
+    #[must_use]
+    pub fn first(&self) -> usize {
+        match self {
+            ReportingProblem::ManagesThemself(i) => *i,
+            ReportingProblem::Loop(members) => members[0],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LevelId, PersonId, Track};
+
+    fn person(id: &str, name: &str, manager: &str) -> Person {
+        Person {
+            id: PersonId::new(id),
+            name: name.into(),
+            manager: manager.into(),
+            team: "T".into(),
+            track: Track::IndividualContributor,
+            level: LevelId::new("P2"),
+            start_date: None,
+            level_since: None,
+            extra: crate::model::ExtraColumns::new(),
+        }
+    }
+
+    #[test]
+    fn managers_are_found_by_id_or_by_a_unique_name() {
+        let people =
+            [person("E1", "Ada", ""), person("E2", "Ben", "E1"), person("E3", "Cy", "Ada"), person("E4", "Di", "Zed")];
+        assert_eq!(manager_indices(&people), vec![None, Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn a_self_manager_and_a_loop_of_three_are_reported_once_each() {
+        let people = [
+            person("E1", "Ada", "E1"),
+            person("E2", "Ben", "E3"),
+            person("E3", "Cy", "E4"),
+            person("E4", "Di", "Ben"),
+            person("E5", "Eve", "E2"), // reports into the loop but is not part of it
+            person("E6", "Fay", "Outside Director"),
+        ];
+        let problems = reporting_problems(&people);
+        assert_eq!(problems, vec![ReportingProblem::ManagesThemself(0), ReportingProblem::Loop(vec![1, 2, 3])]);
+        assert_eq!(
+            problems[1].describe(&people),
+            "managers form a loop: Ben (E2) reports to Cy (E3) reports to Di (E4) reports to Ben (E2)"
+        );
+    }
+}
