@@ -2,10 +2,12 @@
 #![expect(clippy::print_stdout, reason = "printing results is what the CLI is for")]
 
 use crate::io::FileError;
+use crate::io::decode::encoding_named;
 use crate::io::export_csv::export_decisions_csv;
 use crate::io::export_ron::export_decision_ron;
 use crate::io::ladder_ron::{load_ladder, parse_ladder};
-use crate::io::roster_csv::read_roster;
+use crate::io::roster_columns::Field;
+use crate::io::roster_csv::{ImportOptions, read_roster_with};
 use crate::io::session_ron::{load_session, save_session};
 use crate::model::{Ladder, Session, Track};
 use clap::{Parser, Subcommand};
@@ -41,12 +43,58 @@ pub enum ThemeArg {
 }
 
 /// Headless commands.
+/// What the user decides instead of the importer's rules.
+#[derive(Debug, Default, clap::Args)]
+#[expect(clippy::doc_markdown, reason = "the doc comments are clap's help text, shown as written")]
+pub struct ImportChoices {
+    /// Read the roster in this encoding instead of detecting it (shift_jis, windows-1250, gbk, euc-kr …).
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+    /// Take a field from a named column: --column level="Job Level - Primary Position" (fields: id, name,
+    /// first_name, last_name, manager, team, level, track, start_date, level_since); empty for none.
+    #[arg(long = "column", value_name = "FIELD=HEADER")]
+    columns: Vec<String>,
+    /// Read company level codes by the ladder's scheme of this name (e.g. Meta: IC5 = E5 = P3).
+    #[arg(long, value_name = "NAME")]
+    level_scheme: Option<String>,
+}
+
+impl ImportChoices {
+    /// The import options these choices name, or the problem with one of them.
+    fn options(&self) -> Result<ImportOptions, crate::io::Problem> {
+        let mut options = ImportOptions { level_scheme: self.level_scheme.clone(), ..ImportOptions::default() };
+        if let Some(name) = &self.encoding {
+            options.encoding = Some(encoding_named(name).ok_or_else(|| {
+                crate::io::Problem::new(
+                    format!("unknown encoding \"{name}\""),
+                    "name a WHATWG encoding label such as utf-8, shift_jis, windows-1250, windows-1252, gbk or euc-kr",
+                )
+            })?);
+        }
+        for choice in &self.columns {
+            let (field, header) = choice.split_once('=').unwrap_or((choice, ""));
+            let field = Field::from_key(field).ok_or_else(|| {
+                let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+                crate::io::Problem::new(
+                    format!("--column {choice}: unknown field"),
+                    format!("use one of: {}", keys.join(", ")),
+                )
+            })?;
+            let header = header.trim().trim_matches('"');
+            options.columns.push((field, (!header.is_empty()).then(|| header.to_owned())));
+        }
+        Ok(options)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a session from a roster CSV exported by an HR system.
     Import {
-        /// The roster (CSV or TSV; UTF-8, UTF-16 or Windows-1252; `,` `;` or tab).
+        /// The roster (CSV or TSV; UTF-8, UTF-16 or a legacy code page, detected; `,` `;` or tab).
         roster: PathBuf,
+        #[command(flatten)]
+        choices: ImportChoices,
         /// A ladder file to use instead of the built-in engineering ladder.
         #[arg(long)]
         ladder: Option<PathBuf>,
@@ -79,6 +127,8 @@ pub enum Command {
         /// Ladder to check a roster against (default: the built-in ladder).
         #[arg(long)]
         ladder: Option<PathBuf>,
+        #[command(flatten)]
+        choices: ImportChoices,
     },
     /// Print a ladder as a table.
     Ladder {
@@ -121,7 +171,8 @@ pub fn exit_code(error: &FileError) -> u8 {
 
 fn run(command: Command) -> Result<(), FileError> {
     match command {
-        Command::Import { roster, ladder, output, title, cycle, force } => {
+        Command::Import { roster, choices, ladder, output, title, cycle, force } => {
+            let options = choices.options().map_err(|p| FileError::invalid(&roster, vec![p]))?;
             if output.exists() && !force {
                 return Err(FileError::Write {
                     path: output,
@@ -132,13 +183,17 @@ fn run(command: Command) -> Result<(), FileError> {
                 });
             }
             let ladder = load_ladder(ladder.as_deref())?;
-            let imported = read_roster(&roster, &ladder)?;
+            let imported = read_roster_with(&roster, &ladder, &options)?;
             let title = title.unwrap_or_else(|| file_stem(&roster));
             let count = imported.people.len();
+            let summary = imported.summary();
             let mut session = Session::new(title, ladder, imported.people);
             session.cycle = cycle;
             save_session(&session, &output)?;
             println!("imported {count} people ({} text) into {}", imported.encoding, output.display());
+            for line in summary {
+                println!("  {line}");
+            }
             Ok(())
         }
         Command::Export { session, csv, ron } => {
@@ -159,7 +214,7 @@ fn run(command: Command) -> Result<(), FileError> {
             }
             Ok(())
         }
-        Command::Validate { file, ladder } => validate(&file, ladder.as_deref()),
+        Command::Validate { file, ladder, choices } => validate(&file, ladder.as_deref(), &choices),
         Command::Ladder { ladder } => {
             print!("{}", ladder_table(&load_ladder(ladder.as_deref())?));
             Ok(())
@@ -167,15 +222,31 @@ fn run(command: Command) -> Result<(), FileError> {
     }
 }
 
-fn validate(file: &Path, ladder: Option<&Path>) -> Result<(), FileError> {
-    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
+/// What a file holds, told from its content (not its name): a session or ladder is RON text that
+/// opens with `(` (after comments); anything else is read as a roster, which refuses workbooks and
+/// binary files with advice of its own.
+fn is_ron_document(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else { return false };
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    while let Some(comment) = rest.strip_prefix("//") {
+        rest = comment.split_once('\n').map_or("", |(_, after)| after).trim_start();
+    }
+    rest.starts_with('(') && (rest.contains("format_version") || rest.contains("levels"))
+}
+
+fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Result<(), FileError> {
+    let bytes = std::fs::read(file).map_err(|source| FileError::Read { path: file.to_path_buf(), source })?;
+    if !is_ron_document(&bytes) {
         let ladder = load_ladder(ladder)?;
-        let roster = read_roster(file, &ladder)?;
+        let options = choices.options().map_err(|p| FileError::invalid(file, vec![p]))?;
+        let roster = crate::io::roster_csv::parse_roster_with(&bytes, file, &ladder, &options)?;
         println!("{}: roster OK, {} people", file.display(), roster.people.len());
+        for line in roster.summary() {
+            println!("  {line}");
+        }
         return Ok(());
     }
-    let text = std::fs::read_to_string(file).map_err(|source| FileError::Read { path: file.to_path_buf(), source })?;
+    let text = String::from_utf8_lossy(&bytes);
     if text.contains("format_version") {
         let session = load_session(file)?;
         let breaks = session.audit_breaks();

@@ -99,3 +99,41 @@ fn validate_flags_a_tampered_audit_trail() {
     assert_eq!(code, 1);
     assert!(err.contains("audit event") && err.contains("removed"), "{err}");
 }
+
+#[test]
+fn import_prints_what_it_decided_and_takes_the_users_choices() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    let roster = fixture("rosters/cases/shift-jis.csv");
+    let (code, out, err) =
+        ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("encoding: Shift_JIS (detected"), "{out}");
+    let codes = fixture("rosters/cases/company-level-codes.csv");
+    let (code, _, err) = ladderboard(&["validate", codes.to_str().expect("utf8")]);
+    assert_eq!(code, 1, "bare IC codes are refused without a scheme");
+    assert!(err.contains("candidate levels: Meta IC5 = P3"), "{err}");
+    let (code, out, err) = ladderboard(&["validate", codes.to_str().expect("utf8"), "--level-scheme", "Meta"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("levels: Meta level codes"), "{out}");
+    let titles = fixture("rosters/cases/title-and-level-columns.csv");
+    let (code, out, err) =
+        ladderboard(&["validate", titles.to_str().expect("utf8"), "--column", "level=Job Level - Primary Position"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("level ← column \"Job Level - Primary Position\" (as chosen)"), "{out}");
+}
+
+#[test]
+fn validate_tells_the_kind_of_file_from_its_content() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let no_extension = dir.path().join("roster");
+    std::fs::copy(fixture("rosters/cases/cjk-names.csv"), &no_extension).expect("copy");
+    let (code, out, err) = ladderboard(&["validate", no_extension.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("roster OK, 4 people"), "{out}");
+    let workbook = dir.path().join("roster.csv");
+    std::fs::write(&workbook, b"PK\x03\x04\x14\x00\x06\x00rest of a zip").expect("write");
+    let (code, _, err) = ladderboard(&["validate", workbook.to_str().expect("utf8")]);
+    assert_eq!(code, 1, "a workbook is a problem with the input, not a read failure: {err}");
+    assert!(err.contains("workbook"), "{err}");
+}

@@ -47,10 +47,16 @@ impl LadderApp {
                 let title =
                     path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
                 let count = imported.people.len();
+                let summary = imported.summary().join("\n");
                 self.replace_session(Session::new(title, ladder, imported.people), None);
                 // A fresh import has not been saved anywhere yet.
                 self.revision.mark_unsaved();
-                self.info(format!("Imported {count} people from {} ({} text)", path.display(), imported.encoding));
+                // The first line is the status bar; "Show all … lines" opens what the import decided.
+                self.info(format!(
+                    "Imported {count} people from {} ({} text)\n{summary}",
+                    path.display(),
+                    imported.encoding
+                ));
             }
             Err(e) => self.error(e.to_string()),
         }

@@ -124,7 +124,8 @@ impl LadderApp {
 
     fn frame(&mut self, ui: &mut egui::Ui) {
         if self.applied_theme.is_none() {
-            crate::ui::theme::install_fonts(ui.ctx());
+            let missing = crate::ui::theme::install_fonts(ui.ctx());
+            self.notice_missing_fonts(&missing);
         }
         if self.applied_theme != Some(self.settings.theme) {
             crate::ui::theme::apply(ui.ctx(), self.settings.theme);
@@ -164,6 +165,30 @@ impl LadderApp {
         if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.view.unsaved_prompt = Some(crate::command::Interrupted::CloseWindow);
+        }
+    }
+
+    /// Says once, at start, which scripts in the session's names have no font on this system.
+    fn notice_missing_fonts(&mut self, missing: &[(&'static str, &'static str)]) {
+        let in_names = |script: &str| {
+            let wanted = |c: char| match script {
+                "Hebrew" => ('\u{0590}'..='\u{05FF}').contains(&c),
+                "Arabic" => ('\u{0600}'..='\u{06FF}').contains(&c),
+                _ => {
+                    ('\u{3040}'..='\u{30FF}').contains(&c)
+                        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                        || ('\u{AC00}'..='\u{D7AF}').contains(&c)
+                }
+            };
+            self.session.people.iter().any(|p| p.name.chars().any(wanted) || p.manager.chars().any(wanted))
+        };
+        let needed: Vec<String> = missing
+            .iter()
+            .filter(|(script, _)| in_names(script))
+            .map(|(script, package)| format!("{script} (install {package})"))
+            .collect();
+        if self.status.is_none() && !needed.is_empty() {
+            self.info(format!("Some names cannot be drawn: no system font for {}", needed.join(", ")));
         }
     }
 

@@ -5,6 +5,7 @@ pub mod board;
 pub mod card;
 pub mod decision_form;
 pub mod evidence;
+pub mod fonts;
 pub mod history_window;
 pub mod lock_prompt;
 pub mod menu_bar;

@@ -7,14 +7,23 @@ use egui::{Color32, Visuals};
 /// Arrows, check marks and bullets used in labels ("P3 → P4"), which egui's default fonts lack.
 const SYMBOLS_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-symbols.ttf");
 
-/// Adds the symbols font as a fallback after egui's default fonts. Call once at start.
-pub fn install_fonts(ctx: &egui::Context) {
+/// Adds the symbols font and the system's fonts for scripts egui lacks (CJK, Hebrew, Arabic) as
+/// fallbacks after egui's default fonts. Call once at start; returns the scripts no font covers,
+/// with the package that would, for a notice.
+#[must_use]
+pub fn install_fonts(ctx: &egui::Context) -> Vec<(&'static str, &'static str)> {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("dejavu-symbols".to_owned(), std::sync::Arc::new(egui::FontData::from_static(SYMBOLS_FONT)));
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push("dejavu-symbols".to_owned());
+    let system = super::fonts::system_fonts();
+    let mut fallbacks = vec![("dejavu-symbols".to_owned(), egui::FontData::from_static(SYMBOLS_FONT))];
+    fallbacks.extend(system.found);
+    for (name, data) in fallbacks {
+        fonts.font_data.insert(name.clone(), std::sync::Arc::new(data));
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts.families.entry(family).or_default().push(name.clone());
+        }
     }
     ctx.set_fonts(fonts);
+    system.missing
 }
 
 /// Switches egui's visuals to the chosen theme.
