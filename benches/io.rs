@@ -4,7 +4,7 @@
 #![expect(clippy::print_stdout, clippy::expect_used, reason = "a benchmark prints its results")]
 
 use ladderboard::fixtures::{large_session, roster_csv};
-use ladderboard::io::export_csv::decisions_csv;
+use ladderboard::io::export_csv::{CsvColumns, decisions_csv};
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster_csv::parse_roster;
 use ladderboard::io::session_parallel::split::top_level_lists;
@@ -51,7 +51,7 @@ fn session_save_load_10k(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 30)]
 fn decisions_csv_export_10k(bencher: divan::Bencher) {
     let session = large_session(PEOPLE);
-    bencher.bench(|| decisions_csv(&session).expect("csv"));
+    bencher.bench(|| decisions_csv(&session, CsvColumns::Decisions).expect("csv"));
 }
 
 /// The session's four long lists as ron's own `RawValue`s, one per item: the alternative to the
@@ -115,7 +115,7 @@ fn summary() {
         divan::black_box(load_session(&path).expect("load"));
     });
     let export = median(21, || {
-        divan::black_box(decisions_csv(&session).expect("csv"));
+        divan::black_box(decisions_csv(&session, CsvColumns::Decisions).expect("csv"));
     });
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     let text = session_to_string(&session).expect("text");

@@ -3,13 +3,13 @@
 
 use crate::io::FileError;
 use crate::io::decode::encoding_named;
-use crate::io::export_csv::export_decisions_csv;
+use crate::io::export_csv::{CsvColumns, export_decisions_csv};
 use crate::io::export_ron::export_decision_ron;
 use crate::io::ladder_ron::{load_ladder, parse_ladder};
 use crate::io::roster_columns::Field;
 use crate::io::roster_csv::{ImportOptions, read_roster_with};
 use crate::io::session_ron::{load_session, save_session};
-use crate::model::{Ladder, Session, Track};
+use crate::model::{Ladder, Track};
 use clap::{Parser, Subcommand};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -120,6 +120,10 @@ pub enum Command {
         /// Write the full decision record.
         #[arg(long, value_name = "OUT.ron")]
         ron: Option<PathBuf>,
+        /// Start each CSV row with the roster's own columns, in its order and with its values
+        /// (level codes as HR wrote them), then the decision columns: HR's file handed back.
+        #[arg(long, requires = "csv")]
+        with_roster_columns: bool,
     },
     /// Check a roster (.csv/.tsv/.txt), session or ladder (.ron) and print every problem.
     Validate {
@@ -187,16 +191,17 @@ fn run(command: Command) -> Result<(), FileError> {
             let title = title.unwrap_or_else(|| file_stem(&roster));
             let count = imported.people.len();
             let summary = imported.summary();
-            let mut session = Session::new(title, ladder, imported.people);
+            let encoding = imported.encoding;
+            let mut session = imported.into_session(title, ladder);
             session.cycle = cycle;
             save_session(&session, &output)?;
-            println!("imported {count} people ({} text) into {}", imported.encoding, output.display());
+            println!("imported {count} people ({encoding} text) into {}", output.display());
             for line in summary {
                 println!("  {line}");
             }
             Ok(())
         }
-        Command::Export { session, csv, ron } => {
+        Command::Export { session, csv, ron, with_roster_columns } => {
             if csv.is_none() && ron.is_none() {
                 return Err(FileError::invalid(
                     &session,
@@ -205,8 +210,14 @@ fn run(command: Command) -> Result<(), FileError> {
             }
             let loaded = load_session(&session)?;
             if let Some(path) = csv {
-                export_decisions_csv(&loaded, &path)?;
+                let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
+                export_decisions_csv(&loaded, &path, columns)?;
                 println!("wrote {}", path.display());
+                if with_roster_columns && loaded.roster_columns.is_empty() {
+                    println!(
+                        "  note: this session does not record its roster's columns (saved by an older Ladderboard, or not imported from a file); the CSV has Ladderboard's own columns"
+                    );
+                }
             }
             if let Some(path) = ron {
                 export_decision_ron(&loaded, &path, jiff::Timestamp::now())?;

@@ -66,10 +66,22 @@ pub enum Command {
     Select(Option<PersonId>),
     MoveSelection(Direction),
     MoveSelectedCard(Direction),
+    /// Reads a roster and shows the import preview; nothing changes until `ConfirmImport`.
     ImportRoster(PathBuf),
+    /// A choice changed in the import preview; the preview is read again with it.
+    ChangeImport(ImportChange),
+    ConfirmImport,
+    CancelImport,
     Open(PathBuf),
     SaveTo(PathBuf),
-    ExportCsv(PathBuf),
+    ExportCsv {
+        path: PathBuf,
+        with_roster_columns: bool,
+    },
+    /// The export dialog's choices changed (`None` closes it).
+    SetExportCsvOptions(Option<crate::view::ExportCsvOptions>),
+    /// Asks where to write the decisions CSV with these choices.
+    ChooseExportCsvPath(crate::view::ExportCsvOptions),
     ExportRon(PathBuf),
     ExportHistory(PathBuf),
     Run(Action),
@@ -90,11 +102,23 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+/// A choice the user made in the import preview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportChange {
+    /// Decode as this encoding (a WHATWG label); `None`: detect.
+    Encoding(Option<String>),
+    /// Take the field from the column with this header; `None`: from no column.
+    Column(crate::model::Field, Option<String>),
+    /// Read level codes with this ladder scheme; `None`: the ladder's own names and aliases.
+    LevelScheme(Option<String>),
+}
+
 /// What was about to happen when unsaved changes stopped it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Interrupted {
     CloseWindow,
     Open(PathBuf),
+    /// Replacing the session with the previewed roster.
     ImportRoster(PathBuf),
 }
 

@@ -137,3 +137,47 @@ fn validate_tells_the_kind_of_file_from_its_content() {
     assert_eq!(code, 1, "a workbook is a problem with the input, not a read failure: {err}");
     assert!(err.contains("workbook"), "{err}");
 }
+
+#[test]
+fn export_with_roster_columns_hands_hr_their_own_file_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    let roster = fixture("rosters/cases/company-level-codes.csv");
+    let (code, _, err) = ladderboard(&[
+        "import",
+        roster.to_str().expect("utf8"),
+        "-o",
+        session.to_str().expect("utf8"),
+        "--level-scheme",
+        "Meta",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let csv = dir.path().join("hr.csv");
+    let (code, out, err) = ladderboard(&[
+        "export",
+        session.to_str().expect("utf8"),
+        "--csv",
+        csv.to_str().expect("utf8"),
+        "--with-roster-columns",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("note:"), "{out}");
+    let text = std::fs::read_to_string(&csv).expect("written");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Employee ID,Full Name,Manager,Team,Level,proposed level,decision,new level,rationale,decided by,decided at"
+        )
+    );
+    // HR's own level codes come back as HR wrote them, not as the ladder's P3.
+    assert_eq!(lines.next(), Some("E001,Ada Example,Grace Sample,Feed,E5,,,,,,"));
+    assert_eq!(lines.next(), Some("E002,Ben Example,Grace Sample,Feed,IC5,,,,,,"));
+    // Without the flag, Ladderboard's own columns, with the level as the ladder names it.
+    let (code, _, err) =
+        ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&csv).expect("written");
+    let row = text.lines().nth(1).expect("a row");
+    assert!(row.starts_with("E001,Ada Example,Grace Sample,Feed,") && row.contains(",P3,"), "{row}");
+}

@@ -20,6 +20,7 @@ fn person(id: &str, level: &str, track: Track) -> Person {
         start_date: None,
         level_since: None,
         extra: ladderboard::model::ExtraColumns::new(),
+        originals: Vec::new(),
     }
 }
 

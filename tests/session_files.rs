@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 use ladderboard::app::sample_session;
 use ladderboard::io::FileError;
-use ladderboard::io::export_csv::{decisions_csv, export_decisions_csv, neutralise};
+use ladderboard::io::export_csv::{CsvColumns, decisions_csv, export_decisions_csv, neutralise};
 use ladderboard::io::export_ron::{DecisionRecord, export_decision_ron};
 use ladderboard::io::session_ron::{load_session, parse_session, save_session, session_to_string};
 use ladderboard::model::{Change, Decision, Outcome, PersonId};
@@ -32,7 +32,11 @@ fn the_embedded_sample_is_the_file_in_assets() {
 
 #[test]
 fn newer_format_version_is_refused_clearly() {
-    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen("format_version: 3", "format_version: 99", 1);
+    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen(
+        &format!("format_version: {}", ladderboard::model::CURRENT_FORMAT_VERSION),
+        "format_version: 99",
+        1,
+    );
     let error = parse_session(text.as_bytes(), Path::new("future.ron")).expect_err("refuse");
     assert!(matches!(error, FileError::TooNew { found: 99, .. }));
     assert!(error.to_string().contains("update Ladderboard"), "{error}");
@@ -63,7 +67,7 @@ fn writes_are_private_and_leave_no_temp_files() {
     let session = sample_session();
     let targets = [dir.path().join("s.ron"), dir.path().join("d.csv"), dir.path().join("d.ron")];
     save_session(&session, &targets[0]).expect("save");
-    export_decisions_csv(&session, &targets[1]).expect("csv");
+    export_decisions_csv(&session, &targets[1], CsvColumns::Decisions).expect("csv");
     export_decision_ron(&session, &targets[2], Timestamp::UNIX_EPOCH).expect("ron");
     for path in &targets {
         let mode = std::fs::metadata(path).expect("meta").permissions().mode() & 0o777;
@@ -97,7 +101,7 @@ fn csv_injection_is_neutralised() {
     session
         .apply(Change::Decide { person: id.clone(), decision: Some(decision) }, "chair", Timestamp::UNIX_EPOCH)
         .expect("apply");
-    let bytes = decisions_csv(&session).expect("csv");
+    let bytes = decisions_csv(&session, CsvColumns::Decisions).expect("csv");
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers = reader.headers().expect("headers").clone();
     assert_eq!(&headers[0], "id");
@@ -134,10 +138,30 @@ fn every_released_format_version_loads() {
         let path = fixtures.join(format!("v{version}.ron"));
         let session = load_session(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
         assert_eq!(session.format_version, ladderboard::model::CURRENT_FORMAT_VERSION);
-        assert_eq!(session.people, current.people, "v{version}");
+        // Formats before 4 kept no original cell texts; everything else is the same.
+        let without_originals = |people: &[ladderboard::model::Person]| {
+            people.iter().cloned().map(|mut p| (std::mem::take(&mut p.originals), p).1).collect::<Vec<_>>()
+        };
+        assert_eq!(without_originals(&session.people), without_originals(&current.people), "v{version}");
+        assert!(session.kept_columns().eq(current.kept_columns()), "v{version}: the kept columns, in order");
         assert_eq!(session.audit.len(), current.audit.len(), "v{version}");
         assert!(session.audit_breaks().is_empty(), "v{version}: migrated trail is sealed");
     }
+}
+
+#[test]
+fn v3_migration_names_the_roster_columns_once() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v3.ron");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert!(text.contains(r#"extra: [("Location", "Lisbon"), ("Employment Type", "Full-time")]"#));
+    let migrated = load_session(&path).expect("loads");
+    assert_eq!(migrated.kept_columns().collect::<Vec<_>>(), ["Location", "Employment Type"]);
+    let grace = &migrated.people[0];
+    assert_eq!((grace.extra.get(0), grace.extra.get(1)), ("Lisbon", "Full-time"));
+    // Saved again, the headers appear once, not once per person.
+    let saved = ladderboard::io::session_ron::session_to_string(&migrated).expect("ser");
+    assert_eq!(saved.matches("\"Employment Type\"").count(), 1);
+    assert!(saved.contains(r#"extra: ["Lisbon", "Full-time"]"#));
 }
 
 #[test]

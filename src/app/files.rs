@@ -3,12 +3,10 @@
 
 use super::LadderApp;
 use crate::command::{Action, Command};
-use crate::io::export_csv::export_decisions_csv;
+use crate::io::export_csv::{CsvColumns, export_decisions_csv};
 use crate::io::export_ron::export_decision_ron;
 use crate::io::lock::{LockInfo, LockOutcome, acquire};
-use crate::io::roster_csv::read_roster;
 use crate::io::session_ron::{load_session, save_session};
-use crate::model::Session;
 use std::path::{Path, PathBuf};
 
 impl LadderApp {
@@ -20,13 +18,20 @@ impl LadderApp {
             Action::NewFromRoster => pick(csv).map(Command::ImportRoster),
             Action::Open => pick(ron).map(Command::Open),
             Action::SaveAs => save(ron, &self.suggested_name("ron")).map(Command::SaveTo),
-            Action::ExportCsv => save(csv, &self.suggested_name("decisions.csv")).map(Command::ExportCsv),
             Action::ExportRon => save(ron, &self.suggested_name("decisions.ron")).map(Command::ExportRon),
             Action::ExportHistory => save(csv, &self.suggested_name("history.csv")).map(Command::ExportHistory),
             _ => None,
         };
         if let Some(command) = command {
             self.queue(command);
+        }
+    }
+
+    /// Asks where to write the decisions CSV, then queues the export with the dialog's choices.
+    pub(super) fn choose_export_csv_path(&mut self, options: crate::view::ExportCsvOptions) {
+        let csv = ("CSV", &["csv"][..]);
+        if let Some(path) = save(csv, &self.suggested_name("decisions.csv")) {
+            self.queue(Command::ExportCsv { path, with_roster_columns: options.with_roster_columns });
         }
     }
 
@@ -37,29 +42,6 @@ impl LadderApp {
             .and_then(|p| p.file_stem())
             .map_or_else(|| self.session.title.replace(['/', '\\', ':'], "-"), |s| s.to_string_lossy().into_owned());
         format!("{stem}.{extension}")
-    }
-
-    /// Creates a new, unsaved session from a roster CSV.
-    pub(super) fn import_roster(&mut self, path: &Path) {
-        let ladder = self.session.ladder.clone();
-        match read_roster(path, &ladder) {
-            Ok(imported) => {
-                let title =
-                    path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
-                let count = imported.people.len();
-                let summary = imported.summary().join("\n");
-                self.replace_session(Session::new(title, ladder, imported.people), None);
-                // A fresh import has not been saved anywhere yet.
-                self.revision.mark_unsaved();
-                // The first line is the status bar; "Show all … lines" opens what the import decided.
-                self.info(format!(
-                    "Imported {count} people from {} ({} text)\n{summary}",
-                    path.display(),
-                    imported.encoding
-                ));
-            }
-            Err(e) => self.error(e.to_string()),
-        }
     }
 
     /// Locks `path` for this window, or marks the session read-only when someone else holds it.
@@ -171,9 +153,13 @@ impl LadderApp {
         }
     }
 
-    pub(super) fn export_csv(&mut self, path: &Path) {
-        match export_decisions_csv(&self.session, path) {
-            Ok(()) => self.info(format!("Exported decisions to {}", path.display())),
+    pub(super) fn export_csv(&mut self, path: &Path, with_roster_columns: bool) {
+        let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
+        match export_decisions_csv(&self.session, path, columns) {
+            Ok(()) => {
+                let with = if with_roster_columns { " with the roster's own columns" } else { "" };
+                self.info(format!("Exported decisions{with} to {}", path.display()));
+            }
             Err(e) => self.error(e.to_string()),
         }
     }

@@ -38,7 +38,10 @@ impl LadderApp {
             }
             Command::MoveSelection(direction) => self.move_selection(direction),
             Command::MoveSelectedCard(direction) => self.move_selected_card(direction),
-            Command::ImportRoster(path) => self.unless_unsaved(Interrupted::ImportRoster(path)),
+            Command::ImportRoster(path) => self.preview_import(&path),
+            Command::ChangeImport(change) => self.change_import(change),
+            Command::ConfirmImport => self.confirm_import(),
+            Command::CancelImport => self.cancel_import(),
             Command::Open(path) => self.unless_unsaved(Interrupted::Open(path)),
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
             Command::RestoreRecovery => self.restore_recovery(),
@@ -49,7 +52,13 @@ impl LadderApp {
             Command::CancelOpen => self.view.lock_prompt = None,
             Command::DiscardRecovery => self.discard_offered_recovery(),
             Command::SaveTo(path) => self.save_to(&path),
-            Command::ExportCsv(path) => self.export_csv(&path),
+            Command::ExportCsv { path, with_roster_columns } => self.export_csv(&path, with_roster_columns),
+            Command::SetExportCsvOptions(options) => self.view.export_csv = options,
+            Command::ChooseExportCsvPath(options) => {
+                self.view.export_csv = None;
+                self.view.last_export_csv = options;
+                self.choose_export_csv_path(options);
+            }
             Command::ExportRon(path) => self.export_ron(&path),
             Command::ExportHistory(path) => self.export_history(&path),
             Command::Run(action) => self.run_action(action),
@@ -72,7 +81,7 @@ impl LadderApp {
                 self.close_now = true;
             }
             Interrupted::Open(path) => self.open(&path),
-            Interrupted::ImportRoster(path) => self.import_roster(&path),
+            Interrupted::ImportRoster(_) => self.commit_import(),
         }
     }
 
@@ -133,13 +142,11 @@ impl LadderApp {
                     None => Some(HistoryFilter::default()),
                 };
             }
-            Action::NewFromRoster
-            | Action::Open
-            | Action::SaveAs
-            | Action::ExportCsv
-            | Action::ExportRon
-            | Action::ExportHistory => {
+            Action::NewFromRoster | Action::Open | Action::SaveAs | Action::ExportRon | Action::ExportHistory => {
                 self.dialog(action);
+            }
+            Action::ExportCsv => {
+                self.view.export_csv = Some(self.view.last_export_csv);
             }
             Action::Save => match self.path.clone() {
                 Some(path) => self.save_to(&path),

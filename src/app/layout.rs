@@ -4,8 +4,8 @@
 use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
-    board, history_window, lock_prompt, menu_bar, palette, person_panel, proposal_prompt, recovery_prompt,
-    roster_table, status_bar, theme, unsaved_prompt,
+    board, export_dialog, history_window, import_preview, lock_prompt, menu_bar, palette, person_panel,
+    proposal_prompt, recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
 
@@ -55,6 +55,8 @@ impl LadderApp {
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);
         recovery_prompt::recovery_prompt_ui(ui.ctx(), view.recovery_offer.as_ref(), out);
+        import_preview::import_preview_ui(ui.ctx(), view.import_preview.as_ref(), out);
+        export_dialog::export_dialog_ui(ui.ctx(), view.export_csv, !session.roster_columns.is_empty(), out);
         unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
         if view.selected != selected_before || out.iter().any(|c| matches!(c, Command::Select(_))) {
             view.scroll_to_selected = true;

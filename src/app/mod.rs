@@ -6,6 +6,7 @@ pub mod autosave;
 pub mod files;
 mod handle;
 pub mod history;
+mod import;
 mod intents;
 mod layout;
 pub mod revision;
@@ -62,6 +63,8 @@ pub struct LadderApp {
     pub read_only: Option<crate::io::lock::LockInfo>,
     /// Modification time and size of the session file when opened or last saved.
     disk_stamp: Option<(std::time::SystemTime, u64)>,
+    /// A roster read for the import preview, waiting for Import or Cancel.
+    import: Option<import::PendingImport>,
 }
 
 impl LadderApp {
@@ -88,6 +91,7 @@ impl LadderApp {
             lock: None,
             read_only: None,
             disk_stamp: None,
+            import: None,
         };
         app.saved_audit_len = app.session.audit.len();
         app.select_first();

@@ -3,6 +3,7 @@
 use super::atomic::write_atomic;
 use super::error::FileError;
 use crate::model::Session;
+use crate::model::roster_layout::cell_text;
 use std::path::Path;
 
 /// Column headers of the decisions CSV, in order.
@@ -31,36 +32,82 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Which columns the decisions CSV carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvColumns {
+    /// Ladderboard's own columns (`DECISION_HEADERS`).
+    Decisions,
+    /// The imported roster's columns in its order, with its own values (a level code `E5` stays
+    /// `E5`), then the decision columns: the file HR gave, handed back with the decisions added.
+    /// A session with no recorded roster columns (made before format 4) gives `Decisions`' columns.
+    WithRoster,
+}
+
+/// The columns after the roster's own in a `WithRoster` export.
+const ADDED_HEADERS: [&str; 6] = ["proposed level", "decision", "new level", "rationale", "decided by", "decided at"];
+
 /// The decisions CSV as bytes (UTF-8, comma-separated, CRLF-free, quoted where needed).
-pub fn decisions_csv(session: &Session) -> Result<Vec<u8>, csv::Error> {
+pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::with_capacity(session.people.len() * 96));
-    writer.write_record(DECISION_HEADERS)?;
+    let roster = match columns {
+        CsvColumns::WithRoster if !session.roster_columns.is_empty() => Some(&session.roster_columns),
+        _ => None,
+    };
+    match roster {
+        Some(roster) => {
+            // A roster header that is also one of ours ("Decision") would make two columns of one name.
+            let taken = |h: &str| roster.iter().any(|c| c.header.eq_ignore_ascii_case(h));
+            let added = ADDED_HEADERS.map(|h| if taken(h) { format!("calibration {h}") } else { h.to_owned() });
+            let headers = roster.iter().map(|c| c.header.to_string()).chain(added);
+            writer.write_record(headers.map(|h| neutralise(&h).into_owned()))?;
+        }
+        None => writer.write_record(DECISION_HEADERS)?,
+    }
+    let mut row: Vec<String> = Vec::with_capacity(DECISION_HEADERS.len() + roster.map_or(0, Vec::len));
     for person in &session.people {
+        row.clear();
         let proposal = session.proposals.get(&person.id);
         let decision = session.decisions.get(&person.id);
-        let decided_at = decision.map(|d| d.decided_at.to_string()).unwrap_or_default();
-        let row = [
-            person.id.as_str(),
-            &person.name,
-            &person.manager,
-            &person.team,
-            person.track.label(),
-            person.level.as_str(),
-            proposal.map_or("", |p| p.target.as_str()),
-            decision.map_or("", |d| d.outcome.label()),
-            decision.and_then(|d| d.new_level.as_ref()).map_or("", |l| l.as_str()),
-            decision.map_or("", |d| d.rationale.as_str()),
-            decision.map_or("", |d| d.decided_by.as_str()),
-            &decided_at,
-        ];
-        writer.write_record(row.iter().map(|cell| neutralise(cell).into_owned()))?;
+        match roster {
+            Some(roster) => {
+                let mut kept = 0;
+                for column in roster {
+                    let index = column.field.is_none().then(|| {
+                        kept += 1;
+                        kept - 1
+                    });
+                    row.push(cell_text(person, column, index));
+                }
+            }
+            None => row.extend(
+                [
+                    person.id.as_str(),
+                    &person.name,
+                    &person.manager,
+                    &person.team,
+                    person.track.label(),
+                    person.level.as_str(),
+                ]
+                .map(str::to_owned),
+            ),
+        }
+        row.push(proposal.map_or("", |p| p.target.as_str()).to_owned());
+        row.push(decision.map_or("", |d| d.outcome.label()).to_owned());
+        row.push(decision.and_then(|d| d.new_level.as_ref()).map_or("", |l| l.as_str()).to_owned());
+        row.push(decision.map_or("", |d| d.rationale.as_str()).to_owned());
+        row.push(decision.map_or("", |d| d.decided_by.as_str()).to_owned());
+        row.push(decision.map(|d| d.decided_at.to_string()).unwrap_or_default());
+        for cell in &row {
+            writer.write_field(neutralise(cell).as_ref())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
 /// Writes the decisions CSV atomically with owner-only permissions.
-pub fn export_decisions_csv(session: &Session, path: &Path) -> Result<(), FileError> {
-    let bytes = decisions_csv(session)
+pub fn export_decisions_csv(session: &Session, path: &Path, columns: CsvColumns) -> Result<(), FileError> {
+    let bytes = decisions_csv(session, columns)
         .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
     write_atomic(path, &bytes)
 }

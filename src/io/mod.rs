@@ -13,6 +13,7 @@ pub mod recovery;
 pub mod roster_columns;
 pub mod roster_csv;
 pub mod roster_dates;
+pub mod roster_headers;
 pub mod session_parallel;
 pub mod session_ron;
 

@@ -1,39 +1,11 @@
 //! Which roster column means what. HR systems name the same thing many ways; headers are matched
 //! case-insensitively, ignoring spaces and punctuation, against these aliases.
 
+pub use crate::model::Field;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// A column Ladderboard understands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Id,
-    Name,
-    FirstName,
-    LastName,
-    Manager,
-    Team,
-    Level,
-    Track,
-    StartDate,
-    LevelSince,
-}
-
 impl Field {
-    /// Every field, in the order columns are reported.
-    pub const ALL: [Field; 10] = [
-        Field::Id,
-        Field::Name,
-        Field::FirstName,
-        Field::LastName,
-        Field::Manager,
-        Field::Team,
-        Field::Level,
-        Field::Track,
-        Field::StartDate,
-        Field::LevelSince,
-    ];
-
     /// Accepted header names, most specific first: when a file has two matching columns (say
     /// "Job Level" and "Title"), the one earlier in this list wins and the other is kept verbatim.
     #[must_use]
@@ -57,30 +29,6 @@ impl Field {
     #[must_use]
     pub fn is_title_alias(self, rank: usize) -> bool {
         self == Field::Level && rank >= TITLE_RANK
-    }
-
-    /// The name used on the command line (`--column level="Job Level"`).
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Id => "id",
-            Field::Name => "name",
-            Field::FirstName => "first_name",
-            Field::LastName => "last_name",
-            Field::Manager => "manager",
-            Field::Team => "team",
-            Field::Level => "level",
-            Field::Track => "track",
-            Field::StartDate => "start_date",
-            Field::LevelSince => "level_since",
-        }
-    }
-
-    /// The field a command-line name means.
-    #[must_use]
-    pub fn from_key(key: &str) -> Option<Field> {
-        let key = key.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        Field::ALL.into_iter().find(|f| f.key() == key)
     }
 
     /// The name shown in messages.

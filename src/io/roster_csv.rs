@@ -9,8 +9,10 @@ use super::roster_columns::{Field, header_key, match_header};
 use super::roster_dates::{
     DateCell, EARLIEST_YEAR, SlashOrder, has_two_digit_year, infer_order, read_date_cell, resolve,
 };
+use super::roster_headers::{detect_delimiter, skip_preamble};
 use crate::model::reporting::reporting_problems;
-use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
+use crate::model::roster_layout::field_text;
+use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, RosterColumn, Session, Track};
 use compact_str::CompactString;
 use encoding_rs::Encoding;
 use jiff::civil::Date;
@@ -51,6 +53,8 @@ pub struct ColumnSource {
 #[derive(Debug)]
 pub struct RosterImport {
     pub people: Vec<Person>,
+    /// The file's columns in order, with the field each gave; becomes `Session::roster_columns`.
+    pub roster_columns: Vec<RosterColumn>,
     pub encoding: &'static str,
     pub encoding_choice: EncodingChoice,
     pub delimiter: u8,
@@ -62,6 +66,14 @@ pub struct RosterImport {
 }
 
 impl RosterImport {
+    /// A new session of these people, naming the roster's columns once.
+    #[must_use]
+    pub fn into_session(self, title: impl Into<String>, ladder: Ladder) -> Session {
+        let mut session = Session::new(title, ladder, self.people);
+        session.roster_columns = self.roster_columns;
+        session
+    }
+
     /// What the importer decided, one line each, for the CLI, the status bar and the preview.
     #[must_use]
     pub fn summary(&self) -> Vec<String> {
@@ -136,8 +148,10 @@ pub fn parse_roster_with(
         Ok(h) => h.clone(),
         Err(e) => return Err(FileError::invalid(file, vec![csv_problem(&e, &mut lines, preamble.body_start)])),
     };
-    let columns = Columns::from_headers(&headers, &options.columns, header_line)
-        .map_err(|problems| FileError::invalid(file, problems))?;
+    let (columns, problems) = Columns::from_headers(&headers, &options.columns, header_line);
+    if !problems.is_empty() {
+        return Err(FileError::invalid(file, problems));
+    }
     let scheme = match &options.level_scheme {
         Some(name) => {
             Some(ladder.scheme(name).ok_or_else(|| FileError::invalid(file, vec![unknown_scheme(ladder, name)]))?)
@@ -194,6 +208,7 @@ pub fn parse_roster_with(
     if rows.problems.is_empty() {
         Ok(RosterImport {
             people: rows.people,
+            roster_columns: columns.layout(),
             encoding: decoded.encoding,
             encoding_choice: decoded.how,
             delimiter,
@@ -267,70 +282,6 @@ fn unclosed_quote(text: &str, last_record_start: usize, delimiter: u8) -> Option
     None
 }
 
-/// Lines before the header that are not part of the table.
-struct Preamble {
-    /// Byte offset where the header row starts.
-    body_start: usize,
-    /// The delimiter an Excel `sep=;` line names.
-    delimiter: Option<u8>,
-}
-
-/// Skips an Excel `sep=` line and report-title lines above the header (a header is the first of the
-/// first ten lines with at least two recognised column names).
-fn skip_preamble(text: &str) -> Preamble {
-    let mut preamble = Preamble { body_start: 0, delimiter: None };
-    let first_line = text.lines().next().unwrap_or("");
-    if let Some(sep) = first_line.trim().strip_prefix("sep=").or_else(|| first_line.trim().strip_prefix("SEP="))
-        && let [byte] = sep.as_bytes()
-    {
-        preamble = Preamble { body_start: first_line.len() + 1, delimiter: Some(*byte) };
-    }
-    let known = |line: &str| -> usize {
-        [b',', b';', b'\t']
-            .into_iter()
-            .filter(|d| preamble.delimiter.is_none_or(|p| p == *d))
-            .map(|d| line.split(char::from(d)).filter(|cell| match_header(cell.trim_matches('"')).is_some()).count())
-            .max()
-            .unwrap_or(0)
-    };
-    let rest = &text[preamble.body_start.min(text.len())..];
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n').take(10) {
-        if known(line) >= 2 {
-            preamble.body_start += offset;
-            break;
-        }
-        offset += line.len();
-    }
-    preamble
-}
-
-/// Picks `,`, `;` or tab: one that splits the header at all, preferring equally long records, then
-/// the most columns.
-#[must_use]
-pub fn detect_delimiter(text: &str) -> u8 {
-    // A header line with only one of the three is settled without trial parses.
-    let header = text.as_bytes().split(|&b| b == b'\n').next().unwrap_or_default();
-    let mut present = [b',', b';', b'\t'].into_iter().filter(|d| header.contains(d));
-    if let (Some(only), None) = (present.next(), present.next()) {
-        return only;
-    }
-    let sample_end = text.char_indices().filter(|&(_, c)| c == '\n').nth(20).map_or(text.len(), |(i, _)| i);
-    let sample = &text.as_bytes()[..sample_end];
-    let mut best = (b',', (false, false, 0usize));
-    for delimiter in [b',', b';', b'\t'] {
-        let mut reader =
-            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(sample);
-        let lengths: Vec<usize> = reader.records().take(10).filter_map(Result::ok).map(|r| r.len()).collect();
-        let Some(&width) = lengths.first() else { continue };
-        let score = (width > 1, lengths.iter().all(|&l| l == width), width);
-        if score > best.1 {
-            best = (delimiter, score);
-        }
-    }
-    best.0
-}
-
 fn csv_problem(error: &csv::Error, lines: &mut LineCounter<'_>, body_start: usize) -> Problem {
     let line = error.position().map(|p| lines.line_at(body_start + usize::try_from(p.byte()).unwrap_or(0)));
     let problem = match error.kind() {
@@ -358,11 +309,19 @@ fn trim_cell(cell: &str) -> &str {
     cell.strip_prefix("=\"").and_then(|inner| inner.strip_suffix('"')).unwrap_or(cell)
 }
 
+/// Which column gives each field for these headers and choices, by the rule the import uses; for
+/// the import preview, which shows the mapping even when the import cannot go on.
+#[must_use]
+pub fn mapped_columns(headers: &[String], chosen: &[(Field, Option<String>)]) -> Vec<ColumnSource> {
+    Columns::from_headers(&csv::StringRecord::from(headers.to_vec()), chosen, 1).0.sources
+}
+
 /// Where each understood field is, and the columns kept verbatim.
 struct Columns {
     /// Column position of each field, indexed by `Field as usize`.
     index: [Option<usize>; Field::ALL.len()],
-    extra: Vec<(usize, CompactString)>,
+    /// Positions of the columns kept as they were, in order.
+    extra: Vec<usize>,
     names: Vec<String>,
     /// Which column supplied each field, and why, for the summary.
     sources: Vec<ColumnSource>,
@@ -376,7 +335,7 @@ impl Columns {
         headers: &csv::StringRecord,
         chosen: &[(Field, Option<String>)],
         header_line: u64,
-    ) -> Result<Columns, Vec<Problem>> {
+    ) -> (Columns, Vec<Problem>) {
         let mut candidates: HashMap<Field, Vec<(usize, usize)>> = HashMap::new();
         let mut names = Vec::new();
         let mut problems = Vec::new();
@@ -464,11 +423,8 @@ impl Columns {
         let has_name = has(Field::Name) || has(Field::FirstName) || has(Field::LastName);
         require(has_name, &[Field::Name, Field::FirstName, Field::LastName], "name");
         require(has(Field::Level), &[Field::Level], "level");
-        if !problems.is_empty() {
-            return Err(problems);
-        }
         let used: Vec<usize> = index.iter().flatten().copied().collect();
-        let extra = (0..names.len()).filter(|i| !used.contains(i)).map(|i| (i, names[i].as_str().into())).collect();
+        let extra = (0..names.len()).filter(|i| !used.contains(i)).collect();
         let sources = Field::ALL
             .iter()
             .filter_map(|&field| {
@@ -476,7 +432,7 @@ impl Columns {
                 Some(ColumnSource { field, header: names[i].clone(), note: why.remove(&field).unwrap_or_default() })
             })
             .collect();
-        Ok(Columns { index, extra, names, sources })
+        (Columns { index, extra, names, sources }, problems)
     }
 
     fn get<'r>(&self, record: &'r csv::StringRecord, field: Field) -> &'r str {
@@ -485,6 +441,32 @@ impl Columns {
 
     fn name(&self, field: Field) -> String {
         self.index[field as usize].map_or_else(|| field.display().to_owned(), |i| self.names[i].clone())
+    }
+
+    /// The cells whose text Ladderboard's reading would not write back as it was (`E5` read as
+    /// `P3`, `15-Jan-19`, a first name), so an export can return the file's own values.
+    fn originals(&self, record: &csv::StringRecord, person: &Person) -> Vec<(Field, CompactString)> {
+        let mut originals = Vec::new();
+        for field in Field::ALL {
+            if self.index[field as usize].is_none() {
+                continue;
+            }
+            let cell = self.get(record, field);
+            if field_text(person, field).as_deref() != Some(cell) {
+                originals.push((field, nfc(cell)));
+            }
+        }
+        originals
+    }
+
+    /// The file's columns in order, each with the field it gave: what the session keeps.
+    fn layout(&self) -> Vec<RosterColumn> {
+        (0..self.names.len())
+            .map(|i| RosterColumn {
+                header: self.names[i].as_str().into(),
+                field: Field::ALL.into_iter().find(|&f| self.index[f as usize] == Some(i)),
+            })
+            .collect()
     }
 }
 
@@ -609,10 +591,10 @@ impl<'a> RowReader<'a> {
         let id = PersonId::new(id);
         self.lines.push(line);
         let mut extra = ExtraColumns::with_capacity(cols.extra.len());
-        for (i, header) in &cols.extra {
-            extra.push((header.clone(), nfc(record.get(*i).unwrap_or(""))));
+        for &i in &cols.extra {
+            extra.push(nfc(record.get(i).unwrap_or("")));
         }
-        self.people.push(Person {
+        let mut person = Person {
             id,
             name,
             manager: nfc(cols.get(record, Field::Manager)),
@@ -622,7 +604,10 @@ impl<'a> RowReader<'a> {
             start_date,
             level_since,
             extra,
-        });
+            originals: Vec::new(),
+        };
+        person.originals = cols.originals(record, &person);
+        self.people.push(person);
     }
 
     /// Reports every id used more than once, after the pass, so ids need not be copied into an index.

@@ -6,10 +6,10 @@ use compact_str::CompactString;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-/// Roster columns kept verbatim as (header, value). The first two sit inside the `Person`, so the
-/// usual one or two extra columns (location, email) cost no allocation per person; measured on a
-/// 10,000-row import with one extra column: 3.1 ms with a `Vec`, 2.7 ms inline.
-pub type ExtraColumns = smallvec::SmallVec<[(CompactString, CompactString); 2]>;
+/// Values of the roster columns Ladderboard keeps as they were; their headers are named once, in
+/// `Session::roster_columns`. Inline for the first two (measured on a 10,000-row import with one
+/// extra column: 3.1 ms with a `Vec`, 2.7 ms inline).
+pub type ExtraColumns = super::roster_layout::ExtraCells;
 
 /// One engineer or manager, as imported from the roster. Text fields are `CompactString`s: names,
 /// managers and teams are short, so they are stored inline rather than as one allocation each.
@@ -30,12 +30,22 @@ pub struct Person {
     /// Date the person reached their current level, when the roster says.
     #[serde(default)]
     pub level_since: Option<Date>,
-    /// Roster columns Ladderboard does not interpret, kept in their original order.
+    /// Values of the roster columns Ladderboard does not interpret, in the session's column order.
     #[serde(default)]
     pub extra: ExtraColumns,
+    /// A read cell's text as the file had it, where Ladderboard's reading would write it back
+    /// differently (level code `E5` read as `P3`): so an export can hand HR their own values back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub originals: Vec<(super::roster_field::Field, CompactString)>,
 }
 
 impl Person {
+    /// The cell this person's `field` was read from, where it differs from the field's text.
+    #[must_use]
+    pub fn original(&self, field: super::roster_field::Field) -> Option<&str> {
+        self.originals.iter().find(|(f, _)| *f == field).map(|(_, text)| text.as_str())
+    }
+
     /// Whole years at the current level on `today`, if the roster gave a date.
     #[must_use]
     pub fn years_in_level(&self, today: Date) -> Option<i64> {

@@ -115,6 +115,7 @@ mod tests {
             start_date: None,
             level_since: None,
             extra: crate::model::ExtraColumns::new(),
+            originals: Vec::new(),
         }
     }
 

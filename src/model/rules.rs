@@ -36,6 +36,8 @@ pub enum RuleError {
     SameLevel { new: LevelId },
     #[error("person id \"{0}\" appears more than once; ids must be unique")]
     DuplicatePerson(PersonId),
+    #[error("has {values} values for the roster's extra columns, but the session names {columns} (`roster_columns`)")]
+    SurplusExtraValues { values: usize, columns: usize },
     #[error("person \"{person}\": {problem}")]
     Person { person: PersonId, problem: Box<RuleError> },
     #[error("ladder: {0}")]

@@ -9,11 +9,12 @@ use super::ladder::Ladder;
 use super::note::Note;
 use super::person::{Person, Placement};
 use super::proposal::Proposal;
+use super::roster_layout::RosterColumn;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The session file format this build writes. Older versions load through `io::migrate`.
-pub const CURRENT_FORMAT_VERSION: u32 = 3;
+pub const CURRENT_FORMAT_VERSION: u32 = 4;
 
 /// A calibration session. Field order here is the field order on disk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +25,9 @@ pub struct Session {
     #[serde(default)]
     pub cycle: String,
     pub ladder: Ladder,
+    /// The imported roster's columns in the file's order, each named once (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roster_columns: Vec<RosterColumn>,
     pub people: Vec<Person>,
     /// Grid positions that differ from the default (current level, middle band).
     #[serde(default)]
@@ -63,6 +67,7 @@ impl Session {
             title: title.into(),
             cycle: String::new(),
             ladder,
+            roster_columns: Vec::new(),
             people,
             placements: BTreeMap::new(),
             evidence: Vec::new(),
@@ -79,6 +84,12 @@ impl Session {
     /// Rebuilds the id index; call after deserialising or replacing `people`.
     pub fn reindex(&mut self) {
         self.index.0 = self.people.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    }
+
+    /// Headers of the roster columns kept as they were, in order; `person.extra.get(i)` is the
+    /// value under the `i`th.
+    pub fn kept_columns(&self) -> impl Iterator<Item = &str> {
+        self.roster_columns.iter().filter(|c| c.field.is_none()).map(|c| c.header.as_str())
     }
 
     /// The person with this id.
@@ -155,6 +166,7 @@ impl Session {
             title: self.title.clone(),
             cycle: self.cycle.clone(),
             ladder: self.ladder.clone(),
+            roster_columns: self.roster_columns.clone(),
             people: Vec::new(),
             placements: self.placements.clone(),
             evidence: Vec::new(),

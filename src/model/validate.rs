@@ -87,7 +87,12 @@ pub fn session_problems(session: &Session) -> Vec<RuleError> {
     let mut problems: Vec<RuleError> = ladder_problems(&session.ladder).into_iter().map(RuleError::Ladder).collect();
     let ladder = &session.ladder;
     let mut seen = HashSet::new();
+    let kept_columns = session.kept_columns().count();
     for person in &session.people {
+        if person.extra.len() > kept_columns {
+            let surplus = RuleError::SurplusExtraValues { values: person.extra.len(), columns: kept_columns };
+            problems.push(wrap(&person.id, surplus));
+        }
         if !seen.insert(&person.id) {
             problems.push(RuleError::DuplicatePerson(person.id.clone()));
         }

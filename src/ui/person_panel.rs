@@ -2,6 +2,7 @@
 //! evidence per criterion, calibration notes, the proposal and decision, and their history.
 
 use super::text_area::labelled_text_area;
+use super::text_direction::visual;
 use super::{decision_form, evidence};
 use crate::command::{Action, Command};
 use crate::model::{Person, Session};
@@ -28,7 +29,7 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
     }
     let drafts = &mut view.drafts;
     ui.horizontal(|ui| {
-        ui.heading(format!("{} — {}", person.name, level_label(session, person)));
+        ui.heading(visual(&format!("{} — {}", person.name, level_label(session, person))));
         if ui.small_button("✕").on_hover_text("Close (Esc)").clicked() {
             out.push(Command::Run(Action::ClosePerson));
         }
@@ -51,8 +52,13 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
         ui.label(RichText::new(format!("At this level since {since} ({years} y)")).weak().small());
     }
     // The roster's other columns (job title, location …), as the HR export had them.
-    let extra: Vec<String> =
-        person.extra.iter().filter(|(_, value)| !value.is_empty()).map(|(h, value)| format!("{h}: {value}")).collect();
+    let extra: Vec<String> = session
+        .kept_columns()
+        .enumerate()
+        .map(|(i, header)| (header, person.extra.get(i)))
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(header, value)| format!("{header}: {value}"))
+        .collect();
     if !extra.is_empty() {
         ui.label(RichText::new(extra.join(" · ")).weak().small());
     }

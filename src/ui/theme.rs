@@ -46,6 +46,10 @@ pub const PERSON_PANEL_MIN: f32 = 240.0;
 pub const DIALOG_WIDTH_SMALL: f32 = 420.0;
 /// Width of a prompt with an explanation (lock, recovery, proposal rationale).
 pub const DIALOG_WIDTH: f32 = 450.0;
+/// The import preview: wide enough for six columns of the first rows.
+pub const IMPORT_PREVIEW_WIDTH: f32 = 760.0;
+/// The import preview's problem list scrolls past this height.
+pub const IMPORT_PROBLEMS_HEIGHT: f32 = 220.0;
 
 /// Font size of a person's name on a card.
 pub const CARD_NAME_SIZE: f32 = 13.0;

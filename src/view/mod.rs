@@ -4,11 +4,13 @@
 
 pub mod derived;
 pub mod drafts;
+pub mod import_preview;
 pub mod state;
 
 pub use derived::Derived;
 pub use drafts::{Drafts, UnsentText};
+pub use import_preview::{ImportPreview, MappedField, PreviewRow};
 pub use state::{
-    Filters, HistoryFilter, LockPrompt, PendingProposal, RecoveryOffer, SortColumn, StatusMessage, ThemeChoice,
-    ViewState,
+    ExportCsvOptions, Filters, HistoryFilter, LockPrompt, PendingProposal, RecoveryOffer, SortColumn, StatusMessage,
+    ThemeChoice, ViewState,
 };

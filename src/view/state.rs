@@ -86,6 +86,13 @@ pub struct LockPrompt {
     pub holder: LockInfo,
 }
 
+/// The decisions-CSV export dialog's choices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportCsvOptions {
+    /// Put the roster's own columns, in its order, before the decision columns.
+    pub with_roster_columns: bool,
+}
+
 /// View state that lives for the window, not in the session file.
 #[derive(Clone, Debug)]
 #[expect(
@@ -111,6 +118,12 @@ pub struct ViewState {
     /// A recovery file found on start, waiting for Restore or Discard.
     pub recovery_offer: Option<RecoveryOffer>,
     pub lock_prompt: Option<LockPrompt>,
+    /// A roster being imported: shown for the user to check and adjust before Import commits it.
+    pub import_preview: Option<super::ImportPreview>,
+    /// The decisions-CSV export's options, while its dialog is open.
+    pub export_csv: Option<ExportCsvOptions>,
+    /// The choices of the last decisions-CSV export, offered again next time.
+    pub last_export_csv: ExportCsvOptions,
     pub focus_search: bool,
     /// The window with every line of the status message.
     pub status_details: bool,
@@ -136,6 +149,9 @@ impl Default for ViewState {
             unsaved_prompt: None,
             recovery_offer: None,
             lock_prompt: None,
+            import_preview: None,
+            export_csv: None,
+            last_export_csv: ExportCsvOptions::default(),
             focus_search: false,
             status_details: false,
             scroll_to_selected: false,
@@ -153,5 +169,7 @@ impl ViewState {
             || self.unsaved_prompt.is_some()
             || self.recovery_offer.is_some()
             || self.lock_prompt.is_some()
+            || self.import_preview.is_some()
+            || self.export_csv.is_some()
     }
 }

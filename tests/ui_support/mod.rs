@@ -14,6 +14,8 @@ pub fn harness_with(session: Session) -> Harness<'static, LadderApp> {
     USER.clone_into(&mut app.settings.user_name);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        // A modal with a scroll area takes a few frames to settle its size.
+        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
     harness.run();
     harness

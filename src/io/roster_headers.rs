@@ -1,0 +1,89 @@
+//! Where a roster's table starts and how its cells are separated: an Excel `sep=` line, report
+//! titles above the header, `,` `;` or tab. Also the file's headers for the import preview, which
+//! lists them even when the import itself cannot go on (no level column, say).
+
+use super::decode::decode;
+use super::roster_columns::match_header;
+use encoding_rs::Encoding;
+
+/// The header row's cells as the file has them (trimmed; an empty header named by its position),
+/// or nothing when the bytes cannot be decoded or hold no header.
+#[must_use]
+pub fn file_headers(bytes: &[u8], encoding: Option<&'static Encoding>) -> Vec<String> {
+    let Ok(decoded) = decode(bytes, encoding) else { return Vec::new() };
+    let text = decoded.text.as_ref();
+    let preamble = skip_preamble(text);
+    let body = &text[preamble.body_start.min(text.len())..];
+    let delimiter = preamble.delimiter.unwrap_or_else(|| detect_delimiter(body));
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(body.as_bytes());
+    let Ok(headers) = reader.headers() else { return Vec::new() };
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| if h.trim().is_empty() { format!("column {}", i + 1) } else { h.trim().to_owned() })
+        .collect()
+}
+
+/// Lines before the header that are not part of the table.
+pub(super) struct Preamble {
+    /// Byte offset where the header row starts.
+    pub(super) body_start: usize,
+    /// The delimiter an Excel `sep=;` line names.
+    pub(super) delimiter: Option<u8>,
+}
+
+/// Skips an Excel `sep=` line and report-title lines above the header (a header is the first of the
+/// first ten lines with at least two recognised column names).
+pub(super) fn skip_preamble(text: &str) -> Preamble {
+    let mut preamble = Preamble { body_start: 0, delimiter: None };
+    let first_line = text.lines().next().unwrap_or("");
+    if let Some(sep) = first_line.trim().strip_prefix("sep=").or_else(|| first_line.trim().strip_prefix("SEP="))
+        && let [byte] = sep.as_bytes()
+    {
+        preamble = Preamble { body_start: first_line.len() + 1, delimiter: Some(*byte) };
+    }
+    let known = |line: &str| -> usize {
+        [b',', b';', b'\t']
+            .into_iter()
+            .filter(|d| preamble.delimiter.is_none_or(|p| p == *d))
+            .map(|d| line.split(char::from(d)).filter(|cell| match_header(cell.trim_matches('"')).is_some()).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let rest = &text[preamble.body_start.min(text.len())..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n').take(10) {
+        if known(line) >= 2 {
+            preamble.body_start += offset;
+            break;
+        }
+        offset += line.len();
+    }
+    preamble
+}
+
+/// Picks `,`, `;` or tab: one that splits the header at all, preferring equally long records, then
+/// the most columns.
+#[must_use]
+pub fn detect_delimiter(text: &str) -> u8 {
+    // A header line with only one of the three is settled without trial parses.
+    let header = text.as_bytes().split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut present = [b',', b';', b'\t'].into_iter().filter(|d| header.contains(d));
+    if let (Some(only), None) = (present.next(), present.next()) {
+        return only;
+    }
+    let sample_end = text.char_indices().filter(|&(_, c)| c == '\n').nth(20).map_or(text.len(), |(i, _)| i);
+    let sample = &text.as_bytes()[..sample_end];
+    let mut best = (b',', (false, false, 0usize));
+    for delimiter in [b',', b';', b'\t'] {
+        let mut reader =
+            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(sample);
+        let lengths: Vec<usize> = reader.records().take(10).filter_map(Result::ok).map(|r| r.len()).collect();
+        let Some(&width) = lengths.first() else { continue };
+        let score = (width > 1, lengths.iter().all(|&l| l == width), width);
+        if score > best.1 {
+            best = (delimiter, score);
+        }
+    }
+    best.0
+}

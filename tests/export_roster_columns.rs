@@ -1,0 +1,67 @@
+//! The decisions CSV with the roster's own columns: every column of the imported file in its order
+//! and with its values, then the decision columns, so HR gets their own file back.
+
+use ladderboard::io::export_csv::{CsvColumns, decisions_csv};
+use ladderboard::io::ladder_ron::default_ladder;
+use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::model::{Change, Decision, LevelId, Outcome, PersonId, Proposal};
+use std::path::Path;
+
+const ROSTER: &str = "\
+Employee ID,Worker,Business Title,Job Level - Primary Position,Worker's Manager,Hire Date,Location,Decision
+E001,Person A,Engineering Manager,M3 - Senior Engineering Manager,,15-Jan-19,Lisbon,keep
+E002,Person B,Senior Software Engineer,P3 - Senior,Person A,2021-03-01,Remote,
+";
+
+#[test]
+fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision() {
+    let ladder = default_ladder();
+    let imported = parse_roster(ROSTER.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
+    let mut session = imported.into_session("t", ladder);
+    let e002 = PersonId::new("E002");
+    let at: jiff::Timestamp = "2026-11-30T10:00:00Z".parse().expect("time");
+    let proposal = Proposal {
+        target: LevelId::new("P4"),
+        rationale: "Leads the ledger".into(),
+        proposer: "Chair".into(),
+        proposed_at: at,
+    };
+    session.apply(Change::Propose { person: e002.clone(), proposal: Some(proposal) }, "Chair", at).expect("proposed");
+    let decision = Decision {
+        outcome: Outcome::Promote,
+        new_level: Some(LevelId::new("P4")),
+        rationale: "Agreed".into(),
+        decided_by: "Chair".into(),
+        decided_at: at,
+    };
+    session.apply(Change::Decide { person: e002, decision: Some(decision) }, "Chair", at).expect("decided");
+
+    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
+    let lines: Vec<&str> = text.lines().collect();
+    // The roster has its own "Decision" column, so ours is named apart.
+    assert_eq!(
+        lines[0],
+        "Employee ID,Worker,Business Title,Job Level - Primary Position,Worker's Manager,Hire Date,Location,Decision,\
+         proposed level,calibration decision,new level,rationale,decided by,decided at"
+    );
+    // The level cell and the date come back as the file wrote them, not as read (M3, 2019-01-15).
+    assert_eq!(
+        lines[1],
+        "E001,Person A,Engineering Manager,M3 - Senior Engineering Manager,,15-Jan-19,Lisbon,keep,,,,,,"
+    );
+    assert_eq!(
+        lines[2],
+        "E002,Person B,Senior Software Engineer,P3 - Senior,Person A,2021-03-01,Remote,,P4,promote,P4,Agreed,Chair,2026-11-30T10:00:00Z"
+    );
+}
+
+#[test]
+fn a_session_without_recorded_columns_exports_ladderboards_own() {
+    let ladder = default_ladder();
+    let imported = parse_roster(ROSTER.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
+    let mut session = imported.into_session("t", ladder);
+    session.roster_columns.clear();
+    let with = decisions_csv(&session, CsvColumns::WithRoster).expect("csv");
+    let without = decisions_csv(&session, CsvColumns::Decisions).expect("csv");
+    assert_eq!(with, without);
+}

@@ -1,0 +1,95 @@
+//! The roster import preview: a roster is shown as it will be imported, the user changes which
+//! column gives the level and sees the preview follow, and Import commits what was shown.
+
+mod ui_support;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use ladderboard::command::Command;
+use ladderboard::model::{LevelId, PersonId};
+use std::path::PathBuf;
+use ui_support::{get_text_containing, harness, has_text_containing};
+
+fn case(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/cases").join(name)
+}
+
+/// Opens the preview of a shared import case, as File → New from roster… does after the dialog.
+fn open_preview(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>, name: &str) {
+    h.state_mut().queue(Command::ImportRoster(case(name)));
+    h.run();
+}
+
+/// Picks `choice` in the combo box labelled `label`.
+fn choose(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>, label: &str, choice: &str) {
+    h.get_by_role_and_label(Role::ComboBox, label).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, choice).click();
+    h.run();
+    h.run();
+    h.run();
+}
+
+#[test]
+fn change_the_level_column_see_the_preview_change_then_import() {
+    let mut h = harness();
+    let before = h.state().session.people.len();
+    open_preview(&mut h, "title-and-level-columns.csv");
+    get_text_containing(&h, "Import roster — title-and-level-columns.csv");
+    // The dedicated level column gives the level; the preview says so and shows E002 at P4.
+    let level = h.get_by_role_and_label(Role::ComboBox, "Level column");
+    assert_eq!(level.value().as_deref(), Some("Job Level - Primary Position"));
+    assert!(has_text_containing(&h, "a dedicated level column wins over \"Business Title\""));
+    get_text_containing(&h, "P4 (file: P4 - Senior-plus)");
+    assert_eq!(h.state().session.people.len(), before, "nothing changes before Import");
+
+    // Level from the title column instead: "Senior Software Engineer" reads as P3.
+    choose(&mut h, "Level column", "Business Title");
+    assert_eq!(h.get_by_role_and_label(Role::ComboBox, "Level column").value().as_deref(), Some("Business Title"));
+    assert!(!has_text_containing(&h, "P4 (file: P4 - Senior-plus)"));
+    assert!(has_text_containing(&h, "P3 (file: Senior Software Engineer)"));
+
+    // Back to the level column, and import.
+    choose(&mut h, "Level column", "Job Level - Primary Position");
+    h.get_by_role_and_label(Role::Button, "Import 4 people").click();
+    h.run();
+    let session = &h.state().session;
+    assert_eq!(session.people.len(), 4);
+    let e002 = session.person(&PersonId::new("E002")).expect("E002");
+    assert_eq!(e002.level, LevelId::new("P4"));
+    assert_eq!(e002.manager, "Person A");
+    assert!(h.state().view.import_preview.is_none());
+    assert!(h.state().is_dirty(), "a fresh import is unsaved");
+    // The roster's columns are named once in the session, with the field each gave.
+    let headers: Vec<&str> = session.roster_columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(
+        headers,
+        ["Employee ID", "Worker", "Business Title", "Job Level - Primary Position", "Worker's Manager"]
+    );
+}
+
+#[test]
+fn a_roster_with_problems_lists_them_and_cannot_be_imported_until_a_choice_fixes_them() {
+    let mut h = harness();
+    let before = h.state().session.clone();
+    // Meta codes: IC5 alone cannot be placed for sure; choosing the Meta scheme places it.
+    open_preview(&mut h, "company-level-codes.csv");
+    get_text_containing(&h, "nothing is imported until");
+    let import = h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Import ")));
+    assert!(import.accesskit_node().is_disabled(), "Import waits for the problems to be fixed");
+    choose(&mut h, "Level codes", "Meta codes");
+    assert!(!has_text_containing(&h, "nothing is imported until"));
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Import "))).click();
+    h.run();
+    assert_ne!(h.state().session.people, before.people);
+}
+
+#[test]
+fn cancel_leaves_the_session_as_it_was() {
+    let mut h = harness();
+    let before = h.state().session.clone();
+    open_preview(&mut h, "title-and-level-columns.csv");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(h.state().view.import_preview.is_none());
+    assert_eq!(h.state().session, before);
+}
