@@ -82,7 +82,11 @@ fn a_workday_report_takes_levels_from_job_profile_and_keeps_job_family() {
     let level = |id: &str| person(&imported, id).level.to_string();
     assert_eq!([level("W-1001"), level("W-1002"), level("W-1003"), level("W-1004")], ["P3", "P2", "M2", "P5"]);
     assert_eq!(person(&imported, "W-1003").track, Track::Management);
-    let family = person(&imported, "W-1001").extra.iter().find(|(h, _)| h == "Job Family").map(|(_, v)| v.as_str());
+    let family = ladderboard::model::roster_layout::kept_value(
+        &imported.roster_columns,
+        person(&imported, "W-1001"),
+        "Job Family",
+    );
     assert_eq!(family, Some("Engineering"));
 }
 

@@ -249,6 +249,7 @@ fn replaying_the_audit_log_reproduces_the_session() {
     let sample = ladderboard::app::sample_session();
     let mut replayed = Session::new(sample.title.clone(), sample.ladder.clone(), sample.people.clone());
     replayed.cycle = sample.cycle.clone();
+    replayed.roster_columns = sample.roster_columns.clone();
     for event in &sample.audit {
         replayed.apply(event.change.clone(), &event.actor, event.at).expect("replays");
     }

@@ -8,8 +8,8 @@ use ladderboard::command::Command;
 use ladderboard::io::session_ron::load_session;
 use ladderboard::model::{LevelId, Rating};
 use ui_support::{
-    USER, get_label, get_text, get_text_containing, harness, has_text_containing, id_of, import_roster_fixture,
-    scroll_into_view,
+    USER, get_label, get_text, get_text_containing, harness, has_text_containing, id_of, import_button,
+    import_roster_fixture, preview_roster_fixture, scroll_into_view,
 };
 
 #[test]
@@ -344,16 +344,17 @@ fn evidence_links_are_recorded_from_the_links_field() {
 }
 
 #[test]
-fn an_import_with_many_problems_shows_each_one_in_a_details_window() {
+fn an_import_with_many_problems_lists_each_one_in_the_preview_and_imports_nothing() {
     let mut h = harness();
     let before = h.state().session.clone();
-    import_roster_fixture(&mut h, "errors.csv");
-    assert_eq!(h.state().session, before, "nothing imported");
-    get_text_containing(&h, "errors.csv: 5 problems");
-    h.get_by_role_and_label(Role::Button, "Show all 6 lines").click();
-    h.run();
+    preview_roster_fixture(&mut h, "errors.csv");
+    get_text_containing(&h, "5 problems — nothing is imported until they are fixed");
     get_text_containing(&h, "line 5, column \"level\": unknown level");
     get_text_containing(&h, "line 3, column \"id\": duplicate id");
+    assert!(import_button(&h).accesskit_node().is_disabled());
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(h.state().session, before, "nothing imported");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable};
 use ladderboard::command::Command;
 use ladderboard::model::{LevelId, PersonId};
 use std::path::PathBuf;
-use ui_support::{get_text_containing, harness, has_text_containing};
+use ui_support::{get_text_containing, harness, has_text_containing, import_button};
 
 fn case(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/cases").join(name)
@@ -74,11 +74,11 @@ fn a_roster_with_problems_lists_them_and_cannot_be_imported_until_a_choice_fixes
     // Meta codes: IC5 alone cannot be placed for sure; choosing the Meta scheme places it.
     open_preview(&mut h, "company-level-codes.csv");
     get_text_containing(&h, "nothing is imported until");
-    let import = h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Import ")));
+    let import = import_button(&h);
     assert!(import.accesskit_node().is_disabled(), "Import waits for the problems to be fixed");
     choose(&mut h, "Level codes", "Meta codes");
     assert!(!has_text_containing(&h, "nothing is imported until"));
-    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Import "))).click();
+    import_button(&h).click();
     h.run();
     assert_ne!(h.state().session.people, before.people);
 }
@@ -92,4 +92,29 @@ fn cancel_leaves_the_session_as_it_was() {
     h.run();
     assert!(h.state().view.import_preview.is_none());
     assert_eq!(h.state().session, before);
+}
+
+#[test]
+fn the_export_dialog_offers_the_rosters_own_columns_and_the_export_carries_them() {
+    let mut h = harness();
+    open_preview(&mut h, "company-level-codes.csv");
+    choose(&mut h, "Level codes", "Meta codes");
+    import_button(&h).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "File").click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Export decisions CSV"))).click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Start with the roster's own columns").click();
+    h.run();
+    let options = h.state().view.export_csv.expect("the dialog is open");
+    assert!(options.with_roster_columns);
+    // "Choose file…" opens the system's save dialog, which a test cannot drive; it queues this.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hr.csv");
+    h.state_mut().queue(Command::ExportCsv { path: path.clone(), with_roster_columns: options.with_roster_columns });
+    h.run();
+    let text = std::fs::read_to_string(&path).expect("exported");
+    assert!(text.starts_with("Employee ID,Full Name,Manager,Team,Level,proposed level,"), "{text}");
+    assert!(text.contains("\nE002,Ben Example,Grace Sample,Feed,IC5,"), "{text}");
 }

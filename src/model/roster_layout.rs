@@ -36,7 +36,8 @@ pub struct ExtraCells {
     values: SmallVec<[CompactString; 2]>,
     /// Headers read from a format 3 file, where each value came with its header; `io::migrate`
     /// moves them to the session's columns and empties this.
-    legacy_headers: Option<Box<Vec<CompactString>>>,
+    /// A boxed slice: two words in every `Person` rather than a `Vec`'s three, for a format-3 rarity.
+    legacy_headers: Option<Box<[CompactString]>>,
 }
 
 impl ExtraCells {
@@ -73,7 +74,7 @@ impl ExtraCells {
     /// The headers a format 3 file gave with these values, taken out for the migration.
     pub fn take_legacy(&mut self) -> Option<Vec<(CompactString, CompactString)>> {
         let headers = self.legacy_headers.take()?;
-        Some(headers.into_iter().zip(std::mem::take(&mut self.values)).collect())
+        Some(headers.into_vec().into_iter().zip(std::mem::take(&mut self.values)).collect())
     }
 }
 
@@ -132,10 +133,17 @@ impl<'de> Deserialize<'de> for ExtraCells {
             if headers.len() != extra.values.len() {
                 return Err(serde::de::Error::custom("`extra` mixes values with (header, value) pairs"));
             }
-            extra.legacy_headers = Some(Box::new(headers));
+            extra.legacy_headers = Some(headers.into_boxed_slice());
         }
         Ok(extra)
     }
+}
+
+/// A person's value under the kept column headed `header`, if the roster has one.
+#[must_use]
+pub fn kept_value<'a>(columns: &[RosterColumn], person: &'a Person, header: &str) -> Option<&'a str> {
+    let i = columns.iter().filter(|c| c.field.is_none()).position(|c| c.header == header)?;
+    Some(person.extra.get(i))
 }
 
 /// How Ladderboard writes a field it read, to compare with the cell it came from: a person keeps
@@ -174,12 +182,13 @@ mod tests {
 
     #[test]
     fn format_4_values_and_format_3_pairs_both_read() {
-        let new: ExtraCells = ron::from_str(r#"["Lisbon", "Full-time"]"#).unwrap();
+        let new: ExtraCells = ron::from_str(r#"["Lisbon", "Full-time"]"#).expect("format 4");
         assert_eq!((new.get(0), new.get(1), new.get(2)), ("Lisbon", "Full-time", ""));
-        assert_eq!(ron::to_string(&new).unwrap(), r#"["Lisbon","Full-time"]"#);
+        assert_eq!(ron::to_string(&new).expect("writes"), r#"["Lisbon","Full-time"]"#);
 
-        let mut old: ExtraCells = ron::from_str(r#"[("Location", "Lisbon"), ("Type", "Full-time")]"#).unwrap();
-        let pairs = old.take_legacy().unwrap();
+        let mut old: ExtraCells =
+            ron::from_str(r#"[("Location", "Lisbon"), ("Type", "Full-time")]"#).expect("format 3");
+        let pairs = old.take_legacy().expect("pairs");
         assert_eq!(pairs, vec![("Location".into(), "Lisbon".into()), ("Type".into(), "Full-time".into())]);
         assert!(old.is_empty());
     }

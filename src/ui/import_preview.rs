@@ -115,8 +115,8 @@ fn rows_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
         ui.end_row();
         for row in &preview.rows {
             ui.label(&row.id);
-            ui.label(super::text_direction::visual(&row.name));
-            ui.label(super::text_direction::visual(&row.manager));
+            super::text_direction::label(ui, &row.name);
+            super::text_direction::label(ui, &row.manager);
             ui.label(&row.team);
             ui.label(&row.track);
             if row.level_as_written.is_empty() {

@@ -1,6 +1,5 @@
 //! The roster list: fuzzy search, filters (shared with the grid) and a sortable, virtualised table.
 
-use super::text_direction::visual;
 use super::theme;
 use crate::command::Command;
 use crate::model::Status;
@@ -118,14 +117,14 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     ui.horizontal(|ui| {
                         let color = theme::status_color(ui.visuals(), status);
                         ui.label(RichText::new("●").color(color).small()).on_hover_text(status.label());
-                        ui.label(visual(&person.name));
+                        super::text_direction::label(ui, &person.name);
                     });
                 });
                 row.col(|ui| {
                     ui.label(person.level.as_str());
                 });
                 row.col(|ui| {
-                    ui.label(visual(session.manager_name(person)));
+                    super::text_direction::label(ui, session.manager_name(person));
                 });
                 row.col(|ui| {
                     ui.label(person.team.as_str());

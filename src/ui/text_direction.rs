@@ -24,6 +24,17 @@ pub fn visual(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A label showing `text` in display order, while screen readers (and tests) get it in reading
+/// order, as stored.
+pub fn label(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let shown = visual(text);
+    let response = ui.label(shown.as_ref());
+    if matches!(shown, Cow::Owned(_)) {
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
+    }
+    response
+}
+
 fn is_right_to_left(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }

@@ -50,7 +50,7 @@ pub struct ImportPreview {
     /// The file's name, for the title.
     pub file_name: String,
     pub headers: Vec<String>,
-    /// The encoding used, with how it was decided ("Shift_JIS (detected: the file is not UTF-8)").
+    /// The encoding used, with how it was decided (`Shift_JIS (detected: the file is not UTF-8)`).
     pub encoding: String,
     /// The encoding the user chose, if any (else detected).
     pub chosen_encoding: Option<String>,

@@ -65,9 +65,24 @@ pub fn scroll_into_view(harness: &mut Harness<'_, LadderApp>, role: egui::access
     harness.run();
 }
 
-/// Imports `tests/fixtures/rosters/<name>` as File → New from roster does, and lets a frame pass.
-pub fn import_roster_fixture(harness: &mut Harness<'_, LadderApp>, name: &str) {
+/// Opens the import preview of `tests/fixtures/rosters/<name>` as File → New from roster does.
+pub fn preview_roster_fixture(harness: &mut Harness<'_, LadderApp>, name: &str) {
     let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters").join(name);
     harness.state_mut().queue(ladderboard::command::Command::ImportRoster(roster));
+    harness.run();
+}
+
+/// The import preview's "Import N people" button.
+pub fn import_button<'h>(harness: &'h Harness<'_, LadderApp>) -> egui_kittest::Node<'h> {
+    harness.get_by(|n| {
+        n.role() == egui::accesskit::Role::Button
+            && n.label().is_some_and(|l| l.starts_with("Import ") && (l.ends_with(" people") || l.ends_with(" person")))
+    })
+}
+
+/// Imports `tests/fixtures/rosters/<name>`: File → New from roster, then Import in the preview.
+pub fn import_roster_fixture(harness: &mut Harness<'_, LadderApp>, name: &str) {
+    preview_roster_fixture(harness, name);
+    import_button(harness).click();
     harness.run();
 }
