@@ -19,6 +19,46 @@ static ROSTER: LazyLock<String> = LazyLock::new(|| roster_csv(PEOPLE));
 fn main() {
     divan::main();
     summary();
+    wide_roster();
+}
+
+/// Issue 15's size and memory targets: a 26-column, 50,000-person Workday-style roster imported by
+/// the real binary (`ladderboard import`), its session's size against the CSV's, and the whole
+/// process's peak resident memory as `/usr/bin/time` reports it.
+fn wide_roster() {
+    const WIDE: usize = 50_000;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (csv, session) = (dir.path().join("workday.csv"), dir.path().join("workday.ron"));
+    std::fs::write(&csv, ladderboard::fixtures::workday_roster_csv(WIDE)).expect("write roster");
+    let binary = env!("CARGO_BIN_EXE_ladderboard");
+    let args = ["import", csv.to_str().expect("utf8"), "-o", session.to_str().expect("utf8")];
+    let timed = std::process::Command::new("/usr/bin/time").arg("-f").arg("%M").arg(binary).args(args).output();
+    let peak_kib = match &timed {
+        Ok(out) if out.status.success() => {
+            String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse::<u64>().ok())
+        }
+        _ => {
+            let out = std::process::Command::new(binary).args(args).output().expect("runs");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            None
+        }
+    };
+    let csv_size = std::fs::metadata(&csv).map_or(0, |m| m.len());
+    let session_size = std::fs::metadata(&session).map_or(0, |m| m.len());
+    println!("\n{WIDE} people × 26 columns (Workday-style), `ladderboard import`:");
+    println!("  roster CSV         {:8.1} MB", mb(csv_size));
+    #[expect(clippy::cast_precision_loss, reason = "file sizes far below 2^52")]
+    let ratio = session_size as f64 / csv_size as f64;
+    println!("  session file       {:8.1} MB  ({ratio:.2} x the CSV; target <= 1.5)", mb(session_size));
+    match peak_kib {
+        Some(kib) => println!("  import peak RSS    {:8.1} MB  (whole process; target <= 80)", mb(kib * 1024)),
+        None => println!("  import peak RSS    (needs /usr/bin/time)"),
+    }
+}
+
+#[expect(clippy::cast_precision_loss, reason = "sizes far below 2^52")]
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_000_000.0
 }
 
 fn raw_parse(bytes: &[u8]) -> usize {

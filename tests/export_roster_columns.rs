@@ -65,3 +65,26 @@ fn a_session_without_recorded_columns_exports_ladderboards_own() {
     let without = decisions_csv(&session, CsvColumns::Decisions).expect("csv");
     assert_eq!(with, without);
 }
+
+#[test]
+fn a_column_rule_is_kept_once_and_a_person_keeps_only_a_cell_that_departs_from_it() {
+    let roster = "\
+Employee ID,Name,Level,Hire Date
+1,Ada,P3 - Senior,01/15/2019
+2,Ben,P3 - Senior,02/20/2020
+3,Cy,Senior,03/01/2021
+";
+    let ladder = default_ladder();
+    let imported = parse_roster(roster.as_bytes(), Path::new("r.csv"), &ladder).expect("imports");
+    let level = imported.roster_columns.iter().find(|c| c.header == "Level").expect("level column");
+    assert_eq!(level.spellings, vec![("P3".into(), "P3 - Senior".into())]);
+    let hired = imported.roster_columns.iter().find(|c| c.header == "Hire Date").expect("date column");
+    assert_eq!(hired.date_format.as_deref(), Some("%m/%d/%Y"));
+    let originals: Vec<usize> = imported.people.iter().map(|p| p.originals.len()).collect();
+    // Ada and Ben follow the column; Cy wrote "Senior" for P3, so keeps that cell.
+    assert_eq!(originals, [0, 0, 1]);
+    let session = imported.into_session("t", ladder);
+    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
+    let rows: Vec<&str> = text.lines().skip(1).map(|l| l.trim_end_matches(',')).collect();
+    assert_eq!(rows, ["1,Ada,P3 - Senior,01/15/2019", "2,Ben,P3 - Senior,02/20/2020", "3,Cy,Senior,03/01/2021"]);
+}

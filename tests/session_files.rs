@@ -161,7 +161,7 @@ fn v3_migration_names_the_roster_columns_once() {
     // Saved again, the headers appear once, not once per person.
     let saved = ladderboard::io::session_ron::session_to_string(&migrated).expect("ser");
     assert_eq!(saved.matches("\"Employment Type\"").count(), 1);
-    assert!(saved.contains(r#"extra: ["Lisbon", "Full-time"]"#));
+    assert!(saved.contains(r#"extra: "Lisbon,Full-time")"#), "one CSV line of values");
 }
 
 #[test]
@@ -191,4 +191,26 @@ fn a_tampered_audit_event_is_detected() {
     let text = ladderboard::io::session_ron::session_to_string(&session).expect("ser");
     let loaded = parse_session(text.as_bytes(), Path::new("t.ron")).expect("loads");
     assert_eq!(loaded.audit_breaks().len(), 1);
+}
+
+#[test]
+fn a_wide_roster_names_its_columns_once_so_the_session_stays_near_the_csvs_size() {
+    // 26 columns, 19 of them kept as they are, as a Workday worker report has.
+    let csv = ladderboard::fixtures::workday_roster_csv(2_000);
+    let ladder = ladderboard::io::ladder_ron::default_ladder();
+    let imported =
+        ladderboard::io::roster_csv::parse_roster(csv.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
+    assert_eq!(imported.roster_columns.len(), 26);
+    let session = imported.into_session("wide", ladder);
+    let text = session_to_string(&session).expect("ser");
+    // The ladder is written once whatever the roster's size; the people are what grow.
+    let people_bytes = text.len()
+        - session_to_string(&ladderboard::model::Session::new("wide", session.ladder.clone(), Vec::new()))
+            .expect("ser")
+            .len();
+    let ratio = people_bytes as f64 / csv.len() as f64;
+    assert!(ratio <= 1.5, "people take {ratio:.2} × the CSV's bytes");
+    assert_eq!(text.matches("\"Cost Center\"").count(), 1, "each header once");
+    let loaded = parse_session(text.as_bytes(), Path::new("wide.ron")).expect("loads");
+    assert_eq!(loaded.people, session.people);
 }

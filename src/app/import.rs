@@ -8,6 +8,7 @@ use crate::io::roster_csv::{ColumnSource, ImportOptions, RosterImport, mapped_co
 use crate::io::roster_headers::file_headers;
 use crate::io::{FileError, Problem};
 use crate::model::Field;
+use crate::model::roster_layout::RosterRows;
 use crate::view::import_preview::PREVIEW_ROWS;
 use crate::view::{ImportPreview, MappedField, PreviewRow};
 use std::path::{Path, PathBuf};
@@ -107,7 +108,8 @@ fn preview_of(pending: &PendingImport, ladder: &crate::model::Ladder) -> ImportP
         Ok(imported) => {
             preview.encoding = format!("{} ({})", imported.encoding, imported.encoding_choice.describe());
             preview.mapping = mapping(&imported.columns);
-            preview.rows = imported.people.iter().take(PREVIEW_ROWS).map(row_of).collect();
+            let cells = RosterRows::new(&imported.roster_columns);
+            preview.rows = imported.people.iter().take(PREVIEW_ROWS).map(|p| row_of(p, &cells)).collect();
             preview.people = imported.people.len();
             preview.summary = imported.summary();
         }
@@ -140,7 +142,8 @@ fn mapping(sources: &[ColumnSource]) -> Vec<MappedField> {
         .collect()
 }
 
-fn row_of(person: &crate::model::Person) -> PreviewRow {
+fn row_of(person: &crate::model::Person, cells: &RosterRows<'_>) -> PreviewRow {
+    let level_cell = cells.cell(person, Field::Level).unwrap_or_default();
     PreviewRow {
         id: person.id.to_string(),
         name: person.name.to_string(),
@@ -148,6 +151,6 @@ fn row_of(person: &crate::model::Person) -> PreviewRow {
         team: person.team.to_string(),
         track: person.track.label().to_owned(),
         level: person.level.to_string(),
-        level_as_written: person.original(Field::Level).unwrap_or_default().to_owned(),
+        level_as_written: if level_cell == person.level.as_str() { String::new() } else { level_cell.into_owned() },
     }
 }

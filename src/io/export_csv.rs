@@ -3,7 +3,8 @@
 use super::atomic::write_atomic;
 use super::error::FileError;
 use crate::model::Session;
-use crate::model::roster_layout::cell_text;
+use crate::model::roster_layout::RosterRows;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Column headers of the decisions CSV, in order.
@@ -63,22 +64,14 @@ pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, 
         }
         None => writer.write_record(DECISION_HEADERS)?,
     }
+    let rows = roster.map(|columns| RosterRows::new(columns));
     let mut row: Vec<String> = Vec::with_capacity(DECISION_HEADERS.len() + roster.map_or(0, Vec::len));
     for person in &session.people {
         row.clear();
         let proposal = session.proposals.get(&person.id);
         let decision = session.decisions.get(&person.id);
-        match roster {
-            Some(roster) => {
-                let mut kept = 0;
-                for column in roster {
-                    let index = column.field.is_none().then(|| {
-                        kept += 1;
-                        kept - 1
-                    });
-                    row.push(cell_text(person, column, index));
-                }
-            }
+        match &rows {
+            Some(rows) => row.extend(rows.row(person).map(Cow::into_owned)),
             None => row.extend(
                 [
                     person.id.as_str(),

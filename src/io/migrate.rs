@@ -58,11 +58,9 @@ fn v3_to_v4(mut session: Session) -> Session {
         if pairs.is_empty() {
             continue;
         }
-        let mut extra = ExtraCells::with_capacity(headers.len());
-        for header in &headers {
-            extra.push(pairs.iter().find(|(h, _)| h == header).map(|(_, v)| v.clone()).unwrap_or_default());
-        }
-        person.extra = extra;
+        person.extra = ExtraCells::from_values(
+            headers.iter().map(|header| pairs.iter().find(|(h, _)| h == header).map_or("", |(_, v)| v.as_str())),
+        );
     }
     session.roster_columns = headers.into_iter().map(RosterColumn::kept).collect();
     session.format_version = 4;

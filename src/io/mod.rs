@@ -14,6 +14,7 @@ pub mod roster_columns;
 pub mod roster_csv;
 pub mod roster_dates;
 pub mod roster_headers;
+mod roster_spelling;
 pub mod session_parallel;
 pub mod session_ron;
 

@@ -10,8 +10,8 @@ use super::roster_dates::{
     DateCell, EARLIEST_YEAR, SlashOrder, has_two_digit_year, infer_order, read_date_cell, resolve,
 };
 use super::roster_headers::{detect_delimiter, skip_preamble};
+use super::roster_spelling::Spellings;
 use crate::model::reporting::reporting_problems;
-use crate::model::roster_layout::field_text;
 use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, RosterColumn, Session, Track};
 use compact_str::CompactString;
 use encoding_rs::Encoding;
@@ -206,9 +206,11 @@ pub fn parse_roster_with(
             .push(Problem::new("the roster has a header but no people", "add one row per person below the header"));
     }
     if rows.problems.is_empty() {
+        let mut roster_columns = columns.layout();
+        rows.spellings.into_columns(&mut roster_columns);
         Ok(RosterImport {
             people: rows.people,
-            roster_columns: columns.layout(),
+            roster_columns,
             encoding: decoded.encoding,
             encoding_choice: decoded.how,
             delimiter,
@@ -443,28 +445,14 @@ impl Columns {
         self.index[field as usize].map_or_else(|| field.display().to_owned(), |i| self.names[i].clone())
     }
 
-    /// The cells whose text Ladderboard's reading would not write back as it was (`E5` read as
-    /// `P3`, `15-Jan-19`, a first name), so an export can return the file's own values.
-    fn originals(&self, record: &csv::StringRecord, person: &Person) -> Vec<(Field, CompactString)> {
-        let mut originals = Vec::new();
-        for field in Field::ALL {
-            if self.index[field as usize].is_none() {
-                continue;
-            }
-            let cell = self.get(record, field);
-            if field_text(person, field).as_deref() != Some(cell) {
-                originals.push((field, nfc(cell)));
-            }
-        }
-        originals
-    }
-
     /// The file's columns in order, each with the field it gave: what the session keeps.
     fn layout(&self) -> Vec<RosterColumn> {
         (0..self.names.len())
             .map(|i| RosterColumn {
                 header: self.names[i].as_str().into(),
                 field: Field::ALL.into_iter().find(|&f| self.index[f as usize] == Some(i)),
+                date_format: None,
+                spellings: Vec::new(),
             })
             .collect()
     }
@@ -515,6 +503,8 @@ struct RowReader<'a> {
     problems: Vec<Problem>,
     this_year: i16,
     two_digit_years: usize,
+    /// How the file wrote the read cells, for exports that hand the file back.
+    spellings: Spellings,
 }
 
 impl<'a> RowReader<'a> {
@@ -530,6 +520,7 @@ impl<'a> RowReader<'a> {
             problems: Vec::new(),
             this_year: 2000,
             two_digit_years: 0,
+            spellings: Spellings::default(),
         }
     }
 
@@ -582,18 +573,25 @@ impl<'a> RowReader<'a> {
         let level_text = cols.get(record, Field::Level);
         let level = self.level(level_text, line);
         let track = self.track(record, level.as_ref(), line);
+        let pending_before = self.slashed.len();
         let start_date = self.date(record, Field::StartDate, line);
         let level_since = self.date(record, Field::LevelSince, line);
+        // Slashed dates are read after the pass; their cells are compared with the column then.
+        let pending: Vec<Field> = self.slashed[pending_before..].iter().map(|d| d.field).collect();
         if self.problems.len() > before {
             return;
         }
         let (Some((level, _)), Some(track)) = (level, track) else { return };
         let id = PersonId::new(id);
         self.lines.push(line);
-        let mut extra = ExtraColumns::with_capacity(cols.extra.len());
-        for &i in &cols.extra {
-            extra.push(nfc(record.get(i).unwrap_or("")));
-        }
+        let extra = if cols.extra.is_empty() {
+            ExtraColumns::new()
+        } else if cols.extra.iter().all(|&i| record.get(i).is_none_or(str::is_ascii)) {
+            ExtraColumns::from_values(cols.extra.iter().map(|&i| record.get(i).unwrap_or("")))
+        } else {
+            let values: Vec<CompactString> = cols.extra.iter().map(|&i| nfc(record.get(i).unwrap_or(""))).collect();
+            ExtraColumns::from_values(values.iter().map(CompactString::as_str))
+        };
         let mut person = Person {
             id,
             name,
@@ -606,7 +604,15 @@ impl<'a> RowReader<'a> {
             extra,
             originals: Vec::new(),
         };
-        person.originals = cols.originals(record, &person);
+        for field in Field::ALL {
+            if cols.index[field as usize].is_none() || pending.contains(&field) {
+                continue;
+            }
+            let cell = cols.get(record, field);
+            if self.spellings.must_keep(&person, field, cell) {
+                person.originals.push((field, nfc(cell)));
+            }
+        }
         self.people.push(person);
     }
 
@@ -770,11 +776,16 @@ impl<'a> RowReader<'a> {
                 let date = order.and_then(|o| resolve(cell.a, cell.b, cell.year, o));
                 let person = self.lines.binary_search(&cell.line).ok();
                 match (date, person) {
-                    (Some(date), Some(i)) if self.in_range(date, field, cell.line, &cell.text).is_some() => match field
-                    {
-                        Field::StartDate => self.people[i].start_date = Some(date),
-                        _ => self.people[i].level_since = Some(date),
-                    },
+                    (Some(date), Some(i)) if self.in_range(date, field, cell.line, &cell.text).is_some() => {
+                        let person = &mut self.people[i];
+                        match field {
+                            Field::StartDate => person.start_date = Some(date),
+                            _ => person.level_since = Some(date),
+                        }
+                        if self.spellings.must_keep(person, field, &cell.text) {
+                            person.originals.push((field, cell.text.as_str().into()));
+                        }
+                    }
                     (Some(_), _) => {} // out of range (reported), or the row had other problems
                     (None, _) => {
                         let message = match order {

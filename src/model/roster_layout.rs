@@ -6,10 +6,12 @@
 use super::person::Person;
 use super::roster_field::Field;
 use compact_str::CompactString;
+use jiff::civil::Date;
 use serde::de::{Deserializer, SeqAccess, Visitor};
-use serde::ser::{SerializeSeq, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
-use smallvec::SmallVec;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 /// One column of the imported roster, in the file's order.
@@ -19,26 +21,40 @@ pub struct RosterColumn {
     /// The field this column gave, or `None` for a column kept as it was (location, cost centre…).
     #[serde(default)]
     pub field: Option<Field>,
+    /// For a date column, the strftime format its cells were written in (`%m/%d/%Y`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_format: Option<String>,
+    /// How the column wrote values Ladderboard reads differently: (Ladderboard's text, the file's),
+    /// e.g. `("P3", "P3 - Senior")`. A person whose cell departs from these keeps it in `originals`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<(CompactString, CompactString)>,
 }
 
 impl RosterColumn {
     /// A column Ladderboard does not read.
     #[must_use]
     pub fn kept(header: impl Into<CompactString>) -> Self {
-        RosterColumn { header: header.into(), field: None }
+        RosterColumn { header: header.into(), field: None, date_format: None, spellings: Vec::new() }
     }
 }
 
-/// A person's values for the roster's kept columns, in the order the session names them. The
-/// first two sit inside the `Person`, so the usual one or two extra columns cost no allocation.
+/// A person's values for the roster's kept columns, in the order the session names them. Held as
+/// one string (values joined by U+001F, the unit separator, which no roster cell holds), so a
+/// 19-column Workday report costs one allocation a person rather than one slot per value; written
+/// to the session file as one CSV line (`extra: "London,Full time,CC-0042"`), as compact as the
+/// roster it came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExtraCells {
-    values: SmallVec<[CompactString; 2]>,
+    /// `None`: no values (which is not one empty value).
+    joined: Option<Box<str>>,
     /// Headers read from a format 3 file, where each value came with its header; `io::migrate`
-    /// moves them to the session's columns and empties this.
-    /// A boxed slice: two words in every `Person` rather than a `Vec`'s three, for a format-3 rarity.
+    /// moves them to the session's columns and empties this. A boxed slice: two words in every
+    /// `Person` rather than a `Vec`'s three, for a rarity.
     legacy_headers: Option<Box<[CompactString]>>,
 }
+
+/// Separates values inside `ExtraCells`.
+const SEPARATOR: char = '\u{1F}';
 
 impl ExtraCells {
     #[must_use]
@@ -46,45 +62,66 @@ impl ExtraCells {
         ExtraCells::default()
     }
 
-    #[must_use]
-    pub fn with_capacity(capacity: usize) -> Self {
-        ExtraCells { values: SmallVec::with_capacity(capacity), legacy_headers: None }
-    }
-
-    pub fn push(&mut self, value: CompactString) {
-        self.values.push(value);
+    /// The values, in column order. A unit separator inside a value (a control character no roster
+    /// text holds) becomes a space.
+    pub fn from_values<'v>(values: impl IntoIterator<Item = &'v str>) -> Self {
+        let mut joined = String::new();
+        let mut any = false;
+        for value in values {
+            if any {
+                joined.push(SEPARATOR);
+            }
+            any = true;
+            if value.contains(SEPARATOR) {
+                joined.push_str(&value.replace(SEPARATOR, " "));
+            } else {
+                joined.push_str(value);
+            }
+        }
+        ExtraCells { joined: any.then(|| joined.into_boxed_str()), legacy_headers: None }
     }
 
     /// The value of the `i`th kept column ("" when the person has none).
     #[must_use]
     pub fn get(&self, i: usize) -> &str {
-        self.values.get(i).map_or("", CompactString::as_str)
+        self.iter().nth(i).unwrap_or("")
+    }
+
+    /// The values in column order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.joined.as_deref().into_iter().flat_map(|joined| joined.split(SEPARATOR))
     }
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.joined.as_deref().map_or(0, |joined| joined.matches(SEPARATOR).count() + 1)
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.joined.is_none()
     }
 
     /// The headers a format 3 file gave with these values, taken out for the migration.
     pub fn take_legacy(&mut self) -> Option<Vec<(CompactString, CompactString)>> {
         let headers = self.legacy_headers.take()?;
-        Some(headers.into_vec().into_iter().zip(std::mem::take(&mut self.values)).collect())
+        let values: Vec<CompactString> = self.iter().map(CompactString::from).collect();
+        self.joined = None;
+        Some(headers.into_vec().into_iter().zip(values).collect())
     }
 }
 
 impl Serialize for ExtraCells {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.values.len()))?;
-        for value in &self.values {
-            seq.serialize_element(value)?;
-        }
-        seq.end()
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::with_capacity(self.joined.as_deref().map_or(0, str::len) + 8));
+        writer.write_record(self.iter()).map_err(serde::ser::Error::custom)?;
+        let mut line = writer.into_inner().map_err(|e| serde::ser::Error::custom(e.error()))?;
+        line.pop(); // the terminator
+        let line = String::from_utf8(line).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_str(&line)
     }
 }
 
@@ -117,25 +154,49 @@ impl<'de> Deserialize<'de> for Cell {
 
 impl<'de> Deserialize<'de> for ExtraCells {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let cells: Vec<Cell> = Vec::deserialize(deserializer)?;
-        let mut extra = ExtraCells::with_capacity(cells.len());
-        let mut headers = Vec::new();
-        for cell in cells {
-            match cell {
-                Cell::Value(value) => extra.values.push(value),
-                Cell::Pair(header, value) => {
-                    headers.push(header);
-                    extra.values.push(value);
+        struct ExtraVisitor;
+        impl<'de> Visitor<'de> for ExtraVisitor {
+            type Value = ExtraCells;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("one CSV line of values, or a list of values or (header, value) pairs")
+            }
+            fn visit_str<E: serde::de::Error>(self, line: &str) -> Result<ExtraCells, E> {
+                let mut reader =
+                    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
+                let mut record = csv::StringRecord::new();
+                match reader.read_record(&mut record) {
+                    Ok(true) => Ok(ExtraCells::from_values(record.iter())),
+                    Ok(false) => Ok(ExtraCells::new()),
+                    Err(e) => Err(E::custom(format!("`extra` is not one CSV line: {e}"))),
                 }
             }
-        }
-        if !headers.is_empty() {
-            if headers.len() != extra.values.len() {
-                return Err(serde::de::Error::custom("`extra` mixes values with (header, value) pairs"));
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ExtraCells, A::Error> {
+                let mut values: Vec<CompactString> = Vec::new();
+                let mut headers = Vec::new();
+                while let Some(cell) = seq.next_element::<Cell>()? {
+                    match cell {
+                        Cell::Value(value) => values.push(value),
+                        Cell::Pair(header, value) => {
+                            headers.push(header);
+                            values.push(value);
+                        }
+                    }
+                }
+                let mut extra = if values.is_empty() {
+                    ExtraCells::new()
+                } else {
+                    ExtraCells::from_values(values.iter().map(CompactString::as_str))
+                };
+                if !headers.is_empty() {
+                    if headers.len() != values.len() {
+                        return Err(serde::de::Error::custom("`extra` mixes values with (header, value) pairs"));
+                    }
+                    extra.legacy_headers = Some(headers.into_boxed_slice());
+                }
+                Ok(extra)
             }
-            extra.legacy_headers = Some(headers.into_boxed_slice());
         }
-        Ok(extra)
+        deserializer.deserialize_any(ExtraVisitor)
     }
 }
 
@@ -146,9 +207,8 @@ pub fn kept_value<'a>(columns: &[RosterColumn], person: &'a Person, header: &str
     Some(person.extra.get(i))
 }
 
-/// How Ladderboard writes a field it read, to compare with the cell it came from: a person keeps
-/// the cell's original text only where this differs (a level code `E5` read as `P3`, a date
-/// `15-Jan-19`). `None` for a field that cannot be written back on its own (first and last name).
+/// How Ladderboard writes a field it read. `None` for a field that cannot be written back on its
+/// own (first and last name, which the name joins).
 #[must_use]
 pub fn field_text(person: &Person, field: Field) -> Option<String> {
     Some(match field {
@@ -164,15 +224,68 @@ pub fn field_text(person: &Person, field: Field) -> Option<String> {
     })
 }
 
-/// A person's cell in one roster column, as the file had it: the original text where the person
-/// kept it, else the field as Ladderboard read it, else the kept column's value.
+/// `date` in a strftime `format` (`%m/%d/%Y`).
 #[must_use]
-pub fn cell_text(person: &Person, column: &RosterColumn, kept_index: Option<usize>) -> String {
-    match column.field {
-        Some(field) => {
-            person.original(field).map(str::to_owned).or_else(|| field_text(person, field)).unwrap_or_default()
+pub fn formatted(date: Date, format: &str) -> Option<String> {
+    let mut out = String::with_capacity(12);
+    jiff::fmt::strtime::BrokenDownTime::from(date).format(format, &mut out).ok()?;
+    Some(out)
+}
+
+/// Writes people's rows as the imported roster had them: every column in the file's order, a read
+/// cell as the file wrote it (the person's own original, else the column's spelling or date
+/// format, else Ladderboard's text), a kept column's value as it was.
+pub struct RosterRows<'s> {
+    columns: &'s [RosterColumn],
+    /// Per column, its spellings by Ladderboard's text.
+    spellings: Vec<HashMap<&'s str, &'s str>>,
+}
+
+impl<'s> RosterRows<'s> {
+    #[must_use]
+    pub fn new(columns: &'s [RosterColumn]) -> Self {
+        let spellings = columns
+            .iter()
+            .map(|c| c.spellings.iter().map(|(read, file)| (read.as_str(), file.as_str())).collect())
+            .collect();
+        RosterRows { columns, spellings }
+    }
+
+    /// The person's cells, one per column.
+    pub fn row<'p>(&'p self, person: &'p Person) -> impl Iterator<Item = Cow<'p, str>> + 'p {
+        let mut kept = person.extra.iter();
+        (0..self.columns.len()).map(move |i| match self.columns[i].field {
+            None => Cow::Borrowed(kept.next().unwrap_or("")),
+            Some(field) => self.read_cell(person, i, field),
+        })
+    }
+
+    /// The cell that gave `field`, as the file wrote it; `None` when no column gave it.
+    #[must_use]
+    pub fn cell<'p>(&'p self, person: &'p Person, field: Field) -> Option<Cow<'p, str>> {
+        let i = self.columns.iter().position(|c| c.field == Some(field))?;
+        Some(self.read_cell(person, i, field))
+    }
+
+    fn read_cell<'p>(&'p self, person: &'p Person, i: usize, field: Field) -> Cow<'p, str> {
+        if let Some(original) = person.original(field) {
+            return Cow::Borrowed(original);
         }
-        None => kept_index.map_or_else(String::new, |i| person.extra.get(i).to_owned()),
+        let date = match field {
+            Field::StartDate => person.start_date,
+            Field::LevelSince => person.level_since,
+            _ => None,
+        };
+        if let (Some(date), Some(format)) = (date, self.columns[i].date_format.as_deref())
+            && let Some(text) = formatted(date, format)
+        {
+            return Cow::Owned(text);
+        }
+        let text = field_text(person, field).unwrap_or_default();
+        match self.spellings[i].get(text.as_str()) {
+            Some(file) => Cow::Borrowed(*file),
+            None => Cow::Owned(text),
+        }
     }
 }
 
@@ -182,15 +295,31 @@ mod tests {
 
     #[test]
     fn format_4_values_and_format_3_pairs_both_read() {
-        let new: ExtraCells = ron::from_str(r#"["Lisbon", "Full-time"]"#).expect("format 4");
-        assert_eq!((new.get(0), new.get(1), new.get(2)), ("Lisbon", "Full-time", ""));
-        assert_eq!(ron::to_string(&new).expect("writes"), r#"["Lisbon","Full-time"]"#);
+        let new: ExtraCells = ron::from_str(r#""Lisbon,Full-time""#).expect("format 4");
+        assert_eq!((new.get(0), new.get(1), new.get(2), new.len()), ("Lisbon", "Full-time", "", 2));
+        assert_eq!(ron::to_string(&new).expect("writes"), r#""Lisbon,Full-time""#);
+        let list: ExtraCells = ron::from_str(r#"["Lisbon", "Full-time"]"#).expect("a list");
+        assert_eq!(list, new);
 
         let mut old: ExtraCells =
             ron::from_str(r#"[("Location", "Lisbon"), ("Type", "Full-time")]"#).expect("format 3");
         let pairs = old.take_legacy().expect("pairs");
         assert_eq!(pairs, vec![("Location".into(), "Lisbon".into()), ("Type".into(), "Full-time".into())]);
         assert!(old.is_empty());
+    }
+
+    #[test]
+    fn values_with_commas_quotes_and_empties_survive_the_csv_line() {
+        let cells = ExtraCells::from_values(["Acme, Ltd", "27\" monitor", "", "Łódź"]);
+        let text = ron::to_string(&cells).expect("writes");
+        let back: ExtraCells = ron::from_str(&text).expect("reads");
+        assert_eq!(back, cells);
+        assert_eq!(back.iter().collect::<Vec<_>>(), ["Acme, Ltd", "27\" monitor", "", "Łódź"]);
+        // One empty value is not no values.
+        let one_empty = ExtraCells::from_values([""]);
+        assert_eq!((one_empty.len(), ExtraCells::new().len()), (1, 0));
+        let back: ExtraCells = ron::from_str(&ron::to_string(&one_empty).expect("writes")).expect("reads");
+        assert_eq!(back.len(), 1);
     }
 
     #[test]
