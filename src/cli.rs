@@ -233,21 +233,9 @@ fn run(command: Command) -> Result<(), FileError> {
     }
 }
 
-/// What a file holds, told from its content (not its name): a session or ladder is RON text that
-/// opens with `(` (after comments); anything else is read as a roster, which refuses workbooks and
-/// binary files with advice of its own.
-fn is_ron_document(bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else { return false };
-    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
-    while let Some(comment) = rest.strip_prefix("//") {
-        rest = comment.split_once('\n').map_or("", |(_, after)| after).trim_start();
-    }
-    rest.starts_with('(') && (rest.contains("format_version") || rest.contains("levels"))
-}
-
 fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Result<(), FileError> {
     let bytes = std::fs::read(file).map_err(|source| FileError::Read { path: file.to_path_buf(), source })?;
-    if !is_ron_document(&bytes) {
+    if !crate::io::is_ron_document(&bytes) {
         let ladder = load_ladder(ladder)?;
         let options = choices.options().map_err(|p| FileError::invalid(file, vec![p]))?;
         let roster = crate::io::roster_csv::parse_roster_with(&bytes, file, &ladder, &options)?;

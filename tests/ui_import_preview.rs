@@ -118,3 +118,15 @@ fn the_export_dialog_offers_the_rosters_own_columns_and_the_export_carries_them(
     assert!(text.starts_with("Employee ID,Full Name,Manager,Team,Level,proposed level,"), "{text}");
     assert!(text.contains("\nE002,Ben Example,Grace Sample,Feed,IC5,"), "{text}");
 }
+
+#[test]
+fn a_roster_named_on_the_command_line_opens_the_import_preview() {
+    let app = ladderboard::app::start(
+        Some(&case("title-and-level-columns.csv")),
+        ladderboard::app::settings::Settings::default(),
+    );
+    let preview = app.view.import_preview.as_ref().expect("the preview is open");
+    assert_eq!(preview.file_name, "title-and-level-columns.csv");
+    assert_eq!(preview.people, 4);
+    assert!(app.path.is_none(), "the roster is not taken for a session file");
+}

@@ -27,22 +27,30 @@ fn cjk_names_are_shown_and_have_glyphs() {
 }
 
 #[test]
-fn right_to_left_names_read_in_order_and_leave_the_latin_beside_them_alone() {
+fn right_to_left_names_read_right_to_left_and_the_latin_beside_them_keeps_its_order() {
     let mut h = harness();
     import_roster_fixture(&mut h, "rtl_names.csv");
     assert_eq!(h.state().session.people.len(), 4);
-    // Cards and roster rows give screen readers (and tests) the name in reading order, as stored.
+    // Cards and roster rows carry the name as stored, in reading order.
     for name in ["דנה לוי", "יוסי כהן", "ليلى حداد"] {
         h.get_by_role_and_label(Role::Button, name);
-        assert!(h.query_all_by_label(name).count() >= 2, "{name}: a card and a roster row");
     }
-    // Painted left to right, the Hebrew letters run from the right; ids and levels keep their order.
-    let shown = ladderboard::ui::text_direction::visual("דנה לוי — P4 · Payments");
-    assert_eq!(shown, "יול הנד — P4 · Payments");
     let fonts = ladderboard::ui::fonts::system_fonts();
     if fonts.missing.iter().any(|(script, _)| script.starts_with("Hebrew")) {
+        assert!(std::env::var_os("LADDERBOARD_REQUIRE_SYSTEM_FONTS").is_none(), "CI installs a Hebrew font");
         return;
     }
+    // egui 0.37 shapes each run of one font face with the direction of its script (harfrust), so
+    // a Hebrew name is painted right to left while the id, level and team beside it stay as written.
     let font = egui::FontId::proportional(13.0);
-    assert!(h.ctx.fonts_mut(|f| f.has_glyphs(&font, "דנה לוי")), "Hebrew drawn with real glyphs");
+    let text = "דנה לוי — P4 · Payments";
+    let galley = h.ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
+    let glyphs: Vec<(char, f32)> = galley.rows.iter().flat_map(|r| r.glyphs.iter()).map(|g| (g.chr, g.pos.x)).collect();
+    let x = |c: char| glyphs.iter().find(|(g, _)| *g == c).map_or_else(|| panic!("{c} laid out"), |&(_, x)| x);
+    // The first word's first letter (dalet) is painted right of its last (he): right to left.
+    assert!(x('ד') > x('ה'), "{glyphs:?}");
+    // The Latin after the name reads left to right, after all of the name.
+    let hebrew_right =
+        glyphs.iter().filter(|(c, _)| ('\u{0590}'..='\u{05FF}').contains(c)).map(|&(_, x)| x).fold(0.0, f32::max);
+    assert!(hebrew_right < x('P') && x('P') < x('4') && x('4') < x('y'), "{glyphs:?}");
 }

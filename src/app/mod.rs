@@ -256,7 +256,8 @@ impl eframe::App for LadderApp {
     }
 }
 
-/// Opens the window on `path`; without one, on the most recent session, or the sample.
+/// Opens the window on `path` (a session, or a roster to import); without one, on the most recent
+/// session, or the sample.
 #[must_use]
 pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitCode {
     let options = eframe::NativeOptions {
@@ -289,6 +290,10 @@ pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitC
 /// Chooses what the window opens on; a file that fails to load is reported, never fatal.
 #[must_use]
 pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
+    // A roster given on the command line (`ladderboard team.csv`) opens the import preview over
+    // the most recent session, as File → New from roster… would.
+    let roster = path.filter(|p| std::fs::read(p).is_ok_and(|bytes| !crate::io::is_ron_document(&bytes)));
+    let path = if roster.is_some() { None } else { path };
     let candidate = path.map(Path::to_path_buf).or_else(|| settings.recent.iter().find(|p| p.exists()).cloned());
     let (session, opened, error) = match &candidate {
         Some(p) => match load_session(p) {
@@ -309,6 +314,9 @@ pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
     }
     if let Some(dir) = crate::io::recovery::recovery_dir() {
         app.enable_recovery(dir);
+    }
+    if let Some(roster) = roster {
+        app.preview_import(roster);
     }
     if let Some(error) = error {
         app.error(format!("{error} — showing the sample session instead"));

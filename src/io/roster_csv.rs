@@ -362,7 +362,7 @@ impl Columns {
             index[*field as usize] = Some(list[0].1);
             let others: Vec<String> = list[1..].iter().map(|&(_, i)| format!("\"{}\"", names[i])).collect();
             if !others.is_empty() {
-                let kind = if field.is_title_alias(list[0].0) { "title column" } else { "column" };
+                let kind = if field.is_title_alias(list[0].0) { "a title column; " } else { "" };
                 let what = if list[1..].iter().any(|&(rank, _)| field.is_title_alias(rank))
                     && !field.is_title_alias(list[0].0)
                 {
@@ -370,7 +370,7 @@ impl Columns {
                 } else {
                     "preferred over"
                 };
-                why.insert(*field, format!("{kind}; {what} {}, kept as extra", others.join(", ")));
+                why.insert(*field, format!("{kind}{what} {}, kept as extra", others.join(", ")));
             } else if field.is_title_alias(list[0].0) {
                 why.insert(*field, "a title column: the file has no level column".to_owned());
             }

@@ -1,6 +1,5 @@
 //! A person's compact card on the grid: name, manager and team, and a badge for a proposal or decision.
 
-use super::text_direction::visual;
 use super::theme;
 use crate::model::{Person, Session, Status};
 use egui::text::{LayoutJob, TextWrapping};
@@ -13,7 +12,7 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
     if response.dragged() {
         response.dnd_set_drag_payload(person.id.clone());
-        paint_drag_ghost(ui, &visual(&person.name));
+        paint_drag_ghost(ui, &person.name);
     }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &person.name));
     if !ui.is_rect_visible(rect) {
@@ -37,15 +36,7 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
     // The name gets the whole first line; the badge sits at the right of the detail line.
     let name_font = FontId::proportional(theme::CARD_NAME_SIZE);
-    paint_elided(
-        &painter,
-        inner.left_top(),
-        Align2::LEFT_TOP,
-        &visual(&person.name),
-        name_font,
-        text_color,
-        inner.width(),
-    );
+    paint_elided(&painter, inner.left_top(), Align2::LEFT_TOP, &person.name, name_font, text_color, inner.width());
     let mut detail_right = inner.right();
     if let Some(badge) = badge {
         let color = theme::status_color(visuals, status);
@@ -66,7 +57,7 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     };
     let (detail_font, weak) = (FontId::proportional(theme::CARD_DETAIL_SIZE), visuals.weak_text_color());
     let detail_width = detail_right - inner.left();
-    paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &visual(&detail), detail_font, weak, detail_width);
+    paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
     response.on_hover_text(format!(
         "{} — {manager} · {}\nDrag to move; Ctrl+arrows move the selected card",
         person.name, person.team

@@ -99,8 +99,13 @@ fn columns_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>
         }
     });
     let kept = preview.headers.len().saturating_sub(preview.mapping.iter().filter(|m| m.header.is_some()).count());
-    if kept > 0 {
-        ui.label(RichText::new(format!("{kept} other columns are kept as they are, for reference and export.")).weak());
+    let kept = match kept {
+        0 => None,
+        1 => Some("1 other column is kept as it is, for reference and export.".to_owned()),
+        n => Some(format!("{n} other columns are kept as they are, for reference and export.")),
+    };
+    if let Some(kept) = kept {
+        ui.label(RichText::new(kept).weak());
     }
 }
 
@@ -115,8 +120,8 @@ fn rows_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
         ui.end_row();
         for row in &preview.rows {
             ui.label(&row.id);
-            super::text_direction::label(ui, &row.name);
-            super::text_direction::label(ui, &row.manager);
+            ui.label(&row.name);
+            ui.label(&row.manager);
             ui.label(&row.team);
             ui.label(&row.track);
             if row.level_as_written.is_empty() {
@@ -127,7 +132,9 @@ fn rows_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
             ui.end_row();
         }
     });
-    for line in &preview.summary {
+    // The columns are shown above; the rest of what the importer decided (encoding, delimiter,
+    // two-digit years, level codes) is listed here.
+    for line in preview.summary.iter().filter(|l| !l.contains(" ← column ")) {
         ui.label(RichText::new(line).weak().small());
     }
 }

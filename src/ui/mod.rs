@@ -19,6 +19,5 @@ pub mod roster_table;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod text_area;
-pub mod text_direction;
 pub mod theme;
 pub mod unsaved_prompt;

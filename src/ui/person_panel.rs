@@ -2,7 +2,6 @@
 //! evidence per criterion, calibration notes, the proposal and decision, and their history.
 
 use super::text_area::labelled_text_area;
-use super::text_direction::visual;
 use super::{decision_form, evidence};
 use crate::command::{Action, Command};
 use crate::model::{Person, Session};
@@ -29,24 +28,19 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
     }
     let drafts = &mut view.drafts;
     ui.horizontal(|ui| {
-        ui.heading(visual(&format!("{} — {}", person.name, level_label(session, person))));
+        ui.heading(format!("{} — {}", person.name, level_label(session, person)));
         if ui.small_button("✕").on_hover_text("Close (Esc)").clicked() {
             out.push(Command::Run(Action::ClosePerson));
         }
     });
     let placement = session.placement(person);
     let band = session.ladder.bands.get(placement.band).map_or("", String::as_str);
-    ui.label(
-        RichText::new(format!(
-            "{} · {} · {} · placed at {} {band} · id {}",
-            session.manager_name(person),
-            person.team,
-            person.track.label(),
-            placement.level,
-            person.id
-        ))
-        .weak(),
-    );
+    // Empty roster fields (no manager for the head of the org, no team) are left out, not shown as " · ".
+    let placed = format!("placed at {} {band}", placement.level);
+    let id = format!("id {}", person.id);
+    let parts = [session.manager_name(person), person.team.as_str(), person.track.label(), &placed, &id];
+    let line: Vec<&str> = parts.into_iter().filter(|part| !part.is_empty()).collect();
+    ui.label(RichText::new(line.join(" · ")).weak());
     if let Some(since) = person.level_since {
         let years = person.years_in_level(view.today).unwrap_or(0);
         ui.label(RichText::new(format!("At this level since {since} ({years} y)")).weak().small());

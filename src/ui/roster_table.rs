@@ -117,14 +117,14 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     ui.horizontal(|ui| {
                         let color = theme::status_color(ui.visuals(), status);
                         ui.label(RichText::new("●").color(color).small()).on_hover_text(status.label());
-                        super::text_direction::label(ui, &person.name);
+                        ui.label(person.name.as_str());
                     });
                 });
                 row.col(|ui| {
                     ui.label(person.level.as_str());
                 });
                 row.col(|ui| {
-                    super::text_direction::label(ui, session.manager_name(person));
+                    ui.label(session.manager_name(person));
                 });
                 row.col(|ui| {
                     ui.label(person.team.as_str());

@@ -20,7 +20,9 @@ pub fn status_bar_ui(ui: &mut Ui, session: &Session, status: Option<&StatusMessa
                 *details_open = true;
             }
         } else {
-            let summary = format!("{} · {} · {} people", session.title, session.cycle, session.people.len());
+            let people = format!("{} people", session.people.len());
+            let parts = [session.title.as_str(), session.cycle.as_str(), people.as_str()];
+            let summary = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
             ui.label(RichText::new(summary).weak());
         }
     });
