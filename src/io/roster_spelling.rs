@@ -49,7 +49,6 @@ pub(super) struct Spellings {
     word_index: [FxHashMap<CompactString, usize>; Field::ALL.len()],
     /// Per date field: the rule its first date settled.
     date_rule: [Option<DateRule>; Field::ALL.len()],
-    buffer: String,
 }
 
 impl Spellings {
@@ -82,9 +81,7 @@ impl Spellings {
     }
 
     fn must_keep_date(&mut self, field: Field, date: Date, cell: &str) -> bool {
-        self.buffer.clear();
-        let _ = std::fmt::Write::write_fmt(&mut self.buffer, format_args!("{date}"));
-        let iso = self.buffer == cell;
+        let iso = is_iso_text_of(date, cell);
         let rule = *self.date_rule[field as usize].get_or_insert_with(|| {
             if iso {
                 return DateRule::Iso;
@@ -113,6 +110,21 @@ impl Spellings {
     }
 }
 
+/// Whether `cell` is `date` written as ISO 8601 (`2024-03-31`), compared digit by digit: formatting
+/// every date of a large roster to compare it cost more than the rest of the import.
+fn is_iso_text_of(date: Date, cell: &str) -> bool {
+    let b = cell.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<i32> {
+        b.get(range)?.iter().try_fold(0i32, |n, &d| d.is_ascii_digit().then(|| n * 10 + i32::from(d - b'0')))
+    };
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && number(0..4) == Some(i32::from(date.year()))
+        && number(5..7) == Some(i32::from(date.month()))
+        && number(8..10) == Some(i32::from(date.day()))
+}
+
 /// A read field's text as Ladderboard holds it, without allocating.
 fn read_text(person: &Person, field: Field) -> &str {
     match field {
@@ -123,5 +135,20 @@ fn read_text(person: &Person, field: Field) -> &str {
         Field::Level => person.level.as_str(),
         Field::Track => person.track.label(),
         Field::FirstName | Field::LastName | Field::StartDate | Field::LevelSince => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_text_of;
+    use jiff::civil::date;
+
+    #[test]
+    fn iso_text_is_told_apart_from_other_spellings() {
+        let d = date(2024, 3, 5);
+        assert!(is_iso_text_of(d, "2024-03-05"));
+        for other in ["2024-3-05", "03/05/2024", "2024-03-06", "2024/03/05", "2024-03-0x", ""] {
+            assert!(!is_iso_text_of(d, other), "{other}");
+        }
     }
 }

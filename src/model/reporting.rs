@@ -3,7 +3,7 @@
 //! manager's view; a manager who is not in the roster (a director outside the calibration) is fine.
 
 use super::person::Person;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A broken reporting line, naming the people in it (by index into the roster).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,8 +18,11 @@ pub enum ReportingProblem {
 /// else to the one person with that name; `None` for no manager or one outside the roster.
 #[must_use]
 pub fn manager_indices(people: &[Person]) -> Vec<Option<usize>> {
-    let by_id: HashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let mut by_name: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::default();
+    by_id.reserve(people.len());
+    by_id.extend(people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)));
+    let mut by_name: HashMap<&str, Option<usize>> = HashMap::default();
+    by_name.reserve(people.len());
     for (i, person) in people.iter().enumerate() {
         // Two people with one name cannot be told apart as a manager: neither is matched.
         by_name.entry(person.name.as_str()).and_modify(|e| *e = None).or_insert(Some(i));
