@@ -29,4 +29,3 @@ fn main() {
     }
     println!("  decode {:.2} ms", start.elapsed().as_secs_f64() * 1000.0 / 300.0);
 }
-

@@ -6,6 +6,7 @@ use crate::io::decode::encoding_named;
 use crate::io::export_csv::{CsvColumns, export_decisions_csv};
 use crate::io::export_ron::export_decision_ron;
 use crate::io::ladder_ron::{load_ladder, parse_ladder};
+use crate::io::merge_files::{MergeChoices, conflict_problems, merge_files};
 use crate::io::roster_columns::Field;
 use crate::io::roster_csv::{ImportOptions, read_roster_with};
 use crate::io::session_ron::{load_session, save_session};
@@ -111,6 +112,29 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Merge managers' prep files (sessions of one ladder) into one committee session. People are
+    /// matched by id; every disagreement is listed (person, what, each value and its file) and the
+    /// merge fails with exit 1 unless --prefer or --keep-open says what to do. Inputs are never written.
+    Merge {
+        /// The prep files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the committee session.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Session title (defaults to "Committee" and the output's file name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Settle every disagreement this file has a value in with that value.
+        #[arg(long, value_name = "FILE")]
+        prefer: Option<PathBuf>,
+        /// Write the session with disagreements left open, to settle in the window.
+        #[arg(long)]
+        keep_open: bool,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Export a session's decisions as CSV (for HR systems) and/or the full record as RON.
     Export {
         session: PathBuf,
@@ -177,15 +201,7 @@ fn run(command: Command) -> Result<(), FileError> {
     match command {
         Command::Import { roster, choices, ladder, output, title, cycle, force } => {
             let options = choices.options().map_err(|p| FileError::invalid(&roster, vec![p]))?;
-            if output.exists() && !force {
-                return Err(FileError::Write {
-                    path: output,
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::AlreadyExists,
-                        "the file exists; pass --force to replace it",
-                    ),
-                });
-            }
+            refuse_overwrite(&output, force)?;
             let ladder = load_ladder(ladder.as_deref())?;
             let imported = read_roster_with(&roster, &ladder, &options)?;
             let title = title.unwrap_or_else(|| file_stem(&roster));
@@ -198,6 +214,36 @@ fn run(command: Command) -> Result<(), FileError> {
             println!("imported {count} people ({encoding} text) into {}", output.display());
             for line in summary {
                 println!("  {line}");
+            }
+            Ok(())
+        }
+        Command::Merge { files, output, title, prefer, keep_open, force } => {
+            if files.iter().any(|f| f == &output) {
+                let problem = crate::io::Problem::new(
+                    "the output is one of the prep files",
+                    "write the committee session to a new file: prep files are never written",
+                );
+                return Err(FileError::invalid(&output, vec![problem]));
+            }
+            refuse_overwrite(&output, force)?;
+            let title = title.unwrap_or_else(|| file_stem(&output));
+            let actor = crate::app::settings::default_user_name();
+            let choices =
+                MergeChoices { title: &title, actor: &actor, at: jiff::Timestamp::now(), prefer: prefer.as_deref() };
+            let session = merge_files(&files, &choices)?;
+            if !session.conflicts.is_empty() && !keep_open {
+                return Err(FileError::invalid(&output, conflict_problems(&session)));
+            }
+            save_session(&session, &output)?;
+            println!(
+                "merged {} files: {} people, {} disagreement(s) open, into {}",
+                files.len(),
+                session.people.len(),
+                session.conflicts.len(),
+                output.display()
+            );
+            for problem in conflict_problems(&session) {
+                println!("  open: {}", problem.message);
             }
             Ok(())
         }
@@ -263,6 +309,20 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
     } else {
         let ladder = parse_ladder(&text, file)?;
         println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
+    }
+    Ok(())
+}
+
+/// Refuses to replace an existing file unless `--force` says so.
+fn refuse_overwrite(output: &Path, force: bool) -> Result<(), FileError> {
+    if output.exists() && !force {
+        return Err(FileError::Write {
+            path: output.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "the file exists; pass --force to replace it",
+            ),
+        });
     }
     Ok(())
 }

@@ -68,6 +68,13 @@ pub enum Command {
     MoveSelectedCard(Direction),
     /// Reads a roster and shows the import preview; nothing changes until `ConfirmImport`.
     ImportRoster(PathBuf),
+    /// Merges managers' prep files into a new committee session (after unsaved changes are dealt with).
+    MergePrepFiles(Vec<PathBuf>),
+    /// Settles an open disagreement between prep files with one of its values.
+    SettleConflict {
+        conflict: u64,
+        chosen: usize,
+    },
     /// A choice changed in the import preview; the preview is read again with it.
     ChangeImport(ImportChange),
     ConfirmImport,
@@ -120,6 +127,8 @@ pub enum Interrupted {
     Open(PathBuf),
     /// Replacing the session with the previewed roster.
     ImportRoster(PathBuf),
+    /// Replacing the session with the merge of these prep files.
+    Merge(Vec<PathBuf>),
 }
 
 impl Command {
@@ -133,6 +142,7 @@ impl Command {
             | Command::ReopenDecision { .. }
             | Command::AddNote { .. }
             | Command::SetEvidence { .. }
+            | Command::SettleConflict { .. }
             | Command::MoveCard { .. }
             | Command::ConfirmProposal { .. }
             | Command::MoveSelectedCard(_) => true,
@@ -148,12 +158,14 @@ impl Command {
 pub enum Action {
     NewFromRoster,
     Open,
+    MergePrepFiles,
     Save,
     SaveAs,
     ExportCsv,
     ExportRon,
     ExportHistory,
     History,
+    OpenItems,
     Undo,
     Redo,
     OpenPerson,
@@ -181,12 +193,14 @@ impl Action {
         match self {
             Action::NewFromRoster => "New from roster CSV…",
             Action::Open => "Open session…",
+            Action::MergePrepFiles => "Merge prep files…",
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
             Action::ExportCsv => "Export decisions CSV…",
             Action::ExportRon => "Export RON…",
             Action::ExportHistory => "Export history CSV…",
             Action::History => "History (audit trail)",
+            Action::OpenItems => "Open items (disagreements between prep files)",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::OpenPerson => "Open selected person",
@@ -213,7 +227,7 @@ impl Action {
             Action::SaveAs => s(CTRL_SHIFT, Key::S),
             Action::ExportCsv => s(CTRL, Key::E),
             Action::ExportRon => s(CTRL_SHIFT, Key::E),
-            Action::ExportHistory => None,
+            Action::ExportHistory | Action::MergePrepFiles | Action::OpenItems => None,
             Action::History => s(CTRL, Key::H),
             Action::Undo => s(CTRL, Key::Z),
             Action::Redo => s(CTRL_SHIFT, Key::Z),

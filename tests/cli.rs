@@ -1,7 +1,7 @@
 //! The command line, run as a user would: the real binary, real files, exit codes and messages.
 
 mod common;
-use common::fixture;
+use common::{fixture, write_prep};
 use std::process::Command;
 
 fn ladderboard(args: &[&str]) -> (i32, String, String) {
@@ -180,4 +180,33 @@ fn export_with_roster_columns_hands_hr_their_own_file_back() {
     let text = std::fs::read_to_string(&csv).expect("written");
     let row = text.lines().nth(1).expect("a row");
     assert!(row.starts_with("E001,Ada Example,Grace Sample,Feed,") && row.contains(",P3,"), "{row}");
+}
+
+#[test]
+fn merge_lists_every_disagreement_and_writes_only_when_told_how_to_settle_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mei, priya) = (write_prep(dir.path(), "mei.ron", "P4"), write_prep(dir.path(), "priya.ron", "P5"));
+    let before = std::fs::read(&mei).expect("read");
+    let out = dir.path().join("committee.ron");
+    let (m, p, o) = (mei.to_str().expect("utf8"), priya.to_str().expect("utf8"), out.to_str().expect("utf8"));
+    let (code, _, err) = ladderboard(&["merge", m, p, "-o", o]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("E2001 Ada Park: the files disagree about the proposal"), "{err}");
+    assert!(err.contains("mei.ron: P4 — Ready for P4") && err.contains("priya.ron: P5 — Ready for P5"), "{err}");
+    assert!(!out.exists(), "nothing half-merged is written");
+    let (code, stdout, err) = ladderboard(&["merge", m, p, "-o", o, "--prefer", p]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("0 disagreement(s) open"), "{stdout}");
+    let merged = ladderboard::io::session_ron::load_session(&out).expect("loads");
+    assert_eq!(merged.proposals[&ladderboard::model::PersonId::new("E2001")].target.as_str(), "P5");
+    let last = merged.audit.last().expect("merge event");
+    assert_eq!(last.action, "merge prep files");
+    assert!(last.to.contains("mei.ron (sha256 ") && last.to.contains("priya.ron (sha256 "), "{}", last.to);
+    assert_eq!(std::fs::read(&mei).expect("read"), before, "inputs are never written");
+    let (code, stdout, err) = ladderboard(&["merge", m, p, "-o", o, "--keep-open", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("1 disagreement(s) open"), "{stdout}");
+    let (code, _, err) = ladderboard(&["merge", m, p, "-o", m]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("prep files are never written"), "{err}");
 }

@@ -6,6 +6,7 @@ use crate::command::{Action, Command};
 use crate::io::export_csv::{CsvColumns, export_decisions_csv};
 use crate::io::export_ron::export_decision_ron;
 use crate::io::lock::{LockInfo, LockOutcome, acquire};
+use crate::io::merge_files::{MergeChoices, merge_files};
 use crate::io::session_ron::{load_session, save_session};
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,11 @@ impl LadderApp {
         let command = match action {
             Action::NewFromRoster => pick(csv).map(Command::ImportRoster),
             Action::Open => pick(ron).map(Command::Open),
+            Action::MergePrepFiles => rfd::FileDialog::new()
+                .set_title("Merge managers' prep files")
+                .add_filter(ron.0, ron.1)
+                .pick_files()
+                .map(Command::MergePrepFiles),
             Action::SaveAs => save(ron, &self.suggested_name("ron")).map(Command::SaveTo),
             Action::ExportRon => save(ron, &self.suggested_name("decisions.ron")).map(Command::ExportRon),
             Action::ExportHistory => save(csv, &self.suggested_name("history.csv")).map(Command::ExportHistory),
@@ -42,6 +48,27 @@ impl LadderApp {
             .and_then(|p| p.file_stem())
             .map_or_else(|| self.session.title.replace(['/', '\\', ':'], "-"), |s| s.to_string_lossy().into_owned());
         format!("{stem}.{extension}")
+    }
+
+    /// Replaces the session with the merge of managers' prep files; disagreements stay open items.
+    pub(super) fn merge_prep_files(&mut self, paths: &[PathBuf]) {
+        let actor = self.settings.user_name.clone();
+        let choices = MergeChoices { title: "Committee", actor: &actor, at: jiff::Timestamp::now(), prefer: None };
+        match merge_files(paths, &choices) {
+            Ok(session) => {
+                let (people, open) = (session.people.len(), session.conflicts.len());
+                self.replace_session(session, None);
+                self.revision.mark_unsaved();
+                self.view.open_items = open > 0;
+                let open = match open {
+                    0 => "no disagreements".to_owned(),
+                    1 => "1 disagreement to settle (Open items)".to_owned(),
+                    n => format!("{n} disagreements to settle (Open items)"),
+                };
+                self.info(format!("Merged {} prep files: {people} people, {open}", paths.len()));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
     }
 
     /// Locks `path` for this window, or marks the session read-only when someone else holds it.

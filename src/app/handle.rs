@@ -24,6 +24,10 @@ impl LadderApp {
                     self.view.pending = None;
                 }
             }
+            Command::SettleConflict { .. } => {
+                self.apply_intent(&command, "Not settled");
+            }
+            Command::MergePrepFiles(paths) => self.unless_unsaved(Interrupted::Merge(paths)),
             Command::Propose { .. }
             | Command::WithdrawProposal { .. }
             | Command::Decide { .. }
@@ -82,6 +86,7 @@ impl LadderApp {
             }
             Interrupted::Open(path) => self.open(&path),
             Interrupted::ImportRoster(_) => self.commit_import(),
+            Interrupted::Merge(paths) => self.merge_prep_files(&paths),
         }
     }
 
@@ -136,6 +141,8 @@ impl LadderApp {
 
     fn run_action(&mut self, action: Action) {
         match action {
+            Action::OpenItems => self.view.open_items = !self.view.open_items,
+            Action::MergePrepFiles => self.dialog(action),
             Action::History => {
                 self.view.history = match self.view.history.take() {
                     Some(_) => None,

@@ -63,6 +63,12 @@ impl LadderApp {
                 };
                 (label, vec![Change::SetEvidence { person, level, dimension, rating, text, links }])
             }
+            Command::SettleConflict { conflict, chosen } => {
+                let open = session.conflicts.iter().find(|c| c.id == conflict)?;
+                let source = &open.options.get(chosen)?.source;
+                let label = format!("settle {} {} from {source}", name_of(&open.person)?, open.subject.label());
+                (label, vec![Change::Settle { conflict, chosen }])
+            }
             Command::MoveCard { person, to } => {
                 let p = session.person(&person)?;
                 let ladder = &session.ladder;

@@ -4,7 +4,7 @@
 use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
-    board, export_dialog, history_window, import_preview, lock_prompt, menu_bar, palette, person_panel,
+    board, export_dialog, history_window, import_preview, lock_prompt, menu_bar, open_items, palette, person_panel,
     proposal_prompt, recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
@@ -51,6 +51,7 @@ impl LadderApp {
                 .show(ui, |ui| board::board_ui(ui, session, view, derived, out));
         });
         history_window::history_ui(ui.ctx(), session, &mut view.history, out);
+        open_items::open_items_ui(ui.ctx(), session, &mut view.open_items, out);
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);

@@ -8,6 +8,7 @@ pub mod export_history;
 pub mod export_ron;
 pub mod ladder_ron;
 pub mod lock;
+pub mod merge_files;
 pub mod migrate;
 pub mod recovery;
 pub mod roster_columns;

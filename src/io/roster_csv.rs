@@ -732,7 +732,6 @@ impl<'a> RowReader<'a> {
     }
 
     fn date(&mut self, text: &str, field: Field, line: u64) -> Option<Date> {
-
         if text.is_empty() {
             return None;
         }

@@ -2,6 +2,7 @@
 //! audit event and hands back the inverse change, which is how undo works.
 
 use super::audit::AuditEvent;
+use super::conflict::{Conflict, ConflictValue, MergedFile};
 use super::decision::{Decision, Outcome};
 use super::evidence::{Evidence, Rating};
 use super::ids::{DimensionId, LevelId, PersonId};
@@ -37,6 +38,12 @@ pub enum Change {
     AddNote(Note),
     /// Remove a note (only undo does this; notes are otherwise never removed).
     RemoveNote { id: u64 },
+    /// Settle an open conflict between prep files with one of its values.
+    Settle { conflict: u64, chosen: usize },
+    /// Reopen a settled conflict and put back the value before it (the undo of `Settle`).
+    Reopen { conflict: Box<Conflict>, previous: Box<ConflictValue>, chosen: usize },
+    /// Prep files merged into this session. Changes nothing itself; it records the sources.
+    Merge { files: Vec<MergedFile>, conflicts: usize },
 }
 
 /// A checked change, described for the audit trail, with the change that undoes it.
@@ -76,7 +83,8 @@ impl Change {
             | Change::Decide { person, .. }
             | Change::SetEvidence { person, .. } => Some(person),
             Change::AddNote(note) => Some(&note.person),
-            Change::RemoveNote { .. } => None,
+            Change::Reopen { conflict, .. } => Some(&conflict.person),
+            Change::RemoveNote { .. } | Change::Settle { .. } | Change::Merge { .. } => None,
         }
     }
 }
@@ -91,10 +99,7 @@ impl Session {
             seq: self.audit.last().map_or(1, |e| e.seq + 1),
             at,
             actor: actor.to_owned(),
-            person: change.person().cloned().or_else(|| match &inverse {
-                Change::AddNote(note) => Some(note.person.clone()),
-                _ => None,
-            }),
+            person: change.person().or_else(|| inverse.person()).cloned(),
             action: action.to_owned(),
             from,
             to,
@@ -203,6 +208,44 @@ impl Session {
                 let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
                 Ok(Checked::new("remove note", note.text.clone(), String::new(), Change::AddNote(note.clone())))
             }
+            Change::Settle { .. } | Change::Reopen { .. } | Change::Merge { .. } => self.check_committee(change),
+        }
+    }
+
+    /// Checks the changes a committee session adds: settling and reopening conflicts, merges.
+    fn check_committee(&self, change: &Change) -> Result<Checked, RuleError> {
+        match change {
+            Change::Settle { conflict, chosen } => {
+                let open =
+                    self.conflicts.iter().find(|c| c.id == *conflict).ok_or(RuleError::UnknownConflict(*conflict))?;
+                let option = open.options.get(*chosen).ok_or(RuleError::UnknownConflict(*conflict))?;
+                let previous = self
+                    .conflict_value(&open.person, &open.subject)
+                    .ok_or_else(|| RuleError::UnknownPerson(open.person.clone()))?;
+                let others: Vec<&ConflictValue> = open.options.iter().map(|o| &o.value).collect();
+                let to =
+                    format!("{}: {} (from {})", open.subject.label(), option.value.describe(&others), option.source);
+                let inverse = Change::Reopen {
+                    conflict: Box::new(open.clone()),
+                    previous: Box::new(previous.clone()),
+                    chosen: *chosen,
+                };
+                Ok(Checked::new("settle conflict", previous.describe(&others), to, inverse))
+            }
+            Change::Reopen { conflict, previous: _, chosen } => {
+                self.known(&conflict.person)?;
+                let inverse = Change::Settle { conflict: conflict.id, chosen: *chosen };
+                Ok(Checked::new("reopen conflict", String::new(), conflict.subject.label(), inverse))
+            }
+            Change::Merge { files, conflicts } => {
+                let names: Vec<String> = files
+                    .iter()
+                    .map(|f| format!("{} (sha256 {})", f.file, &f.sha256[..f.sha256.len().min(12)]))
+                    .collect();
+                let to = format!("{}; {conflicts} conflict(s) left open", names.join(", "));
+                Ok(Checked::new("merge prep files", String::new(), to, change.clone()))
+            }
+            _ => unreachable!("only committee changes are passed here"),
         }
     }
 
@@ -230,6 +273,20 @@ impl Session {
                 self.notes.insert(at, note);
             }
             Change::RemoveNote { id } => self.notes.retain(|n| n.id != id),
+            Change::Settle { conflict, chosen } => {
+                if let Some(i) = self.conflicts.iter().position(|c| c.id == conflict) {
+                    let open = self.conflicts.remove(i);
+                    if let Some(option) = open.options.into_iter().nth(chosen) {
+                        self.set_conflict_value(&open.person, &open.subject, option.value);
+                    }
+                }
+            }
+            Change::Reopen { conflict, previous, .. } => {
+                self.set_conflict_value(&conflict.person, &conflict.subject, *previous);
+                let at = self.conflicts.partition_point(|c| c.id < conflict.id);
+                self.conflicts.insert(at, *conflict);
+            }
+            Change::Merge { .. } => {}
         }
     }
 

@@ -2,11 +2,13 @@
 
 pub mod audit;
 pub mod change;
+pub mod conflict;
 pub mod decision;
 pub mod evidence;
 pub mod ids;
 pub mod ladder;
 pub mod level_match;
+pub mod merge;
 pub mod note;
 pub mod person;
 pub mod proposal;
@@ -20,6 +22,7 @@ pub mod validate;
 
 pub use audit::{AuditEvent, ChainBreak};
 pub use change::{Applied, Change};
+pub use conflict::{Conflict, ConflictOption, ConflictValue, MergedFile, Subject};
 pub use decision::{Decision, Outcome};
 pub use evidence::{Evidence, Rating};
 pub use ids::{DimensionId, LevelId, PersonId};

@@ -183,7 +183,11 @@ impl<'de> Deserialize<'de> for ExtraCells {
                 // A line without quotes is its values split at the commas (the common case, and a
                 // csv reader per person made loading three times slower); quoted lines go to `csv`.
                 if !line.contains('"') {
-                    return Ok(if line.is_empty() { ExtraCells::new() } else { ExtraCells::from_values(line.split(',')) });
+                    return Ok(if line.is_empty() {
+                        ExtraCells::new()
+                    } else {
+                        ExtraCells::from_values(line.split(','))
+                    });
                 }
                 let mut reader =
                     csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());

@@ -2,6 +2,7 @@
 //! decisions and the audit trail. Views (grid counts, filters, exports) are derived from it.
 
 use super::audit::AuditEvent;
+use super::conflict::Conflict;
 use super::decision::Decision;
 use super::evidence::Evidence;
 use super::ids::{DimensionId, LevelId, PersonId};
@@ -43,6 +44,9 @@ pub struct Session {
     pub decisions: BTreeMap<PersonId, Decision>,
     #[serde(default)]
     pub audit: Vec<AuditEvent>,
+    /// Disagreements between merged prep files not settled yet, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     #[serde(skip)]
     index: PersonIndex,
 }
@@ -75,6 +79,7 @@ impl Session {
             proposals: BTreeMap::new(),
             decisions: BTreeMap::new(),
             audit: Vec::new(),
+            conflicts: Vec::new(),
             index: PersonIndex::default(),
         };
         session.reindex();
@@ -174,6 +179,7 @@ impl Session {
             proposals: self.proposals.clone(),
             decisions: self.decisions.clone(),
             audit: Vec::new(),
+            conflicts: self.conflicts.clone(),
             index: PersonIndex::default(),
         }
     }

@@ -22,7 +22,7 @@ pub fn menu_bar_ui(
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            for action in [Action::NewFromRoster, Action::Open] {
+            for action in [Action::NewFromRoster, Action::Open, Action::MergePrepFiles] {
                 action_button(ui, action, action.label(), true, out);
             }
             ui.menu_button("Recent files", |ui| {
@@ -62,6 +62,7 @@ pub fn menu_bar_ui(
                 Action::FocusSearch,
                 Action::OpenPerson,
                 Action::History,
+                Action::OpenItems,
                 Action::Palette,
             ] {
                 action_button(ui, action, action.label(), true, out);

@@ -11,6 +11,7 @@ pub mod history_window;
 pub mod import_preview;
 pub mod lock_prompt;
 pub mod menu_bar;
+pub mod open_items;
 pub mod palette;
 pub mod person_panel;
 pub mod proposal_prompt;

@@ -21,7 +21,12 @@ pub fn status_bar_ui(ui: &mut Ui, session: &Session, status: Option<&StatusMessa
             }
         } else {
             let people = format!("{} people", session.people.len());
-            let parts = [session.title.as_str(), session.cycle.as_str(), people.as_str()];
+            let open = match session.conflicts.len() {
+                0 => String::new(),
+                1 => "1 open item".to_owned(),
+                n => format!("{n} open items"),
+            };
+            let parts = [session.title.as_str(), session.cycle.as_str(), people.as_str(), open.as_str()];
             let summary = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
             ui.label(RichText::new(summary).weak());
         }

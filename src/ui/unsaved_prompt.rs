@@ -10,6 +10,7 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, prompt: Option<&Interrupted>, file
         Interrupted::CloseWindow => "closing".to_owned(),
         Interrupted::Open(path) => format!("opening {}", path.display()),
         Interrupted::ImportRoster(path) => format!("importing {}", path.display()),
+        Interrupted::Merge(paths) => format!("merging {} prep files", paths.len()),
     };
     let response = Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
         ui.set_width(super::theme::DIALOG_WIDTH_SMALL);

@@ -110,6 +110,8 @@ pub struct ViewState {
     pub drafts: Drafts,
     /// Unsent note and rationale text of people not currently selected.
     pub unsent: HashMap<PersonId, UnsentText>,
+    /// The window of open items (disagreements between merged prep files).
+    pub open_items: bool,
     /// The History window: open, and its person / author filters.
     pub history: Option<HistoryFilter>,
     pub pending: Option<PendingProposal>,
@@ -144,6 +146,7 @@ impl Default for ViewState {
             palette: None,
             drafts: Drafts::default(),
             unsent: HashMap::new(),
+            open_items: false,
             history: None,
             pending: None,
             unsaved_prompt: None,

@@ -1,0 +1,246 @@
+//! Merging managers' prep files into one committee session. People are matched by id. What only one
+//! file says is taken; where two files say different things about the same person (the roster
+//! record, the place on the grid, the proposal, the decision, the evidence for one criterion) the
+//! disagreement becomes an open `Conflict` listing every value with its file and author, and the
+//! session holds the value of the file first in a canonical order until someone settles it.
+//!
+//! The result does not depend on the order the files are given in, except for the order in which a
+//! conflict lists its values: files are taken in the order of their content hashes. Merging a file
+//! with itself changes nothing.
+
+use super::audit::AuditEvent;
+use super::conflict::{Conflict, ConflictOption, ConflictValue, MergedFile, Subject};
+use super::ids::PersonId;
+use super::note::Note;
+use super::roster_layout::{ExtraCells, RosterColumn};
+use super::session::Session;
+use std::collections::BTreeMap;
+
+/// A value one file gives: (file, author, value).
+type Given = (String, String, ConflictValue);
+/// Reads one subject's value from a file's session, if it has one.
+type Getter<'a> = dyn Fn(&Session) -> Option<ConflictValue> + 'a;
+
+/// One prep file: its name (for messages and the record), the SHA-256 of its bytes, its session.
+pub struct PrepFile<'a> {
+    pub name: String,
+    pub sha256: String,
+    pub session: &'a Session,
+}
+
+/// Why a set of files cannot be merged; nothing is merged then.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum MergeError {
+    #[error("no prep files to merge: name at least one session file")]
+    NoFiles,
+    #[error("{file} uses the ladder \"{found}\", not \"{expected}\" of {first}: merge files of one ladder")]
+    DifferentLadder { file: String, found: String, first: String, expected: String },
+    #[error(
+        "{file}: its audit trail is broken ({problem}), so its content cannot be trusted: restore the file from a backup or ask its author to re-export it"
+    )]
+    BrokenTrail { file: String, problem: String },
+}
+
+/// The merged session and the sources it records.
+#[derive(Debug)]
+pub struct Merged {
+    pub session: Session,
+    pub files: Vec<MergedFile>,
+}
+
+/// Merges `files` into one session titled `title`. The caller records the merge in the audit trail
+/// (`Change::Merge`) with its own actor and time.
+pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> {
+    let Some(first) = files.first() else { return Err(MergeError::NoFiles) };
+    for file in files {
+        if file.session.ladder != first.session.ladder {
+            return Err(MergeError::DifferentLadder {
+                file: file.name.clone(),
+                found: file.session.ladder.name.clone(),
+                first: first.name.clone(),
+                expected: first.session.ladder.name.clone(),
+            });
+        }
+        if let Some(broken) = file.session.audit_breaks().first() {
+            return Err(MergeError::BrokenTrail { file: file.name.clone(), problem: broken.to_string() });
+        }
+    }
+    // The canonical order: by content, so the given order does not matter.
+    let mut order: Vec<&PrepFile<'_>> = files.iter().collect();
+    order.sort_by(|a, b| a.sha256.cmp(&b.sha256));
+    order.dedup_by(|a, b| a.sha256 == b.sha256);
+    let base = order[0].session;
+    let mut session = Session::new(title, base.ladder.clone(), Vec::new());
+    session.cycle.clone_from(&base.cycle);
+    session.roster_columns.clone_from(&base.roster_columns);
+
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    let mut people_order: Vec<PersonId> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for file in &order {
+        for person in &file.session.people {
+            if seen.insert(person.id.clone()) {
+                people_order.push(person.id.clone());
+            }
+        }
+    }
+    let columns = session.roster_columns.clone();
+    for id in &people_order {
+        // Each file's view of this person, in canonical order, with the file's name.
+        let views: Vec<(&PrepFile<'_>, &Session)> =
+            order.iter().filter(|f| f.session.person(id).is_some()).map(|f| (*f, f.session)).collect();
+        let record = |s: &Session| {
+            let mut p = s.person(id).cloned().expect("filtered on presence");
+            p.extra = realign(&s.roster_columns, &columns, &p.extra);
+            Some(ConflictValue::Record(p))
+        };
+        let placement = |s: &Session| s.placements.get(id).cloned().map(|p| ConflictValue::Placement(Some(p)));
+        let proposal = |s: &Session| s.proposals.get(id).cloned().map(|p| ConflictValue::Proposal(Some(p)));
+        let decision = |s: &Session| s.decisions.get(id).cloned().map(|d| ConflictValue::Decision(Some(d)));
+        let subjects: [(Subject, &Getter<'_>); 4] = [
+            (Subject::Record, &record),
+            (Subject::Placement, &placement),
+            (Subject::Proposal, &proposal),
+            (Subject::Decision, &decision),
+        ];
+        let mut values: Vec<(Subject, Vec<Given>)> = Vec::new();
+        for (subject, get) in subjects {
+            let given: Vec<_> = views
+                .iter()
+                .filter_map(|(f, s)| get(s).map(|v| (f.name.clone(), author(s, id, &subject), v)))
+                .collect();
+            values.push((subject, given));
+        }
+        // Evidence per criterion, over every file's evidence about this person.
+        let mut criteria: BTreeMap<(String, String), Vec<Given>> = BTreeMap::new();
+        for (f, s) in &views {
+            for e in s.evidence_of(id) {
+                let subject = Subject::Evidence { level: e.level.clone(), dimension: e.dimension.clone() };
+                criteria.entry((e.level.to_string(), e.dimension.to_string())).or_default().push((
+                    f.name.clone(),
+                    author(s, id, &subject),
+                    ConflictValue::Evidence(Some(e.clone())),
+                ));
+            }
+        }
+        for ((level, dimension), given) in criteria {
+            values.push((
+                Subject::Evidence { level: level.as_str().into(), dimension: dimension.as_str().into() },
+                given,
+            ));
+        }
+        for (subject, given) in values {
+            let Some((_, _, first_value)) = given.first() else { continue };
+            if matches!(subject, Subject::Record) {
+                if let ConflictValue::Record(p) = first_value {
+                    session.people.push(p.clone());
+                    session.reindex();
+                }
+            } else {
+                session.set_conflict_value(id, &subject, first_value.clone());
+            }
+            let options = distinct(given);
+            if options.len() > 1 {
+                conflicts.push(Conflict { id: 0, person: id.clone(), subject, options });
+            }
+        }
+    }
+    session.notes = merged_notes(&order);
+    session.audit = merged_trail(&order);
+    for (i, conflict) in conflicts.iter_mut().enumerate() {
+        conflict.id = i as u64 + 1;
+    }
+    session.conflicts = conflicts;
+    session.reindex();
+    // Listed in the order given, as the user named them.
+    let files = files.iter().map(|f| MergedFile { file: f.name.clone(), sha256: f.sha256.clone() }).collect();
+    Ok(Merged { session, files })
+}
+
+/// Values that differ, each with every file that gave it.
+fn distinct(given: Vec<Given>) -> Vec<ConflictOption> {
+    let mut options: Vec<ConflictOption> = Vec::new();
+    for (source, author, value) in given {
+        match options.iter_mut().find(|o| o.value == value) {
+            Some(option) => {
+                option.source = format!("{}, {source}", option.source);
+            }
+            None => options.push(ConflictOption { source, author, value }),
+        }
+    }
+    options
+}
+
+/// Who last changed this subject in this file, by its audit trail.
+fn author(session: &Session, person: &PersonId, subject: &Subject) -> String {
+    let action = match subject {
+        Subject::Record => return String::new(),
+        Subject::Placement => "move",
+        Subject::Proposal => "propose",
+        Subject::Decision => "decide",
+        Subject::Evidence { .. } => "record evidence",
+    };
+    session.history_for(person).filter(|e| e.action == action).last().map(|e| e.actor.clone()).unwrap_or_default()
+}
+
+/// A person's kept values under another file's kept columns, matched by header.
+fn realign(from: &[RosterColumn], to: &[RosterColumn], extra: &ExtraCells) -> ExtraCells {
+    if from == to {
+        return extra.clone();
+    }
+    let from: Vec<&str> = from.iter().filter(|c| c.field.is_none()).map(|c| c.header.as_str()).collect();
+    let values = to
+        .iter()
+        .filter(|c| c.field.is_none())
+        .map(|c| from.iter().position(|h| *h == c.header).map_or("", |i| extra.get(i)));
+    let values: Vec<&str> = values.collect();
+    if values.is_empty() { ExtraCells::new() } else { ExtraCells::from_values(values.iter().copied()) }
+}
+
+/// Every file's notes once (the same note in two files is one), oldest first.
+fn merged_notes(order: &[&PrepFile<'_>]) -> Vec<Note> {
+    let mut notes: Vec<Note> = Vec::new();
+    for file in order {
+        for note in &file.session.notes {
+            let same =
+                |n: &Note| n.person == note.person && n.author == note.author && n.at == note.at && n.text == note.text;
+            if !notes.iter().any(same) {
+                notes.push(note.clone());
+            }
+        }
+    }
+    notes.sort_by(|a, b| (a.at, &a.person, &a.author, &a.text).cmp(&(b.at, &b.person, &b.author, &b.text)));
+    // Ids are kept unless two files used the same one.
+    let mut ids: Vec<u64> = notes.iter().map(|n| n.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() < notes.len() {
+        for (i, note) in notes.iter_mut().enumerate() {
+            note.id = i as u64 + 1;
+        }
+    }
+    notes
+}
+
+/// Every file's audit events once (files that share a history share its events), in time order,
+/// numbered and sealed anew as one chain.
+fn merged_trail(order: &[&PrepFile<'_>]) -> Vec<AuditEvent> {
+    let mut events: Vec<AuditEvent> = Vec::new();
+    let mut hashes = std::collections::HashSet::new();
+    for file in order {
+        for event in &file.session.audit {
+            if hashes.insert(event.hash.clone()) {
+                events.push(event.clone());
+            }
+        }
+    }
+    // Stable: events at the same moment keep their file's order.
+    events.sort_by_key(|e| e.at);
+    let mut previous: Option<AuditEvent> = None;
+    for (i, event) in events.iter_mut().enumerate() {
+        event.seq = i as u64 + 1;
+        event.seal(previous.as_ref());
+        previous = Some(event.clone());
+    }
+    events
+}
