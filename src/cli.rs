@@ -254,7 +254,15 @@ fn run(command: Command) -> Result<(), FileError> {
                     vec![crate::io::Problem::new("nothing to export", "add --csv OUT.csv and/or --ron OUT.ron")],
                 ));
             }
-            let loaded = load_session(&session)?;
+            let mut loaded = load_session(&session)?;
+            // A session in blind mode exports codes, as its window would.
+            if loaded.blind {
+                loaded = crate::model::blind::Blinding::new(&loaded).apply(&loaded);
+                println!(
+                    "blind mode is on in {}: names, managers, teams and e-mails are exported as codes",
+                    session.display()
+                );
+            }
             if let Some(path) = csv {
                 let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
                 export_decisions_csv(&loaded, &path, columns)?;

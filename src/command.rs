@@ -172,6 +172,7 @@ pub enum Action {
     ClosePerson,
     ToggleTrack,
     ToggleTheme,
+    ToggleBlind,
     FocusSearch,
     Palette,
     MoveCardLeft,
@@ -207,6 +208,7 @@ impl Action {
             Action::ClosePerson => "Close person panel",
             Action::ToggleTrack => "Switch track (IC / management)",
             Action::ToggleTheme => "Switch light / dark theme",
+            Action::ToggleBlind => "Blind mode: names as codes (on / off)",
             Action::FocusSearch => "Search people",
             Action::Palette => "Command palette",
             Action::MoveCardLeft => "Move card one level down",
@@ -235,6 +237,7 @@ impl Action {
             Action::ClosePerson => s(Modifiers::NONE, Key::Escape),
             Action::ToggleTrack => s(CTRL, Key::M),
             Action::ToggleTheme => s(CTRL_SHIFT, Key::T),
+            Action::ToggleBlind => s(CTRL_SHIFT, Key::B),
             Action::FocusSearch => s(CTRL, Key::F),
             Action::Palette => s(CTRL, Key::K),
             Action::MoveCardLeft => s(CTRL, Key::ArrowLeft),
@@ -274,6 +277,7 @@ impl Action {
             self,
             Action::Undo
                 | Action::Redo
+                | Action::ToggleBlind
                 | Action::MoveCardLeft
                 | Action::MoveCardRight
                 | Action::MoveCardUp

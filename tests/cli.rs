@@ -210,3 +210,22 @@ fn merge_lists_every_disagreement_and_writes_only_when_told_how_to_settle_them()
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("prep files are never written"), "{err}");
 }
+
+#[test]
+fn a_session_in_blind_mode_exports_codes_not_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut session = ladderboard::app::sample_session();
+    let at: jiff::Timestamp = "2026-11-30T10:00:00Z".parse().expect("time");
+    session.apply(ladderboard::model::Change::SetBlind { on: true }, "Chair", at).expect("blind");
+    let path = dir.path().join("blind.ron");
+    ladderboard::io::session_ron::save_session(&session, &path).expect("saved");
+    let csv = dir.path().join("d.csv");
+    let (code, out, err) = ladderboard(&["export", path.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("exported as codes"), "{out}");
+    let text = std::fs::read_to_string(&csv).expect("written");
+    assert!(text.contains("Candidate ") && text.contains("Manager "), "{text}");
+    for person in &session.people {
+        assert!(!text.contains(person.name.as_str()), "{} leaked", person.name);
+    }
+}

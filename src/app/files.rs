@@ -182,7 +182,8 @@ impl LadderApp {
 
     pub(super) fn export_csv(&mut self, path: &Path, with_roster_columns: bool) {
         let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
-        match export_decisions_csv(&self.session, path, columns) {
+        // Made while blind mode is on, an export carries the codes, not the names.
+        match export_decisions_csv(self.shown(), path, columns) {
             Ok(()) => {
                 let with = if with_roster_columns { " with the roster's own columns" } else { "" };
                 self.info(format!("Exported decisions{with} to {}", path.display()));
@@ -192,14 +193,14 @@ impl LadderApp {
     }
 
     pub(super) fn export_history(&mut self, path: &Path) {
-        match crate::io::export_history::export_history_csv(&self.session, path) {
+        match crate::io::export_history::export_history_csv(self.shown(), path) {
             Ok(()) => self.info(format!("Exported the audit trail to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }
     }
 
     pub(super) fn export_ron(&mut self, path: &Path) {
-        match export_decision_ron(&self.session, path, jiff::Timestamp::now()) {
+        match export_decision_ron(self.shown(), path, jiff::Timestamp::now()) {
             Ok(()) => self.info(format!("Exported the decision record to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }

@@ -142,6 +142,7 @@ impl LadderApp {
     fn run_action(&mut self, action: Action) {
         match action {
             Action::OpenItems => self.view.open_items = !self.view.open_items,
+            Action::ToggleBlind => self.toggle_blind(),
             Action::MergePrepFiles => self.dialog(action),
             Action::History => {
                 self.view.history = match self.view.history.take() {

@@ -18,10 +18,15 @@ impl LadderApp {
             .as_ref()
             .and_then(|p| p.file_name())
             .map_or_else(|| self.session.title.clone(), |n| n.to_string_lossy().into_owned());
-        let LadderApp { session, view, derived, history, settings, status, .. } = self;
+        // While blind mode is on, undo labels name people by their codes too.
+        let undo = self.history.undo_label().map(|l| self.blind_text(l.to_owned()));
+        let redo = self.history.redo_label().map(|l| self.blind_text(l.to_owned()));
+        let LadderApp { session, view, derived, settings, status, blind, .. } = self;
+        // Every screen draws the blinded copy while blind mode is on.
+        let session: &crate::model::Session = blind.as_ref().map_or(&*session, |b| &b.shown);
         Panel::top("menu").show(ui, |ui| {
-            let edit = menu_bar::EditState { undo: history.undo_label(), redo: history.redo_label() };
-            menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, out);
+            let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };
+            menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, session.blind, out);
         });
         Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(ui, session, status.as_ref(), &mut view.status_details);

@@ -3,6 +3,7 @@
 //! unsaved-changes mark.
 
 pub mod autosave;
+mod blind;
 pub mod files;
 mod handle;
 pub mod history;
@@ -65,6 +66,8 @@ pub struct LadderApp {
     disk_stamp: Option<(std::time::SystemTime, u64)>,
     /// A roster read for the import preview, waiting for Import or Cancel.
     import: Option<import::PendingImport>,
+    /// Blind mode's codes and blinded copy, while the session has it on.
+    blind: Option<blind::BlindView>,
 }
 
 impl LadderApp {
@@ -92,8 +95,10 @@ impl LadderApp {
             read_only: None,
             disk_stamp: None,
             import: None,
+            blind: None,
         };
         app.saved_audit_len = app.session.audit.len();
+        app.refresh_blind();
         app.select_first();
         app
     }
@@ -136,7 +141,7 @@ impl LadderApp {
             self.applied_theme = Some(self.settings.theme);
         }
         self.view.today = jiff::Zoned::now().date();
-        self.derived.refresh(&self.session, &self.view);
+        self.derived.refresh(self.blind.as_ref().map_or(&self.session, |b| &b.shown), &self.view);
         self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);
         crate::ui::shortcuts::read(ui.ctx(), &self.view, &mut out);
@@ -153,7 +158,7 @@ impl LadderApp {
         if self.status.as_ref().is_some_and(|s| s.revision != self.revision.current()) {
             self.status = None;
         }
-        self.derived.refresh(&self.session, &self.view);
+        self.derived.refresh(self.blind.as_ref().map_or(&self.session, |b| &b.shown), &self.view);
         let title = self.title();
         if title != self.shown_title {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -219,7 +224,9 @@ impl LadderApp {
     fn session_changed(&mut self) {
         self.revision.changed();
         self.derived.invalidate();
-        self.view.drafts.follow(&self.session);
+        self.refresh_blind();
+        let shown = self.blind.as_ref().map_or(&self.session, |b| &b.shown);
+        self.view.drafts.follow(shown);
         self.note_change();
     }
 
@@ -232,17 +239,20 @@ impl LadderApp {
         self.history.clear();
         self.revision.replaced();
         self.derived.invalidate();
+        self.refresh_blind();
         self.saved_audit_len = self.session.audit.len();
         self.view = ViewState { track: self.view.track, ..ViewState::default() };
         self.select_first();
     }
 
     fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusMessage { text: text.into(), is_error: false, revision: self.revision.current() });
+        let text = self.blind_text(text.into());
+        self.status = Some(StatusMessage { text, is_error: false, revision: self.revision.current() });
     }
 
     fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusMessage { text: text.into(), is_error: true, revision: self.revision.current() });
+        let text = self.blind_text(text.into());
+        self.status = Some(StatusMessage { text, is_error: true, revision: self.revision.current() });
     }
 }
 

@@ -42,6 +42,8 @@ pub enum Change {
     Settle { conflict: u64, chosen: usize },
     /// Reopen a settled conflict and put back the value before it (the undo of `Settle`).
     Reopen { conflict: Box<Conflict>, previous: Box<ConflictValue>, chosen: usize },
+    /// Turn blind mode on (names shown as codes) or off (revealing them).
+    SetBlind { on: bool },
     /// Prep files merged into this session. Changes nothing itself; it records the sources.
     Merge { files: Vec<MergedFile>, conflicts: usize },
 }
@@ -84,7 +86,7 @@ impl Change {
             | Change::SetEvidence { person, .. } => Some(person),
             Change::AddNote(note) => Some(&note.person),
             Change::Reopen { conflict, .. } => Some(&conflict.person),
-            Change::RemoveNote { .. } | Change::Settle { .. } | Change::Merge { .. } => None,
+            Change::RemoveNote { .. } | Change::Settle { .. } | Change::Merge { .. } | Change::SetBlind { .. } => None,
         }
     }
 }
@@ -208,7 +210,9 @@ impl Session {
                 let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
                 Ok(Checked::new("remove note", note.text.clone(), String::new(), Change::AddNote(note.clone())))
             }
-            Change::Settle { .. } | Change::Reopen { .. } | Change::Merge { .. } => self.check_committee(change),
+            Change::Settle { .. } | Change::Reopen { .. } | Change::Merge { .. } | Change::SetBlind { .. } => {
+                self.check_committee(change)
+            }
         }
     }
 
@@ -244,6 +248,14 @@ impl Session {
                     .collect();
                 let to = format!("{}; {conflicts} conflict(s) left open", names.join(", "));
                 Ok(Checked::new("merge prep files", String::new(), to, change.clone()))
+            }
+            Change::SetBlind { on } => {
+                let (action, from, to) = if *on {
+                    ("blind names", "names shown", "names as codes")
+                } else {
+                    ("reveal names", "names as codes", "names shown")
+                };
+                Ok(Checked::new(action, from.to_owned(), to.to_owned(), Change::SetBlind { on: !on }))
             }
             _ => unreachable!("only committee changes are passed here"),
         }
@@ -287,6 +299,7 @@ impl Session {
                 self.conflicts.insert(at, *conflict);
             }
             Change::Merge { .. } => {}
+            Change::SetBlind { on } => self.blind = on,
         }
     }
 

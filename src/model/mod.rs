@@ -1,6 +1,7 @@
 //! Pure calibration data and the rules that guard it. No egui, no file IO.
 
 pub mod audit;
+pub mod blind;
 pub mod change;
 pub mod conflict;
 pub mod decision;

@@ -25,6 +25,9 @@ pub struct Session {
     /// The review cycle, e.g. "2026 H2".
     #[serde(default)]
     pub cycle: String,
+    /// Blind mode: screens and exports show codes instead of names, managers, teams and e-mails.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub blind: bool,
     pub ladder: Ladder,
     /// The imported roster's columns in the file's order, each named once (format 4).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -70,6 +73,7 @@ impl Session {
             format_version: CURRENT_FORMAT_VERSION,
             title: title.into(),
             cycle: String::new(),
+            blind: false,
             ladder,
             roster_columns: Vec::new(),
             people,
@@ -170,6 +174,7 @@ impl Session {
             format_version: self.format_version,
             title: self.title.clone(),
             cycle: self.cycle.clone(),
+            blind: self.blind,
             ladder: self.ladder.clone(),
             roster_columns: self.roster_columns.clone(),
             people: Vec::new(),

@@ -18,6 +18,7 @@ pub fn menu_bar_ui(
     edit: &EditState<'_>,
     recent: &[PathBuf],
     user_name: &mut String,
+    blind: bool,
     out: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -59,6 +60,7 @@ pub fn menu_bar_ui(
             for action in [
                 Action::ToggleTrack,
                 Action::ToggleTheme,
+                Action::ToggleBlind,
                 Action::FocusSearch,
                 Action::OpenPerson,
                 Action::History,
@@ -71,7 +73,20 @@ pub fn menu_bar_ui(
             let label = ui.label("Your name (written in the audit trail)");
             ui.text_edit_singleline(user_name).labelled_by(label.id);
         });
+        if blind {
+            blind_banner(ui, out);
+        }
     });
+}
+
+/// Blind mode is plainly shown while it is on, with the way back.
+fn blind_banner(ui: &mut Ui, out: &mut Vec<Command>) {
+    ui.separator();
+    let text = egui::RichText::new("BLIND MODE — names, managers, teams and e-mails are codes").strong();
+    ui.label(text.color(super::theme::warning_color(ui.visuals())));
+    if ui.small_button("Reveal names").clicked() {
+        out.push(Command::Run(Action::ToggleBlind));
+    }
 }
 
 fn action_button(ui: &mut Ui, action: Action, text: &str, enabled: bool, out: &mut Vec<Command>) {

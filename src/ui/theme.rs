@@ -94,3 +94,9 @@ pub fn status_color(visuals: &Visuals, status: Status) -> Color32 {
 pub fn error_color(visuals: &Visuals) -> Color32 {
     visuals.error_fg_color
 }
+
+/// A state the user must not overlook (blind mode on).
+#[must_use]
+pub fn warning_color(visuals: &Visuals) -> Color32 {
+    visuals.warn_fg_color
+}

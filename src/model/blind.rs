@@ -1,0 +1,259 @@
+//! Blind mode: names, managers, teams and e-mail addresses replaced by stable codes, so a committee
+//! judges the evidence rather than the person ("Candidate 07", "Manager C", "Team 2"). Codes follow
+//! the sorted ids and names, so they stay the same from one frame, filter or export to the next. The
+//! screens and the exports draw from a blinded copy of the session; the session itself is untouched.
+
+use super::ids::PersonId;
+use super::person::Person;
+use super::roster_layout::ExtraCells;
+use super::session::Session;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{BTreeSet, HashMap};
+
+/// Shown in place of an e-mail address.
+pub const HIDDEN_EMAIL: &str = "(e-mail hidden)";
+
+/// The codes for one session.
+pub struct Blinding {
+    people: HashMap<PersonId, String>,
+    teams: HashMap<String, String>,
+    /// Every real name (people, managers outside the roster, teams, authors) and its code, for
+    /// replacing them inside free text; longest names win where names overlap.
+    finder: Option<AhoCorasick>,
+    replacements: Vec<String>,
+    actors: HashMap<String, String>,
+}
+
+impl Blinding {
+    /// Codes for everyone in `session`.
+    #[must_use]
+    pub fn new(session: &Session) -> Self {
+        let managers: BTreeSet<&str> =
+            session.people.iter().map(|p| session.manager_name(p)).filter(|m| !m.is_empty()).collect();
+        let mut ids: Vec<&Person> = session.people.iter().collect();
+        ids.sort_by(|a, b| a.id.cmp(&b.id));
+        let width = session.people.len().to_string().len().max(2);
+        let mut people = HashMap::new();
+        let mut by_name: HashMap<String, String> = HashMap::new();
+        let (mut candidate, mut manager) = (0, 0);
+        for person in ids {
+            let code = if managers.contains(person.name.as_str()) {
+                manager += 1;
+                format!("Manager {}", letters(manager))
+            } else {
+                candidate += 1;
+                format!("Candidate {candidate:0width$}")
+            };
+            by_name.entry(person.name.to_string()).or_insert_with(|| code.clone());
+            people.insert(person.id.clone(), code);
+        }
+        // Managers named in the roster but not on it.
+        for name in managers {
+            if !by_name.contains_key(name) {
+                manager += 1;
+                by_name.insert(name.to_owned(), format!("Manager {}", letters(manager)));
+            }
+        }
+        let team_names: BTreeSet<&str> =
+            session.people.iter().map(|p| p.team.as_str()).filter(|t| !t.is_empty()).collect();
+        let teams: HashMap<String, String> =
+            team_names.iter().enumerate().map(|(i, t)| ((*t).to_owned(), format!("Team {}", i + 1))).collect();
+        // Authors of changes and notes: a person's own code, else "Member N".
+        let mut authors: BTreeSet<&str> = session.audit.iter().map(|e| e.actor.as_str()).collect();
+        authors.extend(session.notes.iter().map(|n| n.author.as_str()));
+        authors.extend(session.proposals.values().map(|p| p.proposer.as_str()));
+        authors.extend(session.decisions.values().map(|d| d.decided_by.as_str()));
+        let mut actors = HashMap::new();
+        let mut member = 0;
+        for author in authors.into_iter().filter(|a| !a.is_empty()) {
+            let code = by_name.get(author).cloned().unwrap_or_else(|| {
+                member += 1;
+                format!("Member {member}")
+            });
+            actors.insert(author.to_owned(), code);
+        }
+        let mut pairs: Vec<(String, String)> = by_name.into_iter().collect();
+        pairs.extend(teams.iter().map(|(t, c)| (t.clone(), c.clone())));
+        pairs.extend(actors.iter().map(|(a, c)| (a.clone(), c.clone())));
+        pairs.retain(|(name, _)| name.chars().count() >= 2);
+        pairs.sort();
+        pairs.dedup_by(|a, b| a.0 == b.0);
+        let finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pairs.iter().map(|(name, _)| name.as_str()))
+            .ok();
+        let replacements = pairs.into_iter().map(|(_, code)| code).collect();
+        Blinding { people, teams, finder, replacements, actors }
+    }
+
+    /// The person's code.
+    #[must_use]
+    pub fn person(&self, id: &PersonId) -> &str {
+        self.people.get(id).map_or("Candidate", String::as_str)
+    }
+
+    /// A team's code.
+    #[must_use]
+    pub fn team(&self, team: &str) -> String {
+        if team.is_empty() { String::new() } else { self.teams.get(team).cloned().unwrap_or_else(|| "Team".to_owned()) }
+    }
+
+    /// An author's code.
+    #[must_use]
+    pub fn actor(&self, actor: &str) -> String {
+        if actor.is_empty() {
+            String::new()
+        } else {
+            self.actors.get(actor).cloned().unwrap_or_else(|| "Member".to_owned())
+        }
+    }
+
+    /// Free text with every known name replaced by its code and e-mail addresses hidden.
+    #[must_use]
+    pub fn text(&self, text: &str) -> String {
+        let replaced = match &self.finder {
+            Some(finder) => finder.replace_all(text, &self.replacements),
+            None => text.to_owned(),
+        };
+        if !replaced.contains('@') {
+            return replaced;
+        }
+        replaced
+            .split(' ')
+            .map(|word| if word.contains('@') && word.contains('.') { HIDDEN_EMAIL } else { word })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A blinded copy of `session`: what the screens and exports show while blind mode is on.
+    #[must_use]
+    pub fn apply(&self, session: &Session) -> Session {
+        let mut shown = session.clone();
+        let manager_of: Vec<String> = session
+            .people
+            .iter()
+            .map(|p| {
+                let name = session.manager_name(p);
+                if name.is_empty() { String::new() } else { self.text(name) }
+            })
+            .collect();
+        for (person, manager) in shown.people.iter_mut().zip(manager_of) {
+            person.name = self.person(&person.id).into();
+            person.manager = manager.into();
+            person.team = self.team(&person.team).into();
+            person.originals.clear();
+            let values: Vec<String> = person
+                .extra
+                .iter()
+                .map(|v| if v.contains('@') { HIDDEN_EMAIL.to_owned() } else { self.text(v) })
+                .collect();
+            if !values.is_empty() {
+                person.extra = ExtraCells::from_values(values.iter().map(String::as_str));
+            }
+        }
+        for note in &mut shown.notes {
+            note.text = self.text(&note.text);
+            note.author = self.actor(&note.author);
+        }
+        for proposal in shown.proposals.values_mut() {
+            proposal.rationale = self.text(&proposal.rationale);
+            proposal.proposer = self.actor(&proposal.proposer);
+        }
+        for decision in shown.decisions.values_mut() {
+            decision.rationale = self.text(&decision.rationale);
+            decision.decided_by = self.actor(&decision.decided_by);
+        }
+        for evidence in &mut shown.evidence {
+            evidence.text = self.text(&evidence.text);
+        }
+        for event in &mut shown.audit {
+            event.actor = self.actor(&event.actor);
+            event.from = self.text(&event.from);
+            event.to = self.text(&event.to);
+            event.why = self.text(&event.why);
+        }
+        for conflict in &mut shown.conflicts {
+            for option in &mut conflict.options {
+                option.author = self.actor(&option.author);
+                if let super::conflict::ConflictValue::Record(p) = &mut option.value {
+                    p.name = self.person(&p.id).into();
+                    p.manager = self.text(&p.manager).into();
+                    p.team = self.team(&p.team).into();
+                }
+            }
+        }
+        shown.reindex();
+        shown
+    }
+}
+
+/// A, B, … Z, AA, AB, …
+fn letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'A' + u8::try_from(n % 26).unwrap_or(0));
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LevelId, Note, Track};
+
+    fn person(id: &str, name: &str, manager: &str, team: &str) -> Person {
+        Person {
+            id: PersonId::new(id),
+            name: name.into(),
+            manager: manager.into(),
+            team: team.into(),
+            track: Track::IndividualContributor,
+            level: LevelId::new("P2"),
+            start_date: None,
+            level_since: None,
+            extra: ExtraCells::from_values(["ada@example.com", "Lisbon"]),
+            originals: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn codes_follow_ids_and_names_and_free_text_is_blinded() {
+        let ladder = crate::io::ladder_ron::default_ladder();
+        let mut session = Session::new(
+            "t",
+            ladder,
+            vec![
+                person("2", "Ada Park", "Grace Hopper", "Payments"),
+                person("1", "Grace Hopper", "", "Platform"),
+                person("3", "Bo Li", "Grace Hopper", "Payments"),
+            ],
+        );
+        session.notes.push(Note {
+            id: 1,
+            person: PersonId::new("2"),
+            at: jiff::Timestamp::UNIX_EPOCH,
+            author: "Grace Hopper".into(),
+            text: "Ada Park led Payments; ask ada.park@example.com".into(),
+        });
+        let blinding = Blinding::new(&session);
+        // Ids sorted: 1 (a manager) is Manager A; 2 and 3 are candidates 01 and 02.
+        assert_eq!(blinding.person(&PersonId::new("1")), "Manager A");
+        assert_eq!(blinding.person(&PersonId::new("2")), "Candidate 01");
+        assert_eq!(blinding.person(&PersonId::new("3")), "Candidate 02");
+        let shown = blinding.apply(&session);
+        let ada = shown.person(&PersonId::new("2")).expect("Ada");
+        assert_eq!(
+            (ada.name.as_str(), ada.manager.as_str(), ada.team.as_str()),
+            ("Candidate 01", "Manager A", "Team 1")
+        );
+        assert_eq!(ada.extra.get(0), HIDDEN_EMAIL);
+        assert_eq!(ada.extra.get(1), "Lisbon");
+        assert_eq!(shown.notes[0].text, "Candidate 01 led Team 1; ask (e-mail hidden)");
+        assert_eq!(shown.notes[0].author, "Manager A");
+        assert_eq!(letters(1), "A");
+        assert_eq!(letters(27), "AA");
+    }
+}
