@@ -88,6 +88,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 rationale: "Evidence meets the target level in scope, depth and delivery.".to_owned(),
                 decided_by: "Grace Okafor".to_owned(),
                 decided_at: clock.get(),
+                time_spent_secs: None,
             };
             step(&mut session, "Grace Okafor", Change::Decide { person: person.clone(), decision: Some(decision) })?;
         }

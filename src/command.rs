@@ -75,6 +75,29 @@ pub enum Command {
         conflict: u64,
         chosen: usize,
     },
+    /// The user's pre-read mark on a candidate (`None` clears it); the app stamps the member and time.
+    SetMark {
+        person: PersonId,
+        vote: Option<crate::model::meeting::Vote>,
+        comment: String,
+    },
+    /// Orders the agenda window.
+    SetAgendaOrder(crate::model::meeting::AgendaOrder),
+    /// Moves a candidate to `to` in the agenda's order by hand.
+    MoveOnAgenda {
+        person: PersonId,
+        to: usize,
+    },
+    /// Minutes per candidate.
+    SetTimeBox(u32),
+    /// Puts a candidate on the shared screen (the presenter view).
+    Present(PersonId),
+    /// Records the decision written in the presenter view, with the time spent, and moves on.
+    DecideAndNext,
+    /// Moves on to the next undecided candidate without deciding.
+    NextCandidate,
+    /// Leaves the presenter view.
+    EndPresentation,
     /// A choice changed in the import preview; the preview is read again with it.
     ChangeImport(ImportChange),
     ConfirmImport,
@@ -143,6 +166,10 @@ impl Command {
             | Command::AddNote { .. }
             | Command::SetEvidence { .. }
             | Command::SettleConflict { .. }
+            | Command::SetMark { .. }
+            | Command::MoveOnAgenda { .. }
+            | Command::SetTimeBox(_)
+            | Command::DecideAndNext
             | Command::MoveCard { .. }
             | Command::ConfirmProposal { .. }
             | Command::MoveSelectedCard(_) => true,
@@ -165,6 +192,7 @@ pub enum Action {
     ExportRon,
     ExportHistory,
     History,
+    Agenda,
     OpenItems,
     Undo,
     Redo,
@@ -202,6 +230,7 @@ impl Action {
             Action::ExportHistory => "Export history CSV…",
             Action::History => "History (audit trail)",
             Action::OpenItems => "Open items (disagreements between prep files)",
+            Action::Agenda => "Meeting agenda",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::OpenPerson => "Open selected person",
@@ -231,6 +260,7 @@ impl Action {
             Action::ExportRon => s(CTRL_SHIFT, Key::E),
             Action::ExportHistory | Action::MergePrepFiles | Action::OpenItems => None,
             Action::History => s(CTRL, Key::H),
+            Action::Agenda => s(CTRL, Key::G),
             Action::Undo => s(CTRL, Key::Z),
             Action::Redo => s(CTRL_SHIFT, Key::Z),
             Action::OpenPerson => s(Modifiers::NONE, Key::Enter),

@@ -33,6 +33,7 @@ fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision
         rationale: "Agreed".into(),
         decided_by: "Chair".into(),
         decided_at: at,
+        time_spent_secs: None,
     };
     session.apply(Change::Decide { person: e002, decision: Some(decision) }, "Chair", at).expect("decided");
 

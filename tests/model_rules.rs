@@ -50,6 +50,7 @@ fn decision(outcome: Outcome, new_level: Option<&str>, rationale: &str) -> Decis
         rationale: rationale.to_owned(),
         decided_by: "chair".to_owned(),
         decided_at: T,
+        time_spent_secs: None,
     }
 }
 

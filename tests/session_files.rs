@@ -97,6 +97,7 @@ fn csv_injection_is_neutralised() {
         rationale: "=cmd|' /C calc'!A0".to_owned(),
         decided_by: "@chair".to_owned(),
         decided_at: Timestamp::UNIX_EPOCH,
+        time_spent_secs: None,
     };
     session
         .apply(Change::Decide { person: id.clone(), decision: Some(decision) }, "chair", Timestamp::UNIX_EPOCH)

@@ -18,6 +18,14 @@ impl LadderApp {
             return;
         }
         match command {
+            Command::SetMark { .. }
+            | Command::SetAgendaOrder(_)
+            | Command::MoveOnAgenda { .. }
+            | Command::SetTimeBox(_)
+            | Command::Present(_)
+            | Command::DecideAndNext
+            | Command::NextCandidate
+            | Command::EndPresentation => self.handle_meeting(&command),
             Command::MoveCard { person, to } => self.move_card(&person, to),
             Command::ConfirmProposal { .. } => {
                 if self.apply_intent(&command, "Not proposed") {
@@ -128,7 +136,7 @@ impl LadderApp {
     }
 
     /// Applies an intent as one undoable step; on a broken rule says why, prefixed by `refused`.
-    fn apply_intent(&mut self, command: &Command, refused: &str) -> bool {
+    pub(super) fn apply_intent(&mut self, command: &Command, refused: &str) -> bool {
         let Some((label, changes)) = self.changes_for(command) else { return false };
         match self.apply_step(label, changes) {
             Ok(()) => true,
@@ -142,6 +150,12 @@ impl LadderApp {
     fn run_action(&mut self, action: Action) {
         match action {
             Action::OpenItems => self.view.open_items = !self.view.open_items,
+            Action::Agenda => {
+                self.view.agenda = match self.view.agenda {
+                    Some(_) => None,
+                    None => Some(crate::model::meeting::AgendaOrder::default()),
+                };
+            }
             Action::ToggleBlind => self.toggle_blind(),
             Action::MergePrepFiles => self.dialog(action),
             Action::History => {

@@ -39,7 +39,11 @@ impl LadderApp {
             }
             Command::Decide { person, outcome, new_level, rationale } => {
                 let label = format!("decide {}: {outcome}", name_of(&person)?);
-                let decision = Decision { outcome, new_level, rationale, decided_by: user, decided_at: now };
+                // Decided in the presenter view: the time the room spent on the candidate goes on record.
+                let presenting = self.view.presenter.as_ref().filter(|p| p.person == person);
+                let time_spent_secs = presenting.map(|p| p.elapsed_secs);
+                let decision =
+                    Decision { outcome, new_level, rationale, decided_by: user, decided_at: now, time_spent_secs };
                 (label, vec![Change::Decide { person, decision: Some(decision) }])
             }
             Command::ReopenDecision { person } => {

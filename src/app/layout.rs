@@ -4,8 +4,8 @@
 use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
-    board, export_dialog, history_window, import_preview, lock_prompt, menu_bar, open_items, palette, person_panel,
-    proposal_prompt, recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
+    agenda, board, export_dialog, history_window, import_preview, lock_prompt, menu_bar, open_items, palette,
+    person_panel, presenter, proposal_prompt, recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
 
@@ -31,32 +31,17 @@ impl LadderApp {
         Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(ui, session, status.as_ref(), &mut view.status_details);
         });
-        // Side panels scale with the window so the grid keeps every level visible down to 1024 px.
-        let window_width = ui.max_rect().width();
-        let left_width = (window_width * theme::ROSTER_PANEL_SHARE).clamp(theme::ROSTER_PANEL_MIN, 310.0);
-        let right_width = (window_width * theme::PERSON_PANEL_SHARE).clamp(250.0, 340.0);
-        Panel::left("roster").default_size(left_width).min_size(theme::ROSTER_PANEL_MIN).resizable(true).show(
-            ui,
-            |ui| {
-                roster_table::roster_ui(ui, session, view, derived, out);
-            },
-        );
-        if view.person_open {
-            Panel::right("person").default_size(right_width).min_size(theme::PERSON_PANEL_MIN).resizable(true).show(
-                ui,
-                |ui| {
-                    person_panel::person_ui(ui, session, view, out);
-                },
-            );
+        if let Some(presenter) = &mut view.presenter {
+            // The shared screen: one candidate, nothing else.
+            CentralPanel::default().show(ui, |ui| presenter::presenter_ui(ui, session, presenter, out));
+        } else {
+            board_panels(ui, session, view, derived, out);
         }
-        CentralPanel::default().show(ui, |ui| {
-            // On narrow windows the grid scrolls sideways rather than hiding levels under the panels.
-            egui::ScrollArea::horizontal()
-                .id_salt("board")
-                .show(ui, |ui| board::board_ui(ui, session, view, derived, out));
-        });
         history_window::history_ui(ui.ctx(), session, &mut view.history, out);
         open_items::open_items_ui(ui.ctx(), session, &mut view.open_items, out);
+        if view.presenter.is_none() {
+            agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, out);
+        }
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);
@@ -68,4 +53,33 @@ impl LadderApp {
             view.scroll_to_selected = true;
         }
     }
+}
+
+/// The roster, the person panel and the board: the window when no one is presenting.
+fn board_panels(
+    ui: &mut egui::Ui,
+    session: &crate::model::Session,
+    view: &mut crate::view::ViewState,
+    derived: &mut crate::view::Derived,
+    out: &mut Vec<Command>,
+) {
+    // Side panels scale with the window so the grid keeps every level visible down to 1024 px.
+    let window_width = ui.max_rect().width();
+    let left_width = (window_width * theme::ROSTER_PANEL_SHARE).clamp(theme::ROSTER_PANEL_MIN, 310.0);
+    let right_width = (window_width * theme::PERSON_PANEL_SHARE).clamp(250.0, 340.0);
+    Panel::left("roster").default_size(left_width).min_size(theme::ROSTER_PANEL_MIN).resizable(true).show(ui, |ui| {
+        roster_table::roster_ui(ui, session, view, derived, out);
+    });
+    if view.person_open {
+        Panel::right("person").default_size(right_width).min_size(theme::PERSON_PANEL_MIN).resizable(true).show(
+            ui,
+            |ui| {
+                person_panel::person_ui(ui, session, view, out);
+            },
+        );
+    }
+    CentralPanel::default().show(ui, |ui| {
+        // On narrow windows the grid scrolls sideways rather than hiding levels under the panels.
+        egui::ScrollArea::horizontal().id_salt("board").show(ui, |ui| board::board_ui(ui, session, view, derived, out));
+    });
 }

@@ -10,6 +10,7 @@ pub mod history;
 mod import;
 mod intents;
 mod layout;
+mod meeting;
 pub mod revision;
 pub mod settings;
 
@@ -68,6 +69,8 @@ pub struct LadderApp {
     import: Option<import::PendingImport>,
     /// Blind mode's codes and blinded copy, while the session has it on.
     blind: Option<blind::BlindView>,
+    /// When the presenter view came to its candidate.
+    presenting_since: Option<std::time::Instant>,
 }
 
 impl LadderApp {
@@ -96,6 +99,7 @@ impl LadderApp {
             disk_stamp: None,
             import: None,
             blind: None,
+            presenting_since: None,
         };
         app.saved_audit_len = app.session.audit.len();
         app.refresh_blind();
@@ -141,6 +145,8 @@ impl LadderApp {
             self.applied_theme = Some(self.settings.theme);
         }
         self.view.today = jiff::Zoned::now().date();
+        self.tick_presenter(ui.ctx());
+        self.view.you.clone_from(&self.settings.user_name);
         self.derived.refresh(self.blind.as_ref().map_or(&self.session, |b| &b.shown), &self.view);
         self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);

@@ -63,6 +63,7 @@ impl Blinding {
         authors.extend(session.notes.iter().map(|n| n.author.as_str()));
         authors.extend(session.proposals.values().map(|p| p.proposer.as_str()));
         authors.extend(session.decisions.values().map(|d| d.decided_by.as_str()));
+        authors.extend(session.marks.iter().map(|m| m.member.as_str()));
         let mut actors = HashMap::new();
         let mut member = 0;
         for author in authors.into_iter().filter(|a| !a.is_empty()) {
@@ -162,6 +163,10 @@ impl Blinding {
         for decision in shown.decisions.values_mut() {
             decision.rationale = self.text(&decision.rationale);
             decision.decided_by = self.actor(&decision.decided_by);
+        }
+        for mark in &mut shown.marks {
+            mark.member = self.actor(&mark.member);
+            mark.comment = self.text(&mark.comment);
         }
         for evidence in &mut shown.evidence {
             evidence.text = self.text(&evidence.text);

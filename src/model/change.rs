@@ -7,6 +7,7 @@ use super::decision::{Decision, Outcome};
 use super::evidence::{Evidence, Rating};
 use super::ids::{DimensionId, LevelId, PersonId};
 use super::ladder::Ladder;
+use super::meeting::{Mark, Meeting};
 use super::note::Note;
 use super::person::{Person, Placement};
 use super::proposal::Proposal;
@@ -42,6 +43,10 @@ pub enum Change {
     Settle { conflict: u64, chosen: usize },
     /// Reopen a settled conflict and put back the value before it (the undo of `Settle`).
     Reopen { conflict: Box<Conflict>, previous: Box<ConflictValue>, chosen: usize },
+    /// Set (or with `None` clear) a member's pre-read mark on a candidate.
+    SetMark { member: String, person: PersonId, mark: Option<Mark> },
+    /// The meeting's time box and agenda order.
+    SetMeeting(Meeting),
     /// Turn blind mode on (names shown as codes) or off (revealing them).
     SetBlind { on: bool },
     /// Prep files merged into this session. Changes nothing itself; it records the sources.
@@ -83,10 +88,15 @@ impl Change {
             Change::Place { person, .. }
             | Change::Propose { person, .. }
             | Change::Decide { person, .. }
-            | Change::SetEvidence { person, .. } => Some(person),
+            | Change::SetEvidence { person, .. }
+            | Change::SetMark { person, .. } => Some(person),
             Change::AddNote(note) => Some(&note.person),
             Change::Reopen { conflict, .. } => Some(&conflict.person),
-            Change::RemoveNote { .. } | Change::Settle { .. } | Change::Merge { .. } | Change::SetBlind { .. } => None,
+            Change::RemoveNote { .. }
+            | Change::Settle { .. }
+            | Change::Merge { .. }
+            | Change::SetBlind { .. }
+            | Change::SetMeeting(_) => None,
         }
     }
 }
@@ -210,9 +220,12 @@ impl Session {
                 let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
                 Ok(Checked::new("remove note", note.text.clone(), String::new(), Change::AddNote(note.clone())))
             }
-            Change::Settle { .. } | Change::Reopen { .. } | Change::Merge { .. } | Change::SetBlind { .. } => {
-                self.check_committee(change)
-            }
+            Change::Settle { .. }
+            | Change::Reopen { .. }
+            | Change::Merge { .. }
+            | Change::SetBlind { .. }
+            | Change::SetMark { .. }
+            | Change::SetMeeting(_) => self.check_committee(change),
         }
     }
 
@@ -257,6 +270,33 @@ impl Session {
                 };
                 Ok(Checked::new(action, from.to_owned(), to.to_owned(), Change::SetBlind { on: !on }))
             }
+            Change::SetMark { member, person, mark } => {
+                self.known(person)?;
+                if mark.as_ref().is_some_and(|m| &m.person != person || &m.member != member) {
+                    return Err(RuleError::UnknownPerson(person.clone()));
+                }
+                let old = self.mark_of(member, person).cloned();
+                let show = |m: Option<&Mark>| {
+                    m.map(|m| {
+                        if m.comment.is_empty() {
+                            m.vote.label().to_owned()
+                        } else {
+                            format!("{} — {}", m.vote.label(), m.comment)
+                        }
+                    })
+                    .unwrap_or_default()
+                };
+                let inverse = Change::SetMark { member: member.clone(), person: person.clone(), mark: old.clone() };
+                Ok(Checked::new("pre-read mark", show(old.as_ref()), show(mark.as_ref()), inverse))
+            }
+            Change::SetMeeting(meeting) => {
+                if meeting.minutes_per_candidate == 0 {
+                    return Err(RuleError::ZeroTimeBox);
+                }
+                let to = format!("{} min per candidate", meeting.minutes_per_candidate);
+                let from = format!("{} min per candidate", self.meeting.minutes_per_candidate);
+                Ok(Checked::new("set agenda", from, to, Change::SetMeeting(self.meeting.clone())))
+            }
             _ => unreachable!("only committee changes are passed here"),
         }
     }
@@ -300,6 +340,18 @@ impl Session {
             }
             Change::Merge { .. } => {}
             Change::SetBlind { on } => self.blind = on,
+            Change::SetMark { member, person, mark } => {
+                let at = self.marks.iter().position(|m| m.member == member && m.person == person);
+                match (at, mark) {
+                    (Some(i), Some(mark)) => self.marks[i] = mark,
+                    (Some(i), None) => {
+                        self.marks.remove(i);
+                    }
+                    (None, Some(mark)) => self.marks.push(mark),
+                    (None, None) => {}
+                }
+            }
+            Change::SetMeeting(meeting) => self.meeting = meeting,
         }
     }
 

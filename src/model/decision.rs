@@ -55,4 +55,7 @@ pub struct Decision {
     pub rationale: String,
     pub decided_by: String,
     pub decided_at: Timestamp,
+    /// How long the committee spent on the candidate, when decided in the meeting's presenter view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_spent_secs: Option<u64>,
 }

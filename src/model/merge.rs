@@ -51,20 +51,7 @@ pub struct Merged {
 /// Merges `files` into one session titled `title`. The caller records the merge in the audit trail
 /// (`Change::Merge`) with its own actor and time.
 pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> {
-    let Some(first) = files.first() else { return Err(MergeError::NoFiles) };
-    for file in files {
-        if file.session.ladder != first.session.ladder {
-            return Err(MergeError::DifferentLadder {
-                file: file.name.clone(),
-                found: file.session.ladder.name.clone(),
-                first: first.name.clone(),
-                expected: first.session.ladder.name.clone(),
-            });
-        }
-        if let Some(broken) = file.session.audit_breaks().first() {
-            return Err(MergeError::BrokenTrail { file: file.name.clone(), problem: broken.to_string() });
-        }
-    }
+    check_files(files)?;
     // The canonical order: by content, so the given order does not matter.
     let mut order: Vec<&PrepFile<'_>> = files.iter().collect();
     order.sort_by(|a, b| a.sha256.cmp(&b.sha256));
@@ -146,6 +133,8 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
         }
     }
     session.notes = merged_notes(&order);
+    session.marks = merged_marks(&order);
+    session.meeting = base.meeting.clone();
     session.audit = merged_trail(&order);
     for (i, conflict) in conflicts.iter_mut().enumerate() {
         conflict.id = i as u64 + 1;
@@ -155,6 +144,25 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
     // Listed in the order given, as the user named them.
     let files = files.iter().map(|f| MergedFile { file: f.name.clone(), sha256: f.sha256.clone() }).collect();
     Ok(Merged { session, files })
+}
+
+/// Refuses an empty list, files of another ladder than the first, and files whose trail is broken.
+fn check_files(files: &[PrepFile<'_>]) -> Result<(), MergeError> {
+    let Some(first) = files.first() else { return Err(MergeError::NoFiles) };
+    for file in files {
+        if file.session.ladder != first.session.ladder {
+            return Err(MergeError::DifferentLadder {
+                file: file.name.clone(),
+                found: file.session.ladder.name.clone(),
+                first: first.name.clone(),
+                expected: first.session.ladder.name.clone(),
+            });
+        }
+        if let Some(broken) = file.session.audit_breaks().first() {
+            return Err(MergeError::BrokenTrail { file: file.name.clone(), problem: broken.to_string() });
+        }
+    }
+    Ok(())
 }
 
 /// Values that differ, each with every file that gave it.
@@ -220,6 +228,22 @@ fn merged_notes(order: &[&PrepFile<'_>]) -> Vec<Note> {
         }
     }
     notes
+}
+
+/// Every member's marks: one per member and candidate, the latest where two files differ.
+fn merged_marks(order: &[&PrepFile<'_>]) -> Vec<super::meeting::Mark> {
+    let mut marks: Vec<super::meeting::Mark> = Vec::new();
+    for file in order {
+        for mark in &file.session.marks {
+            match marks.iter_mut().find(|m| m.member == mark.member && m.person == mark.person) {
+                Some(held) if (mark.at, &mark.comment) > (held.at, &held.comment) => *held = mark.clone(),
+                Some(_) => {}
+                None => marks.push(mark.clone()),
+            }
+        }
+    }
+    marks.sort_by(|a, b| (&a.person, &a.member).cmp(&(&b.person, &b.member)));
+    marks
 }
 
 /// Every file's audit events once (files that share a history share its events), in time order,

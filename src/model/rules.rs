@@ -34,6 +34,8 @@ pub enum RuleError {
     NewLevelNotAllowed(Outcome),
     #[error("the new level {new} is the level held today; choose \"hold\" instead")]
     SameLevel { new: LevelId },
+    #[error("a time box of 0 minutes: give each candidate at least a minute")]
+    ZeroTimeBox,
     #[error("no open conflict {0} (it may have been settled already)")]
     UnknownConflict(u64),
     #[error("person id \"{0}\" appears more than once; ids must be unique")]

@@ -7,6 +7,7 @@ use super::decision::Decision;
 use super::evidence::Evidence;
 use super::ids::{DimensionId, LevelId, PersonId};
 use super::ladder::Ladder;
+use super::meeting::{Mark, Meeting};
 use super::note::Note;
 use super::person::{Person, Placement};
 use super::proposal::Proposal;
@@ -47,6 +48,12 @@ pub struct Session {
     pub decisions: BTreeMap<PersonId, Decision>,
     #[serde(default)]
     pub audit: Vec<AuditEvent>,
+    /// Committee members' pre-read marks, one per member and candidate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+    /// The meeting's time box and the chair's agenda order.
+    #[serde(default, skip_serializing_if = "Meeting::is_default")]
+    pub meeting: Meeting,
     /// Disagreements between merged prep files not settled yet, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
@@ -83,6 +90,8 @@ impl Session {
             proposals: BTreeMap::new(),
             decisions: BTreeMap::new(),
             audit: Vec::new(),
+            marks: Vec::new(),
+            meeting: Meeting::default(),
             conflicts: Vec::new(),
             index: PersonIndex::default(),
         };
@@ -184,6 +193,8 @@ impl Session {
             proposals: self.proposals.clone(),
             decisions: self.decisions.clone(),
             audit: Vec::new(),
+            marks: self.marks.clone(),
+            meeting: self.meeting.clone(),
             conflicts: self.conflicts.clone(),
             index: PersonIndex::default(),
         }

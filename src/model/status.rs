@@ -56,6 +56,7 @@ mod tests {
             new_level: None,
             rationale: "r".into(),
             decided_by: "x".into(),
+            time_spent_secs: None,
             decided_at: at,
         };
         session.decisions.insert(id.clone(), decision);

@@ -64,6 +64,7 @@ pub fn menu_bar_ui(
                 Action::FocusSearch,
                 Action::OpenPerson,
                 Action::History,
+                Action::Agenda,
                 Action::OpenItems,
                 Action::Palette,
             ] {

@@ -1,6 +1,7 @@
 //! Drawing. Screens read the session and the view state (`crate::view`) and push `Command`s; they
 //! never change the session themselves and know nothing of the app that owns them.
 
+pub mod agenda;
 pub mod board;
 pub mod card;
 pub mod decision_form;
@@ -14,6 +15,8 @@ pub mod menu_bar;
 pub mod open_items;
 pub mod palette;
 pub mod person_panel;
+pub mod pre_read;
+pub mod presenter;
 pub mod proposal_prompt;
 pub mod recovery_prompt;
 pub mod roster_table;

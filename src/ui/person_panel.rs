@@ -66,6 +66,11 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
             ui.separator();
             decision_form::decision_ui(ui, session, person, drafts, out);
         });
+        if session.proposals.contains_key(&person.id) {
+            CollapsingHeader::new(format!("Pre-read ({})", session.tally(&person.id).describe()))
+                .default_open(true)
+                .show(ui, |ui| super::pre_read::pre_read_ui(ui, session, person, &view.you, &mut view.mark_draft, out));
+        }
         CollapsingHeader::new(format!("Calibration notes ({})", session.notes_for(&person.id).count()))
             .default_open(true)
             .show(ui, |ui| notes_ui(ui, session, person, drafts, out));

@@ -86,6 +86,20 @@ pub struct LockPrompt {
     pub holder: LockInfo,
 }
 
+/// The candidate on the shared screen, and how long the room has been on them (set by the app
+/// each frame, so screens never read the clock).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presenter {
+    pub person: crate::model::PersonId,
+    /// The agenda order the meeting walks, for "Next".
+    pub order: crate::model::meeting::AgendaOrder,
+    pub elapsed_secs: u64,
+    /// The decision being written: outcome, new level and rationale.
+    pub outcome: Option<crate::model::Outcome>,
+    pub new_level: Option<crate::model::LevelId>,
+    pub rationale: String,
+}
+
 /// The decisions-CSV export dialog's choices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExportCsvOptions {
@@ -110,6 +124,10 @@ pub struct ViewState {
     pub drafts: Drafts,
     /// Unsent note and rationale text of people not currently selected.
     pub unsent: HashMap<PersonId, UnsentText>,
+    /// The meeting agenda window: open, and its order.
+    pub agenda: Option<crate::model::meeting::AgendaOrder>,
+    /// The presenter view, while the meeting is on a candidate.
+    pub presenter: Option<Presenter>,
     /// The window of open items (disagreements between merged prep files).
     pub open_items: bool,
     /// The History window: open, and its person / author filters.
@@ -131,6 +149,10 @@ pub struct ViewState {
     pub status_details: bool,
     /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
     pub scroll_to_selected: bool,
+    /// The user's name as the audit trail writes it (a pre-read mark is theirs), set by the app.
+    pub you: String,
+    /// The pre-read comment being written, and whose.
+    pub mark_draft: (crate::model::PersonId, String),
     /// Today's date, set by the app (screens never read the clock), for "years at this level".
     pub today: jiff::civil::Date,
 }
@@ -147,6 +169,10 @@ impl Default for ViewState {
             drafts: Drafts::default(),
             unsent: HashMap::new(),
             open_items: false,
+            you: String::new(),
+            mark_draft: (crate::model::PersonId::new(""), String::new()),
+            agenda: None,
+            presenter: None,
             history: None,
             pending: None,
             unsaved_prompt: None,

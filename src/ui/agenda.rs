@@ -1,0 +1,104 @@
+//! The meeting agenda: every candidate with a proposal, ordered by disagreement, level, manager or
+//! by hand (drag a row, or its ↑ ↓ buttons), with the pre-read tally, the open criteria, the time
+//! box and the meeting's total estimate. "Present" puts a candidate on the shared screen.
+
+use crate::command::Command;
+use crate::model::Session;
+use crate::model::meeting::AgendaOrder;
+use egui::{ComboBox, DragValue, RichText, ScrollArea};
+
+/// Draws the agenda window while it is open (`order` is `None` when closed).
+pub fn agenda_ui(ctx: &egui::Context, session: &Session, order: &mut Option<AgendaOrder>, out: &mut Vec<Command>) {
+    let Some(current) = *order else { return };
+    let mut open = true;
+    egui::Window::new("Meeting agenda")
+        .id(egui::Id::unique("agenda"))
+        .open(&mut open)
+        .default_width(super::theme::DIALOG_WIDTH * 1.5)
+        .show(ctx, |ui| {
+            let items = session.agenda(current);
+            ui.horizontal(|ui| {
+                let mut chosen = current;
+                ComboBox::new("agenda-order", "Order").selected_text(current.label()).show_ui(ui, |ui| {
+                    for option in AgendaOrder::ALL {
+                        ui.selectable_value(&mut chosen, option, option.label());
+                    }
+                });
+                if chosen != current {
+                    out.push(Command::SetAgendaOrder(chosen));
+                }
+                let mut minutes = session.meeting.minutes_per_candidate;
+                let label = ui.label("Minutes per candidate");
+                let drag = ui.add(DragValue::new(&mut minutes).range(1..=60)).labelled_by(label.id);
+                if drag.changed() {
+                    out.push(Command::SetTimeBox(minutes));
+                }
+            });
+            let decided = items.iter().filter(|i| i.decided).count();
+            let left = items.len() - decided;
+            let minutes = left * session.meeting.minutes_per_candidate as usize;
+            ui.label(
+                RichText::new(format!(
+                    "{} candidates · {decided} decided · about {} h {:02} min to go",
+                    items.len(),
+                    minutes / 60,
+                    minutes % 60
+                ))
+                .weak(),
+            );
+            if items.is_empty() {
+                ui.label("No one is proposed yet: a proposal puts a candidate on the agenda.");
+                return;
+            }
+            ui.separator();
+            ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.6).show(ui, |ui| {
+                for (index, item) in items.iter().enumerate() {
+                    let Some(person) = session.person(&item.person) else { continue };
+                    let row = |ui: &mut egui::Ui| {
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(format!("{}.", index + 1)).weak());
+                            let name = RichText::new(format!("{} {} → {}", person.name, person.level, item.target));
+                            ui.label(if item.decided { name.weak() } else { name.strong() });
+                            let gaps = match item.gaps {
+                                0 => "evidence complete".to_owned(),
+                                1 => "1 criterion open".to_owned(),
+                                n => format!("{n} criteria open"),
+                            };
+                            ui.label(RichText::new(format!("{} · {gaps}", item.tally.describe())).small());
+                            if let Some(d) = session.decisions.get(&item.person) {
+                                let spent = d
+                                    .time_spent_secs
+                                    .map(|s| format!(" in {}:{:02}", s / 60, s % 60))
+                                    .unwrap_or_default();
+                                ui.label(RichText::new(format!("decided: {}{spent}", d.outcome)).small());
+                            }
+                        });
+                    };
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Present").on_hover_text("Show on the shared screen").clicked() {
+                            out.push(Command::Present(item.person.clone()));
+                        }
+                        let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
+                        if up.on_hover_text(format!("Move {} up", person.name)).clicked() {
+                            out.push(Command::MoveOnAgenda { person: item.person.clone(), to: index - 1 });
+                        }
+                        let down = ui.add_enabled(index + 1 < items.len(), egui::Button::new("↓").small());
+                        if down.on_hover_text(format!("Move {} down", person.name)).clicked() {
+                            out.push(Command::MoveOnAgenda { person: item.person.clone(), to: index + 1 });
+                        }
+                        // The row drags onto another row's place.
+                        let id = egui::Id::unique(("agenda-row", item.person.as_str()));
+                        let (_, dropped) = ui.dnd_drop_zone::<crate::model::PersonId, ()>(egui::Frame::NONE, |ui| {
+                            ui.dnd_drag_source(id, item.person.clone(), row);
+                        });
+                        if let Some(moved) = dropped {
+                            out.push(Command::MoveOnAgenda { person: (*moved).clone(), to: index });
+                        }
+                    });
+                }
+            });
+        });
+    if !open {
+        *order = None;
+    }
+}

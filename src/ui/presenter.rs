@@ -1,0 +1,127 @@
+//! The presenter view: one candidate at a time, in large type, for the shared screen. The target
+//! level's criteria with the evidence against each, the manager's rationale, the pre-read tally and
+//! comments, the notes, the time box counting down; the decision is taken here, then the next.
+
+use crate::command::Command;
+use crate::model::coverage::criteria_checks;
+use crate::model::{Outcome, Session};
+use crate::view::state::Presenter;
+use egui::{RichText, ScrollArea, TextEdit};
+
+/// Type sizes on the shared screen.
+const HEADING: f32 = 30.0;
+const BODY: f32 = 18.0;
+
+/// Draws the presenter view in the central area.
+pub fn presenter_ui(ui: &mut egui::Ui, session: &Session, presenter: &mut Presenter, out: &mut Vec<Command>) {
+    let Some(person) = session.person(&presenter.person) else {
+        out.push(Command::EndPresentation);
+        return;
+    };
+    let agenda = session.agenda(presenter.order);
+    let position = agenda.iter().position(|i| i.person == presenter.person).map_or(0, |i| i + 1);
+    let box_secs = u64::from(session.meeting.minutes_per_candidate) * 60;
+    let (over, left) = if presenter.elapsed_secs > box_secs {
+        (true, presenter.elapsed_secs - box_secs)
+    } else {
+        (false, box_secs - presenter.elapsed_secs)
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Candidate {position} of {}", agenda.len())).size(BODY));
+        let clock = if over {
+            RichText::new(format!("{}:{:02} over the time box", left / 60, left % 60))
+                .color(super::theme::error_color(ui.visuals()))
+        } else {
+            RichText::new(format!("{}:{:02} left", left / 60, left % 60))
+        };
+        ui.label(clock.size(BODY).strong());
+        if ui.button("End meeting view").clicked() {
+            out.push(Command::EndPresentation);
+        }
+    });
+    let proposal = session.proposals.get(&person.id);
+    let target = proposal.map(|p| p.target.clone());
+    let title = |id: &crate::model::LevelId| {
+        session.ladder.level(id).map_or_else(|| id.to_string(), crate::model::Level::label)
+    };
+    let heading = match &target {
+        Some(target) => format!("{} — {} → {}", person.name, title(&person.level), title(target)),
+        None => format!("{} — {}", person.name, title(&person.level)),
+    };
+    ui.label(RichText::new(heading).size(HEADING).strong());
+    ui.label(RichText::new(format!("{} · {}", session.manager_name(person), person.team)).size(BODY).weak());
+    ScrollArea::vertical().auto_shrink(false).max_height(ui.available_height() - 190.0).show(ui, |ui| {
+        if let Some(p) = proposal {
+            ui.label(RichText::new(format!("Rationale ({})", p.proposer)).size(BODY).strong());
+            ui.label(RichText::new(&p.rationale).size(BODY));
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(format!("Pre-read: {}", session.tally(&person.id).describe())).size(BODY).strong());
+        for mark in session.marks_for(&person.id) {
+            let comment = if mark.comment.is_empty() { String::new() } else { format!(" — {}", mark.comment) };
+            ui.label(RichText::new(format!("{}: {}{comment}", mark.member, mark.vote.label())).size(BODY));
+        }
+        if let Some(target) = &target {
+            ui.add_space(8.0);
+            ui.label(RichText::new(format!("{} criteria and the evidence", title(target))).size(BODY).strong());
+            egui::Grid::new("presenter-criteria").num_columns(3).striped(true).spacing([16.0, 8.0]).show(ui, |ui| {
+                for check in criteria_checks(session, &person.id, target) {
+                    ui.label(RichText::new(check.dimension_name).size(BODY).strong());
+                    ui.add(egui::Label::new(RichText::new(check.criterion).size(BODY)).wrap());
+                    let evidence = match check.evidence {
+                        Some(e) => format!("{} — {}", e.rating.map_or("unrated", crate::model::Rating::label), e.text),
+                        None => "no evidence".to_owned(),
+                    };
+                    let text = RichText::new(evidence).size(BODY);
+                    ui.add(
+                        egui::Label::new(if check.is_met() {
+                            text
+                        } else {
+                            text.color(super::theme::warning_color(ui.visuals()))
+                        })
+                        .wrap(),
+                    );
+                    ui.end_row();
+                }
+            });
+        }
+        let notes: Vec<_> = session.notes_for(&person.id).collect();
+        if !notes.is_empty() {
+            ui.add_space(8.0);
+            ui.label(RichText::new("Notes").size(BODY).strong());
+            for note in notes {
+                ui.label(RichText::new(format!("{}: {}", note.author, note.text)).size(BODY));
+            }
+        }
+    });
+    ui.separator();
+    decision_ui(ui, session, presenter, out);
+}
+
+/// The outcome, the level it leads to and the rationale the record needs; then the next candidate.
+fn decision_ui(ui: &mut egui::Ui, session: &Session, presenter: &mut Presenter, out: &mut Vec<Command>) {
+    if let Some(decision) = session.decisions.get(&presenter.person) {
+        ui.label(RichText::new(format!("Decided: {} — {}", decision.outcome, decision.rationale)).size(BODY));
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Outcome").size(BODY));
+        for outcome in Outcome::ALL {
+            let selected = presenter.outcome == Some(outcome);
+            if ui.selectable_label(selected, RichText::new(outcome.label()).size(BODY)).clicked() {
+                presenter.outcome = Some(outcome);
+            }
+        }
+    });
+    let label = ui.label(RichText::new("Decision rationale (required)").size(BODY));
+    ui.add(TextEdit::multiline(&mut presenter.rationale).desired_rows(2).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    let ready = presenter.outcome.is_some() && !presenter.rationale.trim().is_empty();
+    ui.horizontal(|ui| {
+        if ui.add_enabled(ready, egui::Button::new(RichText::new("Record decision and next").size(BODY))).clicked() {
+            out.push(Command::DecideAndNext);
+        }
+        if ui.button(RichText::new("Skip to next").size(BODY)).clicked() {
+            out.push(Command::NextCandidate);
+        }
+    });
+}
