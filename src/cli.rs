@@ -135,6 +135,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the committee's pre-read packet: every candidate with the target criteria, evidence,
+    /// rationale and pre-read tally, as Markdown and/or one self-contained HTML file.
+    Packet {
+        session: PathBuf,
+        #[arg(long, value_name = "OUT.md")]
+        md: Option<PathBuf>,
+        #[arg(long, value_name = "OUT.html")]
+        html: Option<PathBuf>,
+    },
+    /// Write a gap letter (Markdown) for every "not this cycle" decision into a folder.
+    Letters {
+        session: PathBuf,
+        /// The folder to write the letters into (created if needed).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Export a session's decisions as CSV (for HR systems) and/or the full record as RON.
     Export {
         session: PathBuf,
@@ -247,6 +263,27 @@ fn run(command: Command) -> Result<(), FileError> {
             }
             Ok(())
         }
+        Command::Packet { session, md, html } => {
+            if md.is_none() && html.is_none() {
+                let problem = crate::io::Problem::new("nothing to write", "add --md OUT.md and/or --html OUT.html");
+                return Err(FileError::invalid(&session, vec![problem]));
+            }
+            let loaded = as_shown(load_session(&session)?, &session);
+            crate::io::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
+            for path in md.iter().chain(html.iter()) {
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Command::Letters { session, output } => {
+            let loaded = as_shown(load_session(&session)?, &session);
+            let written = crate::io::letters::write_gap_letters(&loaded, &output)?;
+            println!("wrote {} gap letter(s) into {}", written.len(), output.display());
+            for path in written {
+                println!("  {}", path.display());
+            }
+            Ok(())
+        }
         Command::Export { session, csv, ron, with_roster_columns } => {
             if csv.is_none() && ron.is_none() {
                 return Err(FileError::invalid(
@@ -254,15 +291,7 @@ fn run(command: Command) -> Result<(), FileError> {
                     vec![crate::io::Problem::new("nothing to export", "add --csv OUT.csv and/or --ron OUT.ron")],
                 ));
             }
-            let mut loaded = load_session(&session)?;
-            // A session in blind mode exports codes, as its window would.
-            if loaded.blind {
-                loaded = crate::model::blind::Blinding::new(&loaded).apply(&loaded);
-                println!(
-                    "blind mode is on in {}: names, managers, teams and e-mails are exported as codes",
-                    session.display()
-                );
-            }
+            let loaded = as_shown(load_session(&session)?, &session);
             if let Some(path) = csv {
                 let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
                 export_decisions_csv(&loaded, &path, columns)?;
@@ -319,6 +348,15 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
         println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
     }
     Ok(())
+}
+
+/// The session as its window shows it: blinded while blind mode is on (and said so), for exports.
+fn as_shown(session: crate::model::Session, path: &Path) -> crate::model::Session {
+    if !session.blind {
+        return session;
+    }
+    println!("blind mode is on in {}: names, managers, teams and e-mails are exported as codes", path.display());
+    crate::model::blind::Blinding::new(&session).apply(&session)
 }
 
 /// Refuses to replace an existing file unless `--force` says so.

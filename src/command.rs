@@ -70,6 +70,10 @@ pub enum Command {
     ImportRoster(PathBuf),
     /// Merges managers' prep files into a new committee session (after unsaved changes are dealt with).
     MergePrepFiles(Vec<PathBuf>),
+    /// Writes the pre-read packet as this HTML file and a Markdown file beside it.
+    ExportPacket(PathBuf),
+    /// Writes a gap letter for every "not this cycle" decision into this folder.
+    WriteGapLetters(PathBuf),
     /// Settles an open disagreement between prep files with one of its values.
     SettleConflict {
         conflict: u64,
@@ -191,6 +195,8 @@ pub enum Action {
     ExportCsv,
     ExportRon,
     ExportHistory,
+    ExportPacket,
+    WriteGapLetters,
     History,
     Agenda,
     OpenItems,
@@ -228,6 +234,8 @@ impl Action {
             Action::ExportCsv => "Export decisions CSV…",
             Action::ExportRon => "Export RON…",
             Action::ExportHistory => "Export history CSV…",
+            Action::ExportPacket => "Export pre-read packet (HTML and Markdown)…",
+            Action::WriteGapLetters => "Write gap letters…",
             Action::History => "History (audit trail)",
             Action::OpenItems => "Open items (disagreements between prep files)",
             Action::Agenda => "Meeting agenda",
@@ -258,7 +266,11 @@ impl Action {
             Action::SaveAs => s(CTRL_SHIFT, Key::S),
             Action::ExportCsv => s(CTRL, Key::E),
             Action::ExportRon => s(CTRL_SHIFT, Key::E),
-            Action::ExportHistory | Action::MergePrepFiles | Action::OpenItems => None,
+            Action::ExportHistory
+            | Action::MergePrepFiles
+            | Action::OpenItems
+            | Action::ExportPacket
+            | Action::WriteGapLetters => None,
             Action::History => s(CTRL, Key::H),
             Action::Agenda => s(CTRL, Key::G),
             Action::Undo => s(CTRL, Key::Z),

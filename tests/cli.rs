@@ -167,12 +167,12 @@ fn export_with_roster_columns_hands_hr_their_own_file_back() {
     assert_eq!(
         lines.next(),
         Some(
-            "Employee ID,Full Name,Manager,Team,Level,proposed level,decision,new level,rationale,decided by,decided at"
+            "Employee ID,Full Name,Manager,Team,Level,proposed level,decision,new level,rationale,decided by,decided at,time spent (min)"
         )
     );
     // HR's own level codes come back as HR wrote them, not as the ladder's P3.
-    assert_eq!(lines.next(), Some("E001,Ada Example,Grace Sample,Feed,E5,,,,,,"));
-    assert_eq!(lines.next(), Some("E002,Ben Example,Grace Sample,Feed,IC5,,,,,,"));
+    assert_eq!(lines.next(), Some("E001,Ada Example,Grace Sample,Feed,E5,,,,,,,"));
+    assert_eq!(lines.next(), Some("E002,Ben Example,Grace Sample,Feed,IC5,,,,,,,"));
     // Without the flag, Ladderboard's own columns, with the level as the ladder names it.
     let (code, _, err) =
         ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);

@@ -43,16 +43,16 @@ fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision
     assert_eq!(
         lines[0],
         "Employee ID,Worker,Business Title,Job Level - Primary Position,Worker's Manager,Hire Date,Location,Decision,\
-         proposed level,calibration decision,new level,rationale,decided by,decided at"
+         proposed level,calibration decision,new level,rationale,decided by,decided at,time spent (min)"
     );
     // The level cell and the date come back as the file wrote them, not as read (M3, 2019-01-15).
     assert_eq!(
         lines[1],
-        "E001,Person A,Engineering Manager,M3 - Senior Engineering Manager,,15-Jan-19,Lisbon,keep,,,,,,"
+        "E001,Person A,Engineering Manager,M3 - Senior Engineering Manager,,15-Jan-19,Lisbon,keep,,,,,,,"
     );
     assert_eq!(
         lines[2],
-        "E002,Person B,Senior Software Engineer,P3 - Senior,Person A,2021-03-01,Remote,,P4,promote,P4,Agreed,Chair,2026-11-30T10:00:00Z"
+        "E002,Person B,Senior Software Engineer,P3 - Senior,Person A,2021-03-01,Remote,,P4,promote,P4,Agreed,Chair,2026-11-30T10:00:00Z,"
     );
 }
 

@@ -72,3 +72,32 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
     h.run();
     assert!(h.state().view.presenter.is_none());
 }
+
+#[test]
+fn not_this_cycle_in_the_meeting_then_the_gap_letter_and_the_packet_are_written() {
+    let mut h = harness();
+    let dalia = id_of(&h, "Dalia Haddad");
+    h.state_mut().queue(ladderboard::command::Command::Present(dalia.clone()));
+    h.run();
+    get_text_containing(&h, "Dalia Haddad — ");
+    h.get_by_role_and_label(Role::Button, "not this cycle").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Decision rationale (required)").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Decision rationale (required)")
+        .type_text("Communication not shown yet");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Record decision and next").click();
+    h.run();
+    let dir = tempfile::tempdir().expect("tempdir");
+    h.state_mut().queue(ladderboard::command::Command::WriteGapLetters(dir.path().join("letters")));
+    h.run();
+    get_text_containing(&h, "Wrote 1 gap letter(s)");
+    let letter = dir.path().join("letters").join(format!("gap-letter-{dalia}-Dalia-Haddad.md"));
+    assert!(std::fs::read_to_string(letter).expect("written").contains("Communication not shown yet"));
+    h.state_mut().queue(ladderboard::command::Command::ExportPacket(dir.path().join("pre-read.html")));
+    h.run();
+    let html = std::fs::read_to_string(dir.path().join("pre-read.html")).expect("html");
+    let md = std::fs::read_to_string(dir.path().join("pre-read.md")).expect("markdown");
+    assert!(html.contains("Dalia Haddad") && md.contains("Dalia Haddad"));
+}

@@ -26,6 +26,13 @@ impl LadderApp {
             Action::SaveAs => save(ron, &self.suggested_name("ron")).map(Command::SaveTo),
             Action::ExportRon => save(ron, &self.suggested_name("decisions.ron")).map(Command::ExportRon),
             Action::ExportHistory => save(csv, &self.suggested_name("history.csv")).map(Command::ExportHistory),
+            Action::ExportPacket => {
+                save(("HTML", &["html"][..]), &self.suggested_name("pre-read.html")).map(Command::ExportPacket)
+            }
+            Action::WriteGapLetters => rfd::FileDialog::new()
+                .set_title("Folder for the gap letters")
+                .pick_folder()
+                .map(Command::WriteGapLetters),
             _ => None,
         };
         if let Some(command) = command {
@@ -195,6 +202,23 @@ impl LadderApp {
     pub(super) fn export_history(&mut self, path: &Path) {
         match crate::io::export_history::export_history_csv(self.shown(), path) {
             Ok(()) => self.info(format!("Exported the audit trail to {}", path.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// The pre-read packet: HTML at `path`, Markdown beside it.
+    pub(super) fn export_packet(&mut self, path: &Path) {
+        let markdown = path.with_extension("md");
+        match crate::io::packet::write_packet(self.shown(), Some(&markdown), Some(path)) {
+            Ok(()) => self.info(format!("Wrote the pre-read packet to {} and {}", path.display(), markdown.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn write_gap_letters(&mut self, dir: &Path) {
+        match crate::io::letters::write_gap_letters(self.shown(), dir) {
+            Ok(written) if written.is_empty() => self.info("No \"not this cycle\" decisions: no gap letters to write"),
+            Ok(written) => self.info(format!("Wrote {} gap letter(s) into {}", written.len(), dir.display())),
             Err(e) => self.error(e.to_string()),
         }
     }

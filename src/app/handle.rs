@@ -72,6 +72,8 @@ impl LadderApp {
                 self.choose_export_csv_path(options);
             }
             Command::ExportRon(path) => self.export_ron(&path),
+            Command::ExportPacket(path) => self.export_packet(&path),
+            Command::WriteGapLetters(dir) => self.write_gap_letters(&dir),
             Command::ExportHistory(path) => self.export_history(&path),
             Command::Run(action) => self.run_action(action),
         }
@@ -164,7 +166,13 @@ impl LadderApp {
                     None => Some(HistoryFilter::default()),
                 };
             }
-            Action::NewFromRoster | Action::Open | Action::SaveAs | Action::ExportRon | Action::ExportHistory => {
+            Action::NewFromRoster
+            | Action::Open
+            | Action::SaveAs
+            | Action::ExportRon
+            | Action::ExportHistory
+            | Action::ExportPacket
+            | Action::WriteGapLetters => {
                 self.dialog(action);
             }
             Action::ExportCsv => {

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// Column headers of the decisions CSV, in order.
-pub const DECISION_HEADERS: [&str; 12] = [
+pub const DECISION_HEADERS: [&str; 13] = [
     "id",
     "name",
     "manager",
@@ -21,6 +21,7 @@ pub const DECISION_HEADERS: [&str; 12] = [
     "rationale",
     "decided by",
     "decided at",
+    "time spent (min)",
 ];
 
 /// Prefixes a cell that a spreadsheet would run as a formula with `'`, following the OWASP
@@ -45,7 +46,8 @@ pub enum CsvColumns {
 }
 
 /// The columns after the roster's own in a `WithRoster` export.
-const ADDED_HEADERS: [&str; 6] = ["proposed level", "decision", "new level", "rationale", "decided by", "decided at"];
+const ADDED_HEADERS: [&str; 7] =
+    ["proposed level", "decision", "new level", "rationale", "decided by", "decided at", "time spent (min)"];
 
 /// The decisions CSV as bytes (UTF-8, comma-separated, CRLF-free, quoted where needed).
 pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, csv::Error> {
@@ -90,6 +92,10 @@ pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, 
         row.push(decision.map_or("", |d| d.rationale.as_str()).to_owned());
         row.push(decision.map_or("", |d| d.decided_by.as_str()).to_owned());
         row.push(decision.map(|d| d.decided_at.to_string()).unwrap_or_default());
+        // Minutes with one decimal: what the meeting spent on the candidate, when decided in it.
+        #[expect(clippy::cast_precision_loss, reason = "seconds of a meeting, far below 2^52")]
+        let minutes = decision.and_then(|d| d.time_spent_secs).map(|s| format!("{:.1}", s as f64 / 60.0));
+        row.push(minutes.unwrap_or_default());
         for cell in &row {
             writer.write_field(neutralise(cell).as_ref())?;
         }

@@ -37,7 +37,15 @@ pub fn menu_bar_ui(
                 }
             });
             ui.separator();
-            for action in [Action::Save, Action::SaveAs, Action::ExportCsv, Action::ExportRon, Action::ExportHistory] {
+            for action in [
+                Action::Save,
+                Action::SaveAs,
+                Action::ExportCsv,
+                Action::ExportRon,
+                Action::ExportHistory,
+                Action::ExportPacket,
+                Action::WriteGapLetters,
+            ] {
                 if action == Action::ExportCsv {
                     ui.separator();
                 }

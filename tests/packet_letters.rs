@@ -1,0 +1,81 @@
+//! The pre-read packet (Markdown and self-contained HTML) and the gap letters for "not this cycle".
+
+use jiff::Timestamp;
+use ladderboard::app::sample_session;
+use ladderboard::io::letters::{gap_letter, write_gap_letters};
+use ladderboard::io::packet::{packet_html, packet_markdown};
+use ladderboard::model::{Change, Decision, DimensionId, LevelId, Outcome, PersonId, Rating};
+
+fn at() -> Timestamp {
+    "2026-11-30T12:00:00Z".parse().expect("time")
+}
+
+#[test]
+fn the_packet_lists_every_candidate_with_criteria_evidence_rationale_and_tally() {
+    let session = sample_session();
+    let md = packet_markdown(&session);
+    let candidates = session.proposals.len();
+    assert!(md.starts_with("# Engineering calibration — sample 2026 H2 — pre-read\n"), "{md}");
+    assert!(md.contains(&format!("{candidates} candidates")));
+    assert_eq!(md.matches("\n## ").count(), candidates);
+    assert!(md.contains("**Rationale** (Mei Lin Zhou): Victor Adeyemi has worked at"), "{md}");
+    assert!(md.contains("| Dimension | Criterion | Evidence |"));
+    assert!(md.contains("**Pre-read:** no marks"));
+    let html = packet_html(&session);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<section>").count(), candidates);
+    // Self-contained: nothing fetched from elsewhere.
+    for external in ["<link", "<script", "src=", "url(", "@import"] {
+        assert!(!html.contains(external), "{external} in the packet");
+    }
+    assert!(html.contains("@media print{section{break-before:page}"));
+}
+
+#[test]
+fn the_packet_escapes_what_people_typed() {
+    let mut session = sample_session();
+    let victor = PersonId::new("E2022");
+    let mut proposal = session.proposals[&victor].clone();
+    proposal.rationale = "<script>alert(1)</script> & more".into();
+    session.apply(Change::Propose { person: victor, proposal: Some(proposal) }, "m", at()).expect("ok");
+    let html = packet_html(&session);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
+    assert!(!html.contains("<script>"));
+}
+
+#[test]
+fn a_not_this_cycle_decision_gets_a_letter_naming_the_unmet_criteria_with_their_evidence() {
+    let mut session = sample_session();
+    let dalia = PersonId::new("E2030");
+    let target = session.proposals[&dalia].target.clone();
+    assert_eq!(target, LevelId::new("P4"));
+    let decision = Decision {
+        outcome: Outcome::NotThisCycle,
+        new_level: None,
+        rationale: "Communication at P4 scope not shown yet".into(),
+        decided_by: "Grace Okafor".into(),
+        decided_at: at(),
+        time_spent_secs: Some(300),
+    };
+    session
+        .apply(Change::Decide { person: dalia.clone(), decision: Some(decision) }, "Grace Okafor", at())
+        .expect("ok");
+    let person = session.person(&dalia).expect("Dalia").clone();
+    let letter = gap_letter(&session, &person).expect("a letter");
+    assert!(letter.starts_with("# Dalia Haddad: P4 Senior-plus — not this cycle\n"), "{letter}");
+    assert!(letter.contains("Communication at P4 scope not shown yet"));
+    // The sample rates Dalia's P4 communication "partly": a gap, with its evidence quoted.
+    let communication = session.evidence_for(&dalia, &target, &DimensionId::new("communication")).expect("evidence");
+    assert_eq!(communication.rating, Some(Rating::Partly));
+    assert!(letter.contains("### Communication"), "{letter}");
+    assert!(letter.contains(&format!("**Evidence this cycle** (partly): {}", communication.text)), "{letter}");
+    // Criteria rated "meets" or better are not in the letter.
+    let scope = session.evidence_for(&dalia, &target, &DimensionId::new("scope")).expect("evidence");
+    assert_eq!(scope.rating, Some(Rating::Meets));
+    assert!(!letter.contains("### Scope of impact"), "{letter}");
+    // Only "not this cycle" decisions get letters.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let written = write_gap_letters(&session, dir.path()).expect("written");
+    assert_eq!(written.len(), 1);
+    assert!(written[0].ends_with("gap-letter-E2030-Dalia-Haddad.md"), "{:?}", written[0]);
+}
