@@ -37,14 +37,13 @@ pub fn agenda_ui(ctx: &egui::Context, session: &Session, order: &mut Option<Agen
             let decided = items.iter().filter(|i| i.decided).count();
             let left = items.len() - decided;
             let minutes = left * session.meeting.minutes_per_candidate as usize;
+            let to_go = if minutes < 60 {
+                format!("{minutes} min")
+            } else {
+                format!("{} h {:02} min", minutes / 60, minutes % 60)
+            };
             ui.label(
-                RichText::new(format!(
-                    "{} candidates · {decided} decided · about {} h {:02} min to go",
-                    items.len(),
-                    minutes / 60,
-                    minutes % 60
-                ))
-                .weak(),
+                RichText::new(format!("{} candidates · {decided} decided · about {to_go} to go", items.len())).weak(),
             );
             if items.is_empty() {
                 ui.label("No one is proposed yet: a proposal puts a candidate on the agenda.");
@@ -88,10 +87,8 @@ pub fn agenda_ui(ctx: &egui::Context, session: &Session, order: &mut Option<Agen
                         }
                         // The row drags onto another row's place.
                         let id = egui::Id::unique(("agenda-row", item.person.as_str()));
-                        let (_, dropped) = ui.dnd_drop_zone::<crate::model::PersonId, ()>(egui::Frame::NONE, |ui| {
-                            ui.dnd_drag_source(id, item.person.clone(), row);
-                        });
-                        if let Some(moved) = dropped {
+                        let response = ui.dnd_drag_source(id, item.person.clone(), row).response;
+                        if let Some(moved) = response.dnd_release_payload::<crate::model::PersonId>() {
                             out.push(Command::MoveOnAgenda { person: (*moved).clone(), to: index });
                         }
                     });

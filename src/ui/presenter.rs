@@ -64,26 +64,17 @@ pub fn presenter_ui(ui: &mut egui::Ui, session: &Session, presenter: &mut Presen
         if let Some(target) = &target {
             ui.add_space(8.0);
             ui.label(RichText::new(format!("{} criteria and the evidence", title(target))).size(BODY).strong());
-            egui::Grid::new("presenter-criteria").num_columns(3).striped(true).spacing([16.0, 8.0]).show(ui, |ui| {
-                for check in criteria_checks(session, &person.id, target) {
-                    ui.label(RichText::new(check.dimension_name).size(BODY).strong());
-                    ui.add(egui::Label::new(RichText::new(check.criterion).size(BODY)).wrap());
-                    let evidence = match check.evidence {
-                        Some(e) => format!("{} — {}", e.rating.map_or("unrated", crate::model::Rating::label), e.text),
-                        None => "no evidence".to_owned(),
-                    };
-                    let text = RichText::new(evidence).size(BODY);
-                    ui.add(
-                        egui::Label::new(if check.is_met() {
-                            text
-                        } else {
-                            text.color(super::theme::warning_color(ui.visuals()))
-                        })
-                        .wrap(),
-                    );
-                    ui.end_row();
-                }
-            });
+            // One block per dimension, stacked: long criteria and evidence wrap at the screen's width.
+            for check in criteria_checks(session, &person.id, target) {
+                let rating = check.evidence.and_then(|e| e.rating).map_or("no rating", crate::model::Rating::label);
+                let met = if check.is_met() { "met" } else { "not met yet" };
+                let head = RichText::new(format!("{} — {rating} ({met})", check.dimension_name)).size(BODY).strong();
+                ui.label(if check.is_met() { head } else { head.color(super::theme::warning_color(ui.visuals())) });
+                ui.add(egui::Label::new(RichText::new(format!("Asks: {}", check.criterion)).size(BODY).weak()).wrap());
+                let evidence = check.evidence.map_or("No evidence recorded.", |e| e.text.as_str());
+                ui.add(egui::Label::new(RichText::new(format!("Evidence: {evidence}")).size(BODY)).wrap());
+                ui.add_space(6.0);
+            }
         }
         let notes: Vec<_> = session.notes_for(&person.id).collect();
         if !notes.is_empty() {
