@@ -37,3 +37,23 @@ names=$(mktemp -d)/names.ron
 ./target/release/ladderboard import tests/fixtures/rosters/names_every_script.csv -o "$names" --title "Names in every script" >/dev/null
 shot names-every-script light "$names" 100 273   # selects Dana Levi (Hebrew) in the roster
 rm -rf "$home" "$(dirname "$names")"
+
+# The meeting: the agenda (Ctrl+G), then the first candidate presented.
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 "${size}x24" >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+home=$(mktemp -d)
+HOME="$home" DISPLAY="$display" WAYLAND_DISPLAY= ./target/release/ladderboard --theme dark &
+app=$!
+sleep "${WAIT_SECS:-4}"
+wid=$(DISPLAY="$display" xdotool search --name Ladderboard | head -1)
+DISPLAY="$display" xdotool windowfocus --sync "$wid" key ctrl+g && sleep 1
+DISPLAY="$display" xdotool mousemove 2 795 && sleep 0.5
+DISPLAY="$display" import -window root "$out/agenda.png" && echo "wrote $out/agenda.png"
+DISPLAY="$display" xdotool mousemove 52 117 click 1 && sleep 1.5   # the first row's Present
+DISPLAY="$display" xdotool mousemove 2 795 && sleep 0.5
+DISPLAY="$display" import -window root "$out/presenter.png" && echo "wrote $out/presenter.png"
+kill "$app" "$xvfb" 2>/dev/null || true
+wait "$app" "$xvfb" 2>/dev/null || true
+rm -rf "$home"
