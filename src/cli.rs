@@ -144,6 +144,14 @@ pub enum Command {
         #[arg(long, value_name = "OUT.html")]
         html: Option<PathBuf>,
     },
+    /// Print the fairness figures as Markdown: the distribution per level against the target, each
+    /// manager against the organisation at the same levels, and the evidence coverage of open proposals.
+    Report {
+        session: PathBuf,
+        /// The track to report (`ic` or `management`).
+        #[arg(long, default_value = "ic")]
+        track: String,
+    },
     /// Write a gap letter (Markdown) for every "not this cycle" decision into a folder.
     Letters {
         session: PathBuf,
@@ -215,6 +223,9 @@ pub fn exit_code(error: &FileError) -> u8 {
 
 fn run(command: Command) -> Result<(), FileError> {
     match command {
+        Command::Merge { .. } | Command::Packet { .. } | Command::Report { .. } | Command::Letters { .. } => {
+            run_committee(command)
+        }
         Command::Import { roster, choices, ladder, output, title, cycle, force } => {
             let options = choices.options().map_err(|p| FileError::invalid(&roster, vec![p]))?;
             refuse_overwrite(&output, force)?;
@@ -230,57 +241,6 @@ fn run(command: Command) -> Result<(), FileError> {
             println!("imported {count} people ({encoding} text) into {}", output.display());
             for line in summary {
                 println!("  {line}");
-            }
-            Ok(())
-        }
-        Command::Merge { files, output, title, prefer, keep_open, force } => {
-            if files.iter().any(|f| f == &output) {
-                let problem = crate::io::Problem::new(
-                    "the output is one of the prep files",
-                    "write the committee session to a new file: prep files are never written",
-                );
-                return Err(FileError::invalid(&output, vec![problem]));
-            }
-            refuse_overwrite(&output, force)?;
-            let title = title.unwrap_or_else(|| file_stem(&output));
-            let actor = crate::app::settings::default_user_name();
-            let choices =
-                MergeChoices { title: &title, actor: &actor, at: jiff::Timestamp::now(), prefer: prefer.as_deref() };
-            let session = merge_files(&files, &choices)?;
-            if !session.conflicts.is_empty() && !keep_open {
-                return Err(FileError::invalid(&output, conflict_problems(&session)));
-            }
-            save_session(&session, &output)?;
-            println!(
-                "merged {} files: {} people, {} disagreement(s) open, into {}",
-                files.len(),
-                session.people.len(),
-                session.conflicts.len(),
-                output.display()
-            );
-            for problem in conflict_problems(&session) {
-                println!("  open: {}", problem.message);
-            }
-            Ok(())
-        }
-        Command::Packet { session, md, html } => {
-            if md.is_none() && html.is_none() {
-                let problem = crate::io::Problem::new("nothing to write", "add --md OUT.md and/or --html OUT.html");
-                return Err(FileError::invalid(&session, vec![problem]));
-            }
-            let loaded = as_shown(load_session(&session)?, &session);
-            crate::io::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
-            for path in md.iter().chain(html.iter()) {
-                println!("wrote {}", path.display());
-            }
-            Ok(())
-        }
-        Command::Letters { session, output } => {
-            let loaded = as_shown(load_session(&session)?, &session);
-            let written = crate::io::letters::write_gap_letters(&loaded, &output)?;
-            println!("wrote {} gap letter(s) into {}", written.len(), output.display());
-            for path in written {
-                println!("  {}", path.display());
             }
             Ok(())
         }
@@ -348,6 +308,81 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
         println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
     }
     Ok(())
+}
+
+/// The committee's verbs: merging prep files, the pre-read packet, the fairness report, gap letters.
+fn run_committee(command: Command) -> Result<(), FileError> {
+    match command {
+        Command::Merge { files, output, title, prefer, keep_open, force } => {
+            if files.iter().any(|f| f == &output) {
+                let problem = crate::io::Problem::new(
+                    "the output is one of the prep files",
+                    "write the committee session to a new file: prep files are never written",
+                );
+                return Err(FileError::invalid(&output, vec![problem]));
+            }
+            refuse_overwrite(&output, force)?;
+            let title = title.unwrap_or_else(|| file_stem(&output));
+            let actor = crate::app::settings::default_user_name();
+            let choices =
+                MergeChoices { title: &title, actor: &actor, at: jiff::Timestamp::now(), prefer: prefer.as_deref() };
+            let session = merge_files(&files, &choices)?;
+            if !session.conflicts.is_empty() && !keep_open {
+                return Err(FileError::invalid(&output, conflict_problems(&session)));
+            }
+            save_session(&session, &output)?;
+            println!(
+                "merged {} files: {} people, {} disagreement(s) open, into {}",
+                files.len(),
+                session.people.len(),
+                session.conflicts.len(),
+                output.display()
+            );
+            for problem in conflict_problems(&session) {
+                println!("  open: {}", problem.message);
+            }
+            Ok(())
+        }
+        Command::Packet { session, md, html } => {
+            if md.is_none() && html.is_none() {
+                let problem = crate::io::Problem::new("nothing to write", "add --md OUT.md and/or --html OUT.html");
+                return Err(FileError::invalid(&session, vec![problem]));
+            }
+            let loaded = as_shown(load_session(&session)?, &session);
+            crate::io::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
+            for path in md.iter().chain(html.iter()) {
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Command::Report { session, track } => {
+            let Some(track) = Track::parse(&track) else {
+                let problem = crate::io::Problem::new(
+                    format!("unknown track \"{track}\""),
+                    "use --track ic or --track management",
+                );
+                return Err(FileError::invalid(&session, vec![problem]));
+            };
+            let loaded = as_shown(load_session(&session)?, &session);
+            let figures = crate::model::fairness::figures::Figures::compute(
+                &loaded,
+                track,
+                &crate::model::fairness::Group::Everyone,
+            );
+            print!("{}", figures.markdown(&loaded));
+            Ok(())
+        }
+        Command::Letters { session, output } => {
+            let loaded = as_shown(load_session(&session)?, &session);
+            let written = crate::io::letters::write_gap_letters(&loaded, &output)?;
+            println!("wrote {} gap letter(s) into {}", written.len(), output.display());
+            for path in written {
+                println!("  {}", path.display());
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The session as its window shows it: blinded while blind mode is on (and said so), for exports.

@@ -85,6 +85,10 @@ pub enum Command {
         vote: Option<crate::model::meeting::Vote>,
         comment: String,
     },
+    /// The chair's target share per band; `None` goes back to the default.
+    SetTargets(Option<crate::model::fairness::BandTargets>),
+    /// Shows one manager's people on the board and in the roster (the roster's manager text).
+    FilterManager(String),
     /// Orders the agenda window.
     SetAgendaOrder(crate::model::meeting::AgendaOrder),
     /// Moves a candidate to `to` in the agenda's order by hand.
@@ -173,6 +177,7 @@ impl Command {
             | Command::SetMark { .. }
             | Command::MoveOnAgenda { .. }
             | Command::SetTimeBox(_)
+            | Command::SetTargets(_)
             | Command::DecideAndNext
             | Command::MoveCard { .. }
             | Command::ConfirmProposal { .. }
@@ -198,6 +203,7 @@ pub enum Action {
     ExportPacket,
     WriteGapLetters,
     History,
+    Fairness,
     Agenda,
     OpenItems,
     Undo,
@@ -239,6 +245,7 @@ impl Action {
             Action::History => "History (audit trail)",
             Action::OpenItems => "Open items (disagreements between prep files)",
             Action::Agenda => "Meeting agenda",
+            Action::Fairness => "Fairness: distribution, managers, evidence coverage",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::OpenPerson => "Open selected person",
@@ -273,6 +280,7 @@ impl Action {
             | Action::WriteGapLetters => None,
             Action::History => s(CTRL, Key::H),
             Action::Agenda => s(CTRL, Key::G),
+            Action::Fairness => s(CTRL, Key::R),
             Action::Undo => s(CTRL, Key::Z),
             Action::Redo => s(CTRL_SHIFT, Key::Z),
             Action::OpenPerson => s(Modifiers::NONE, Key::Enter),

@@ -229,3 +229,15 @@ fn a_session_in_blind_mode_exports_codes_not_names() {
         assert!(!text.contains(person.name.as_str()), "{} leaked", person.name);
     }
 }
+
+#[test]
+fn report_prints_the_distribution_the_drift_and_the_coverage_as_markdown() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (code, out, err) = ladderboard(&["report", &format!("{root}/assets/sample/session.ron")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("| P5 | 5 | 0 (0 %) | 1 (20 %) | 4 (80 %) | strays: strong 80 % (38–96 %) |"), "{out}");
+    assert!(out.contains("| P6 | 2 | 1 (50 %) | 0 (0 %) | 1 (50 %) | too few to compare |"), "{out}");
+    // Mei Lin Zhou proposed all ten of her people; the organisation 37 % at the same levels.
+    assert!(out.contains("| Mei Lin Zhou | 10 | 2.10 (2.05) | 100 % (37 %) | 100 % |  |"), "{out}");
+    assert!(out.contains("- Victor Adeyemi → P5: 2 of 5 criteria met; open: Technical depth, Communication"), "{out}");
+}

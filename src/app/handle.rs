@@ -25,7 +25,9 @@ impl LadderApp {
             | Command::Present(_)
             | Command::DecideAndNext
             | Command::NextCandidate
-            | Command::EndPresentation => self.handle_meeting(&command),
+            | Command::EndPresentation
+            | Command::SetTargets(_)
+            | Command::FilterManager(_) => self.handle_meeting(&command),
             Command::MoveCard { person, to } => self.move_card(&person, to),
             Command::ConfirmProposal { .. } => {
                 if self.apply_intent(&command, "Not proposed") {
@@ -152,6 +154,12 @@ impl LadderApp {
     fn run_action(&mut self, action: Action) {
         match action {
             Action::OpenItems => self.view.open_items = !self.view.open_items,
+            Action::Fairness => {
+                self.view.fairness = match self.view.fairness {
+                    Some(_) => None,
+                    None => Some(crate::view::state::FairnessState::default()),
+                };
+            }
             Action::Agenda => {
                 self.view.agenda = match self.view.agenda {
                     Some(_) => None,

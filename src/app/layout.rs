@@ -4,7 +4,7 @@
 use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
-    agenda, board, export_dialog, history_window, import_preview, lock_prompt, menu_bar, open_items, palette,
+    agenda, board, export_dialog, fairness, history_window, import_preview, lock_prompt, menu_bar, open_items, palette,
     person_panel, presenter, proposal_prompt, recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
@@ -41,6 +41,7 @@ impl LadderApp {
         open_items::open_items_ui(ui.ctx(), session, &mut view.open_items, out);
         if view.presenter.is_none() {
             agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, out);
+            fairness::fairness_ui(ui.ctx(), session, view.track, &mut view.fairness, out);
         }
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);

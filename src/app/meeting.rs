@@ -41,6 +41,14 @@ impl LadderApp {
                 self.step_or_say(format!("time box {minutes} min"), vec![Change::SetMeeting(meeting)]);
             }
             Command::Present(person) => self.present(person.clone()),
+            Command::SetTargets(targets) => {
+                let label = if targets.is_some() { "set target curve" } else { "default target curve" };
+                self.step_or_say(label.to_owned(), vec![Change::SetTargets(targets.clone())]);
+            }
+            Command::FilterManager(manager) => {
+                self.view.filters.manager = Some(manager.clone());
+                self.info(format!("Showing the people of {manager}"));
+            }
             Command::DecideAndNext => self.decide_and_next(),
             Command::NextCandidate => self.next_candidate(),
             Command::EndPresentation => {

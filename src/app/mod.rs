@@ -230,6 +230,10 @@ impl LadderApp {
     fn session_changed(&mut self) {
         self.revision.changed();
         self.derived.invalidate();
+        // The fairness figures are recomputed once, on the next draw.
+        if let Some(fairness) = &mut self.view.fairness {
+            fairness.figures = None;
+        }
         self.refresh_blind();
         let shown = self.blind.as_ref().map_or(&self.session, |b| &b.shown);
         self.view.drafts.follow(shown);

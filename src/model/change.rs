@@ -5,6 +5,7 @@ use super::audit::AuditEvent;
 use super::conflict::{Conflict, ConflictValue, MergedFile};
 use super::decision::{Decision, Outcome};
 use super::evidence::{Evidence, Rating};
+use super::fairness::BandTargets;
 use super::ids::{DimensionId, LevelId, PersonId};
 use super::ladder::Ladder;
 use super::meeting::{Mark, Meeting};
@@ -47,6 +48,8 @@ pub enum Change {
     SetMark { member: String, person: PersonId, mark: Option<Mark> },
     /// The meeting's time box and agenda order.
     SetMeeting(Meeting),
+    /// The target share per band (with tolerance and minimum group); `None` goes back to the default.
+    SetTargets(Option<BandTargets>),
     /// Turn blind mode on (names shown as codes) or off (revealing them).
     SetBlind { on: bool },
     /// Prep files merged into this session. Changes nothing itself; it records the sources.
@@ -96,7 +99,8 @@ impl Change {
             | Change::Settle { .. }
             | Change::Merge { .. }
             | Change::SetBlind { .. }
-            | Change::SetMeeting(_) => None,
+            | Change::SetMeeting(_)
+            | Change::SetTargets(_) => None,
         }
     }
 }
@@ -220,12 +224,7 @@ impl Session {
                 let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
                 Ok(Checked::new("remove note", note.text.clone(), String::new(), Change::AddNote(note.clone())))
             }
-            Change::Settle { .. }
-            | Change::Reopen { .. }
-            | Change::Merge { .. }
-            | Change::SetBlind { .. }
-            | Change::SetMark { .. }
-            | Change::SetMeeting(_) => self.check_committee(change),
+            _ => self.check_committee(change),
         }
     }
 
@@ -297,6 +296,24 @@ impl Session {
                 let from = format!("{} min per candidate", self.meeting.minutes_per_candidate);
                 Ok(Checked::new("set agenda", from, to, Change::SetMeeting(self.meeting.clone())))
             }
+            Change::SetTargets(targets) => {
+                if let Some(t) = targets {
+                    let sum: f64 = t.shares.iter().sum();
+                    let bands = self.ladder.bands.len();
+                    if t.shares.len() != bands || (sum - 1.0).abs() > 0.005 || t.shares.iter().any(|s| *s < 0.0) {
+                        #[expect(clippy::cast_possible_truncation, reason = "a percentage")]
+                        return Err(RuleError::BadTargets { bands, sum: (sum * 100.0).round() as i64 });
+                    }
+                }
+                let show = |t: Option<&BandTargets>| {
+                    t.map_or_else(
+                        || "default".to_owned(),
+                        |t| t.shares.iter().map(|s| format!("{:.0}", s * 100.0)).collect::<Vec<_>>().join(" / "),
+                    )
+                };
+                let inverse = Change::SetTargets(self.band_targets.clone());
+                Ok(Checked::new("set target curve", show(self.band_targets.as_ref()), show(targets.as_ref()), inverse))
+            }
             _ => unreachable!("only committee changes are passed here"),
         }
     }
@@ -352,6 +369,7 @@ impl Session {
                 }
             }
             Change::SetMeeting(meeting) => self.meeting = meeting,
+            Change::SetTargets(targets) => self.band_targets = targets,
         }
     }
 

@@ -7,6 +7,7 @@ pub mod conflict;
 pub mod coverage;
 pub mod decision;
 pub mod evidence;
+pub mod fairness;
 pub mod ids;
 pub mod ladder;
 pub mod level_match;

@@ -34,6 +34,8 @@ pub enum RuleError {
     NewLevelNotAllowed(Outcome),
     #[error("the new level {new} is the level held today; choose \"hold\" instead")]
     SameLevel { new: LevelId },
+    #[error("target shares must give one share per band ({bands}) adding up to 100 % (they add up to {sum} %)")]
+    BadTargets { bands: usize, sum: i64 },
     #[error("a time box of 0 minutes: give each candidate at least a minute")]
     ZeroTimeBox,
     #[error("no open conflict {0} (it may have been settled already)")]

@@ -5,6 +5,7 @@ use super::audit::AuditEvent;
 use super::conflict::Conflict;
 use super::decision::Decision;
 use super::evidence::Evidence;
+use super::fairness::BandTargets;
 use super::ids::{DimensionId, LevelId, PersonId};
 use super::ladder::Ladder;
 use super::meeting::{Mark, Meeting};
@@ -54,6 +55,9 @@ pub struct Session {
     /// The meeting's time box and the chair's agenda order.
     #[serde(default, skip_serializing_if = "Meeting::is_default")]
     pub meeting: Meeting,
+    /// The chair's target share per band, with its tolerance; `None` for the default 20/60/20.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band_targets: Option<BandTargets>,
     /// Disagreements between merged prep files not settled yet, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
@@ -92,6 +96,7 @@ impl Session {
             audit: Vec::new(),
             marks: Vec::new(),
             meeting: Meeting::default(),
+            band_targets: None,
             conflicts: Vec::new(),
             index: PersonIndex::default(),
         };
@@ -195,6 +200,7 @@ impl Session {
             audit: Vec::new(),
             marks: self.marks.clone(),
             meeting: self.meeting.clone(),
+            band_targets: self.band_targets.clone(),
             conflicts: self.conflicts.clone(),
             index: PersonIndex::default(),
         }

@@ -33,6 +33,11 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
                     ui.label(RichText::new(format!("{} {}", level.id, level.title)).strong())
                         .on_hover_text(&level.summary);
                     ui.label(RichText::new(format!("{total} placed")).small().weak());
+                    if let Some(why) = derived.flagged.get(&level.id) {
+                        let flag =
+                            RichText::new("⚑ off target").small().color(super::theme::warning_color(ui.visuals()));
+                        ui.label(flag).on_hover_text(format!("{why} (Fairness window, Ctrl+R)"));
+                    }
                     let equivalents = ladder.equivalents(&level.id);
                     if !equivalents.is_empty() {
                         let names: Vec<String> = equivalents.iter().map(ToString::to_string).collect();

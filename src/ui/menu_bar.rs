@@ -73,6 +73,7 @@ pub fn menu_bar_ui(
                 Action::OpenPerson,
                 Action::History,
                 Action::Agenda,
+                Action::Fairness,
                 Action::OpenItems,
                 Action::Palette,
             ] {

@@ -7,6 +7,7 @@ pub mod card;
 pub mod decision_form;
 pub mod evidence;
 pub mod export_dialog;
+pub mod fairness;
 pub mod fonts;
 pub mod history_window;
 pub mod import_preview;

@@ -89,6 +89,17 @@ pub fn status_color(visuals: &Visuals, status: Status) -> Color32 {
     }
 }
 
+/// Colour of a band in the fairness charts, lowest band first: warm to cool.
+#[must_use]
+#[expect(clippy::disallowed_methods, reason = "the theme is where colours are chosen")]
+pub fn band_color(visuals: &Visuals, band: usize) -> Color32 {
+    const DARK: [(u8, u8, u8); 5] =
+        [(230, 140, 90), (120, 160, 230), (110, 200, 140), (200, 160, 230), (220, 200, 110)];
+    const LIGHT: [(u8, u8, u8); 5] = [(200, 100, 50), (50, 100, 190), (30, 140, 70), (130, 80, 180), (170, 140, 20)];
+    let (r, g, b) = if visuals.dark_mode { DARK[band % 5] } else { LIGHT[band % 5] };
+    Color32::from_rgb(r, g, b)
+}
+
 /// Colour for error messages.
 #[must_use]
 pub fn error_color(visuals: &Visuals) -> Color32 {

@@ -35,6 +35,9 @@ pub struct Derived {
     /// Each manager as the roster gives them, with the name shown for them, sorted by that name.
     pub managers: Vec<(String, String)>,
     pub teams: Vec<String>,
+    /// Levels of the shown track whose spread over the bands strays from the chair's target (only
+    /// once the chair has set one), with the verdict in words.
+    pub flagged: HashMap<LevelId, String>,
 }
 
 impl Derived {
@@ -92,6 +95,7 @@ impl Derived {
             level_totals,
             managers: managers.into_iter().map(|(name, value)| (value, name)).collect(),
             teams: teams.into_iter().collect(),
+            flagged: flagged_levels(session, view.track),
         }
     }
 
@@ -160,4 +164,18 @@ fn sort_rows(
             _ => ordering,
         }
     });
+}
+
+/// Levels whose spread strays from the chair's target, with the reason.
+fn flagged_levels(session: &Session, track: Track) -> HashMap<LevelId, String> {
+    use crate::model::fairness::{Group, Verdict, figures::describe, verdict};
+    let Some(targets) = &session.band_targets else { return HashMap::new() };
+    session
+        .distribution(track, &Group::Everyone)
+        .into_iter()
+        .filter_map(|(level, spread)| {
+            let v = verdict(&spread, targets);
+            matches!(v, Verdict::Strays(_)).then(|| (level, describe(&v, &session.ladder.bands)))
+        })
+        .collect()
 }

@@ -100,6 +100,38 @@ pub struct Presenter {
     pub rationale: String,
 }
 
+/// Which part of the Fairness window is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FairnessTab {
+    #[default]
+    Distribution,
+    Managers,
+    Coverage,
+}
+
+impl FairnessTab {
+    pub const ALL: [FairnessTab; 3] = [FairnessTab::Distribution, FairnessTab::Managers, FairnessTab::Coverage];
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            FairnessTab::Distribution => "Distribution and target",
+            FairnessTab::Managers => "Managers",
+            FairnessTab::Coverage => "Evidence coverage",
+        }
+    }
+}
+
+/// The Fairness window: its tab, the group it looks at, the target being edited, and the figures,
+/// computed once per change of the session (the app drops them then) or of the group.
+#[derive(Clone, Debug, Default)]
+pub struct FairnessState {
+    pub tab: FairnessTab,
+    pub group: crate::model::fairness::Group,
+    pub draft: Option<crate::model::fairness::BandTargets>,
+    pub figures: Option<(crate::model::Track, crate::model::fairness::Group, crate::model::fairness::figures::Figures)>,
+}
+
 /// The decisions-CSV export dialog's choices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExportCsvOptions {
@@ -128,6 +160,8 @@ pub struct ViewState {
     pub agenda: Option<crate::model::meeting::AgendaOrder>,
     /// The presenter view, while the meeting is on a candidate.
     pub presenter: Option<Presenter>,
+    /// The Fairness window, while open.
+    pub fairness: Option<FairnessState>,
     /// The window of open items (disagreements between merged prep files).
     pub open_items: bool,
     /// The History window: open, and its person / author filters.
@@ -169,6 +203,7 @@ impl Default for ViewState {
             drafts: Drafts::default(),
             unsent: HashMap::new(),
             open_items: false,
+            fairness: None,
             you: String::new(),
             mark_draft: (crate::model::PersonId::new(""), String::new()),
             agenda: None,

@@ -1,0 +1,53 @@
+//! Fairness views in the window: set a target curve and see the levels that stray flagged on the
+//! board; click a drifting manager and see the board show their people.
+
+mod ui_support;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ui_support::{get_text_containing, harness, has_text_containing};
+
+fn set_percent(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>, band: &str, percent: &str) {
+    h.get_by_role_and_label(Role::SpinButton, band).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text(percent.to_owned()));
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn setting_a_target_flags_the_levels_that_stray_from_it() {
+    let mut h = harness();
+    assert!(!has_text_containing(&h, "off target"), "no flags before the chair sets a target");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    get_text_containing(&h, "Against the target");
+    // Most people in the weakest band: the sample's levels, mostly "solid", stray from that.
+    set_percent(&mut h, "developing", "80");
+    set_percent(&mut h, "solid", "10");
+    set_percent(&mut h, "strong", "10");
+    h.get_by_role_and_label(Role::Button, "Set target").click();
+    h.run();
+    let targets = h.state().session.band_targets.clone().expect("saved in the session");
+    assert_eq!(targets.shares, [0.8, 0.1, 0.1]);
+    assert!(has_text_containing(&h, "strays: "), "the table names the bands that stray");
+    assert!(has_text_containing(&h, "⚑ off target"), "and the board's column shows it");
+    assert_eq!(h.state().session.audit.last().map(|e| e.action.as_str()), Some("set target curve"));
+}
+
+#[test]
+fn clicking_a_drifting_manager_shows_their_people_on_the_board() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Managers").click();
+    h.run();
+    get_text_containing(&h, "against the organisation at the same levels");
+    h.get_by_role_and_label(Role::Button, "Show Mei Lin Zhou's people").click();
+    h.run();
+    assert_eq!(h.state().view.filters.manager.as_deref(), Some("Mei Lin Zhou"));
+    let session = &h.state().session;
+    let shown: Vec<&str> = h.state().derived.rows.iter().map(|&i| session.people[i].manager.as_str()).collect();
+    assert!(!shown.is_empty() && shown.iter().all(|m| *m == "Mei Lin Zhou"), "{shown:?}");
+}
