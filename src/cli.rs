@@ -126,7 +126,7 @@ pub enum Command {
         #[arg(long)]
         title: Option<String>,
         /// Settle every disagreement this file has a value in with that value.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "keep_open")]
         prefer: Option<PathBuf>,
         /// Write the session with disagreements left open, to settle in the window.
         #[arg(long)]
@@ -143,6 +143,9 @@ pub enum Command {
         md: Option<PathBuf>,
         #[arg(long, value_name = "OUT.html")]
         html: Option<PathBuf>,
+        /// Replace output files that exist.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the fairness figures as Markdown: the distribution per level against the target, each
     /// manager against the organisation at the same levels, and the evidence coverage of open proposals.
@@ -172,6 +175,9 @@ pub enum Command {
         /// (level codes as HR wrote them), then the decision columns: HR's file handed back.
         #[arg(long, requires = "csv")]
         with_roster_columns: bool,
+        /// Replace output files that exist.
+        #[arg(long)]
+        force: bool,
     },
     /// Check a roster (.csv/.tsv/.txt), session or ladder (.ron) and print every problem.
     Validate {
@@ -195,6 +201,16 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => {
+            // A path that is not there (or a mistyped command) is said here, not after a window opens.
+            if let Some(path) = &cli.session
+                && !path.exists()
+            {
+                let source =
+                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such file (to run a command, see --help)");
+                let error = FileError::Read { path: path.clone(), source };
+                eprintln!("error: {error}");
+                return ExitCode::from(exit_code(&error));
+            }
             let theme = cli.theme.map(|t| match t {
                 ThemeArg::Light => crate::view::ThemeChoice::Light,
                 ThemeArg::Dark => crate::view::ThemeChoice::Dark,
@@ -228,23 +244,30 @@ fn run(command: Command) -> Result<(), FileError> {
         }
         Command::Import { roster, choices, ladder, output, title, cycle, force } => {
             let options = choices.options().map_err(|p| FileError::invalid(&roster, vec![p]))?;
-            refuse_overwrite(&output, force)?;
+            refuse_output(&output, &[&roster], force)?;
             let ladder = load_ladder(ladder.as_deref())?;
             let imported = read_roster_with(&roster, &ladder, &options)?;
             let title = title.unwrap_or_else(|| file_stem(&roster));
-            let count = imported.people.len();
+            let count_people = imported.people.len();
             let summary = imported.summary();
             let encoding = imported.encoding;
             let mut session = imported.into_session(title, ladder);
             session.cycle = cycle;
             save_session(&session, &output)?;
-            println!("imported {count} people ({encoding} text) into {}", output.display());
+            println!(
+                "imported {} ({encoding} text) into {}",
+                count(count_people, "person", "people"),
+                output.display()
+            );
             for line in summary {
                 println!("  {line}");
             }
             Ok(())
         }
-        Command::Export { session, csv, ron, with_roster_columns } => {
+        Command::Export { session, csv, ron, with_roster_columns, force } => {
+            for output in csv.iter().chain(ron.iter()) {
+                refuse_output(output, &[&session], force)?;
+            }
             if csv.is_none() && ron.is_none() {
                 return Err(FileError::invalid(
                     &session,
@@ -252,6 +275,12 @@ fn run(command: Command) -> Result<(), FileError> {
                 ));
             }
             let loaded = as_shown(load_session(&session)?, &session);
+            if !loaded.conflicts.is_empty() {
+                println!(
+                    "note: {} between merged prep files; each holds the value the merge kept until it is settled",
+                    count(loaded.conflicts.len(), "open disagreement", "open disagreements")
+                );
+            }
             if let Some(path) = csv {
                 let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
                 export_decisions_csv(&loaded, &path, columns)?;
@@ -298,11 +327,17 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
             return Err(FileError::invalid(file, problems));
         }
         println!(
-            "{}: session OK, {} people, {} audit events",
+            "{}: session OK, {}, {} audit events",
             file.display(),
-            session.people.len(),
+            count(session.people.len(), "person", "people"),
             session.audit.len()
         );
+        if !session.conflicts.is_empty() {
+            println!(
+                "  {} between merged prep files (settle them in the window: Open items)",
+                count(session.conflicts.len(), "open disagreement", "open disagreements")
+            );
+        }
     } else {
         let ladder = parse_ladder(&text, file)?;
         println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
@@ -314,28 +349,34 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
 fn run_committee(command: Command) -> Result<(), FileError> {
     match command {
         Command::Merge { files, output, title, prefer, keep_open, force } => {
-            if files.iter().any(|f| f == &output) {
+            let inputs: Vec<&PathBuf> = files.iter().collect();
+            refuse_output(&output, &inputs, force)?;
+            if let Some(prefer) = &prefer
+                && !files.iter().any(|f| same_file(f, prefer))
+            {
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
                 let problem = crate::io::Problem::new(
-                    "the output is one of the prep files",
-                    "write the committee session to a new file: prep files are never written",
+                    format!("--prefer {} is not one of the files to merge", prefer.display()),
+                    format!("name one of: {}", names.join(", ")),
                 );
-                return Err(FileError::invalid(&output, vec![problem]));
+                return Err(FileError::invalid(prefer, vec![problem]));
             }
-            refuse_overwrite(&output, force)?;
             let title = title.unwrap_or_else(|| file_stem(&output));
             let actor = crate::app::settings::default_user_name();
             let choices =
                 MergeChoices { title: &title, actor: &actor, at: jiff::Timestamp::now(), prefer: prefer.as_deref() };
             let session = merge_files(&files, &choices)?;
             if !session.conflicts.is_empty() && !keep_open {
-                return Err(FileError::invalid(&output, conflict_problems(&session)));
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                let merge = PathBuf::from(format!("merge of {}", names.join(" + ")));
+                return Err(FileError::invalid(&merge, conflict_problems(&session)));
             }
             save_session(&session, &output)?;
             println!(
-                "merged {} files: {} people, {} disagreement(s) open, into {}",
-                files.len(),
-                session.people.len(),
-                session.conflicts.len(),
+                "merged {}: {}, {} open, into {}",
+                count(files.len(), "file", "files"),
+                count(session.people.len(), "person", "people"),
+                count(session.conflicts.len(), "disagreement", "disagreements"),
                 output.display()
             );
             for problem in conflict_problems(&session) {
@@ -343,7 +384,10 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             }
             Ok(())
         }
-        Command::Packet { session, md, html } => {
+        Command::Packet { session, md, html, force } => {
+            for output in md.iter().chain(html.iter()) {
+                refuse_output(output, &[&session], force)?;
+            }
             if md.is_none() && html.is_none() {
                 let problem = crate::io::Problem::new("nothing to write", "add --md OUT.md and/or --html OUT.html");
                 return Err(FileError::invalid(&session, vec![problem]));
@@ -374,8 +418,12 @@ fn run_committee(command: Command) -> Result<(), FileError> {
         }
         Command::Letters { session, output } => {
             let loaded = as_shown(load_session(&session)?, &session);
+            if !loaded.decisions.values().any(|d| d.outcome == crate::model::Outcome::NotThisCycle) {
+                println!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
+                return Ok(());
+            }
             let written = crate::io::letters::write_gap_letters(&loaded, &output)?;
-            println!("wrote {} gap letter(s) into {}", written.len(), output.display());
+            println!("wrote {} into {}", count(written.len(), "gap letter", "gap letters"), output.display());
             for path in written {
                 println!("  {}", path.display());
             }
@@ -392,6 +440,32 @@ fn as_shown(session: crate::model::Session, path: &Path) -> crate::model::Sessio
     }
     println!("blind mode is on in {}: names, managers, teams and e-mails are exported as codes", path.display());
     crate::model::blind::Blinding::new(&session).apply(&session)
+}
+
+/// "1 person", "3 people".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// Whether two paths name one file (compared as given when either does not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Refuses an output that is one of the inputs (never, even with `--force`) or that exists
+/// (unless `--force`).
+fn refuse_output(output: &Path, inputs: &[&PathBuf], force: bool) -> Result<(), FileError> {
+    if inputs.iter().any(|input| same_file(input, output)) {
+        let problem = crate::io::Problem::new(
+            "the output is one of the input files",
+            "write to a new file: Ladderboard never writes over the file it reads",
+        );
+        return Err(FileError::invalid(output, vec![problem]));
+    }
+    refuse_overwrite(output, force)
 }
 
 /// Refuses to replace an existing file unless `--force` says so.

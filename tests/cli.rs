@@ -71,7 +71,7 @@ fn validate_accepts_the_default_ladder_and_sample() {
 
 #[test]
 fn missing_files_exit_3_with_the_path() {
-    let (code, _, err) = ladderboard(&["export", "/no/such/session.ron", "--csv", "/tmp/x.csv"]);
+    let (code, _, err) = ladderboard(&["export", "/no/such/session.ron", "--csv", "/tmp/x.csv", "--force"]);
     assert_eq!(code, 3);
     assert!(err.contains("/no/such/session.ron") && err.contains("does not exist"), "{err}");
 }
@@ -176,6 +176,9 @@ fn export_with_roster_columns_hands_hr_their_own_file_back() {
     // Without the flag, Ladderboard's own columns, with the level as the ladder names it.
     let (code, _, err) =
         ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);
+    assert_eq!(code, 3, "an existing file is kept without --force: {err}");
+    let (code, _, err) =
+        ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8"), "--force"]);
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&csv).expect("written");
     let row = text.lines().nth(1).expect("a row");
@@ -196,7 +199,7 @@ fn merge_lists_every_disagreement_and_writes_only_when_told_how_to_settle_them()
     assert!(!out.exists(), "nothing half-merged is written");
     let (code, stdout, err) = ladderboard(&["merge", m, p, "-o", o, "--prefer", p]);
     assert_eq!(code, 0, "{err}");
-    assert!(stdout.contains("0 disagreement(s) open"), "{stdout}");
+    assert!(stdout.contains("merged 2 files: 45 people, 0 disagreements open"), "{stdout}");
     let merged = ladderboard::io::session_ron::load_session(&out).expect("loads");
     assert_eq!(merged.proposals[&ladderboard::model::PersonId::new("E2001")].target.as_str(), "P5");
     let last = merged.audit.last().expect("merge event");
@@ -205,10 +208,17 @@ fn merge_lists_every_disagreement_and_writes_only_when_told_how_to_settle_them()
     assert_eq!(std::fs::read(&mei).expect("read"), before, "inputs are never written");
     let (code, stdout, err) = ladderboard(&["merge", m, p, "-o", o, "--keep-open", "--force"]);
     assert_eq!(code, 0, "{err}");
-    assert!(stdout.contains("1 disagreement(s) open"), "{stdout}");
+    assert!(stdout.contains("1 disagreement open"), "{stdout}");
     let (code, _, err) = ladderboard(&["merge", m, p, "-o", m]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("prep files are never written"), "{err}");
+    assert!(err.contains("never writes over the file it reads"), "{err}");
+    let (code, _, err) = ladderboard(&["merge", m, p, "-o", o, "--force", "--prefer", "other.ron"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--prefer other.ron is not one of the files to merge"), "{err}");
+    // Export never writes over the session it reads, even with --force.
+    let (code, _, err) = ladderboard(&["export", m, "--ron", m, "--force"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(std::fs::read(&mei).expect("read"), before);
 }
 
 #[test]

@@ -62,6 +62,13 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
         );
         FileError::invalid(file, vec![problem])
     })?;
+    if text.contains("exported_at:") && !text.contains("audit:") {
+        let problem = Problem::new(
+            "this is a decision record (written by `export --ron`): a read-only record of the outcome, not a session",
+            "open, validate or merge the session it was exported from",
+        );
+        return Err(FileError::invalid(file, vec![problem]));
+    }
     let Some(version) = probe_format_version(text) else {
         let problem = Problem::new(
             "this is not a Ladderboard session: it has no `format_version: N` field",

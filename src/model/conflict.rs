@@ -1,7 +1,7 @@
 //! Disagreements between managers' prep files, kept in the committee session as open items until
 //! someone settles them: which values there were, from which file and author. Nothing is
-//! overwritten silently: until settled, the session holds the first file's value and the item
-//! stays open; settling is an audit event and can be undone.
+//! overwritten silently: until settled, the session holds one file's value (the first by content
+//! hash) and the item stays open; settling is an audit event and can be undone.
 
 use super::decision::Decision;
 use super::evidence::Evidence;

@@ -151,11 +151,18 @@ fn check_files(files: &[PrepFile<'_>]) -> Result<(), MergeError> {
     let Some(first) = files.first() else { return Err(MergeError::NoFiles) };
     for file in files {
         if file.session.ladder != first.session.ladder {
+            let (found, expected) = if file.session.ladder.name == first.session.ladder.name {
+                // Same name, other content: say what differs, so the user can tell which is current.
+                let what = ladder_difference(&file.session.ladder, &first.session.ladder);
+                (format!("{} ({what})", file.session.ladder.name), first.session.ladder.name.clone())
+            } else {
+                (file.session.ladder.name.clone(), first.session.ladder.name.clone())
+            };
             return Err(MergeError::DifferentLadder {
                 file: file.name.clone(),
-                found: file.session.ladder.name.clone(),
+                found,
                 first: first.name.clone(),
-                expected: first.session.ladder.name.clone(),
+                expected,
             });
         }
         if let Some(broken) = file.session.audit_breaks().first() {
@@ -163,6 +170,23 @@ fn check_files(files: &[PrepFile<'_>]) -> Result<(), MergeError> {
         }
     }
     Ok(())
+}
+
+/// What differs between two ladders of one name, in a few words.
+fn ladder_difference(a: &super::ladder::Ladder, b: &super::ladder::Ladder) -> String {
+    if a.bands != b.bands {
+        return "its bands differ".to_owned();
+    }
+    let ids = |l: &super::ladder::Ladder| l.levels.iter().map(|x| x.id.to_string()).collect::<Vec<_>>();
+    if ids(a) != ids(b) {
+        return "its levels differ".to_owned();
+    }
+    for (x, y) in a.levels.iter().zip(&b.levels) {
+        if x != y {
+            return format!("level {} differs: criteria, title or aliases", x.id);
+        }
+    }
+    "its dimensions, equivalences or code schemes differ".to_owned()
 }
 
 /// Values that differ, each with every file that gave it.

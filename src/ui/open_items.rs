@@ -23,8 +23,8 @@ pub fn open_items_ui(ctx: &egui::Context, session: &Session, open: &mut bool, ou
             }
             ui.label(
                 RichText::new(
-                    "The prep files disagree about these. Until you take a value, the session holds the first file's, \
-                     and the item stays open (also in the saved file).",
+                    "The prep files disagree about these. Until you take a value, the session holds the value marked \
+                     ← held now, and the item stays open (also in the saved file).",
                 )
                 .weak(),
             );
