@@ -251,7 +251,8 @@ fn run(command: Command) -> Result<(), FileError> {
             let count_people = imported.people.len();
             let summary = imported.summary();
             let encoding = imported.encoding;
-            let mut session = imported.into_session(title, ladder);
+            let actor = crate::app::settings::default_user_name();
+            let mut session = imported.into_session(title, ladder, &roster, &actor, jiff::Timestamp::now());
             session.cycle = cycle;
             save_session(&session, &output)?;
             println!(
@@ -326,12 +327,23 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
             let problems = breaks.iter().map(|b| crate::io::Problem::new(b.to_string(), fix)).collect();
             return Err(FileError::invalid(file, problems));
         }
+        let changed = session.state_breaks();
+        if !changed.is_empty() {
+            let fix = "changed outside Ladderboard: compare the file with a backup, or make the change in Ladderboard so it is recorded";
+            let problems = changed.iter().map(|b| crate::io::Problem::new(b.to_string(), fix)).collect();
+            return Err(FileError::invalid(file, problems));
+        }
         println!(
             "{}: session OK, {}, {} audit events",
             file.display(),
             count(session.people.len(), "person", "people"),
             session.audit.len()
         );
+        if !session.has_state_baseline() && !session.people.is_empty() {
+            println!(
+                "  saved by an older Ladderboard: its state is not yet bound to the audit trail; opening and saving it in the window takes it as the base"
+            );
+        }
         if !session.conflicts.is_empty() {
             println!(
                 "  {} between merged prep files (settle them in the window: Open items)",

@@ -202,8 +202,8 @@ fn merge_lists_every_disagreement_and_writes_only_when_told_how_to_settle_them()
     assert!(stdout.contains("merged 2 files: 45 people, 0 disagreements open"), "{stdout}");
     let merged = ladderboard::io::session_ron::load_session(&out).expect("loads");
     assert_eq!(merged.proposals[&ladderboard::model::PersonId::new("E2001")].target.as_str(), "P5");
-    let last = merged.audit.last().expect("merge event");
-    assert_eq!(last.action, "merge prep files");
+    let last = merged.audit.iter().rev().find(|e| e.action == "merge prep files").expect("merge event");
+    assert_eq!(merged.audit.last().map(|e| e.action.as_str()), Some("baseline"), "the merged state is the base");
     assert!(last.to.contains("mei.ron (sha256 ") && last.to.contains("priya.ron (sha256 "), "{}", last.to);
     assert_eq!(std::fs::read(&mei).expect("read"), before, "inputs are never written");
     let (code, stdout, err) = ladderboard(&["merge", m, p, "-o", o, "--keep-open", "--force"]);
@@ -250,4 +250,25 @@ fn report_prints_the_distribution_the_drift_and_the_coverage_as_markdown() {
     // Mei Lin Zhou proposed all ten of her people; the organisation 37 % at the same levels.
     assert!(out.contains("| Mei Lin Zhou | 10 | 2.10 (2.05) | 100 % (37 %) | 100 % |  |"), "{out}");
     assert!(out.contains("- Victor Adeyemi → P5: 2 of 5 criteria met; open: Technical depth, Communication"), "{out}");
+}
+
+#[test]
+fn a_decision_changed_in_the_file_outside_ladderboard_is_reported_naming_the_person_and_part() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text = std::fs::read_to_string(format!("{root}/assets/sample/session.ron")).expect("sample");
+    let clean = dir.path().join("clean.ron");
+    std::fs::write(&clean, &text).expect("write");
+    let (code, out, err) = ladderboard(&["validate", clean.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("session OK"), "{out}");
+    // Someone rewrites who decided, in a text editor: the trail itself is untouched.
+    let line = "\"E2002\": (outcome: Promote, new_level: Some(\"P6\"), rationale: \"Evidence meets the target level in scope, depth and delivery.\", decided_by: \"Grace Okafor\"";
+    let edited = text.replacen(line, &line.replace("Grace Okafor", "Mallory"), 1);
+    assert_ne!(edited, text, "the sample decides E2002 first");
+    let tampered = dir.path().join("tampered.ron");
+    std::fs::write(&tampered, edited).expect("write");
+    let (code, _, err) = ladderboard(&["validate", tampered.to_str().expect("utf8")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("Bilal Hassan (E2002): decision changed outside Ladderboard"), "{err}");
 }

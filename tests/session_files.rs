@@ -145,7 +145,9 @@ fn every_released_format_version_loads() {
         };
         assert_eq!(without_originals(&session.people), without_originals(&current.people), "v{version}");
         assert!(session.kept_columns().eq(current.kept_columns()), "v{version}: the kept columns, in order");
-        assert_eq!(session.audit.len(), current.audit.len(), "v{version}");
+        // Files from before the state check have no baseline event; the sample starts with one.
+        let baseline = usize::from(current.has_state_baseline() && !session.has_state_baseline());
+        assert_eq!(session.audit.len() + baseline, current.audit.len(), "v{version}");
         assert!(session.audit_breaks().is_empty(), "v{version}: migrated trail is sealed");
     }
 }
@@ -202,7 +204,7 @@ fn a_wide_roster_names_its_columns_once_so_the_session_stays_near_the_csvs_size(
     let imported =
         ladderboard::io::roster_csv::parse_roster(csv.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
     assert_eq!(imported.roster_columns.len(), 26);
-    let session = imported.into_session("wide", ladder);
+    let session = imported.into_session("wide", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
     let text = session_to_string(&session).expect("ser");
     // The ladder is written once whatever the roster's size; the people are what grow.
     let people_bytes = text.len()
@@ -214,4 +216,33 @@ fn a_wide_roster_names_its_columns_once_so_the_session_stays_near_the_csvs_size(
     assert_eq!(text.matches("\"Cost Center\"").count(), 1, "each header once");
     let loaded = parse_session(text.as_bytes(), Path::new("wide.ron")).expect("loads");
     assert_eq!(loaded.people, session.people);
+}
+
+#[test]
+fn opening_a_file_from_before_the_state_check_takes_it_as_the_base_and_says_so_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.ron");
+    std::fs::copy(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v4.ron"), &old)
+        .expect("copy");
+    let app = ladderboard::app::start(Some(&old), ladderboard::app::settings::Settings::default());
+    let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(said.contains("its current state is taken as the base"), "{said}");
+    assert!(app.session.has_state_baseline());
+    assert!(app.session.state_breaks().is_empty());
+    assert!(app.is_dirty(), "the new base is saved with the next save");
+}
+
+#[test]
+fn opening_a_session_edited_outside_ladderboard_warns_naming_the_person() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut session = sample_session();
+    // An edit that no rule refuses and the trail did not record: a note's text rewritten.
+    session.notes[0].text = "Nothing to worry about.".into();
+    let who = session.person(&session.notes[0].person).map(|p| p.name.to_string()).expect("person");
+    let path = dir.path().join("edited.ron");
+    ladderboard::io::session_ron::save_session(&session, &path).expect("saved");
+    let app = ladderboard::app::start(Some(&path), ladderboard::app::settings::Settings::default());
+    let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(said.contains(&format!("{who} (")) && said.contains("notes changed outside Ladderboard"), "{said}");
+    assert!(app.status.as_ref().is_some_and(|s| s.is_error));
 }

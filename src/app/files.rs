@@ -128,14 +128,11 @@ impl LadderApp {
         match load_session(path) {
             Ok(session) => {
                 let count = session.people.len();
-                let breaks = session.audit_breaks();
                 self.replace_session(session, Some(path.to_path_buf()));
                 self.lock = lock;
                 self.settings.remember(path);
-                if breaks.is_empty() {
+                if !self.check_integrity(path) {
                     self.info(format!("Opened {} ({count} people)", path.display()));
-                } else {
-                    self.error(audit_warning(path, &breaks));
                 }
             }
             Err(e) => self.error(e.to_string()),
@@ -237,6 +234,45 @@ fn pick(filter: (&str, &[&str])) -> Option<PathBuf> {
 
 fn save(filter: (&str, &[&str]), name: &str) -> Option<PathBuf> {
     rfd::FileDialog::new().add_filter(filter.0, filter.1).set_file_name(name).save_file()
+}
+
+impl LadderApp {
+    /// Says what was changed outside Ladderboard (the trail itself, or the state it recorded), and
+    /// takes a file from before the state check as the new base, saying so once. `true` when
+    /// something was said.
+    pub(super) fn check_integrity(&mut self, path: &Path) -> bool {
+        let breaks = self.session.audit_breaks();
+        if !breaks.is_empty() {
+            self.error(audit_warning(path, &breaks));
+            return true;
+        }
+        let changed = self.session.state_breaks();
+        if !changed.is_empty() {
+            let first: Vec<String> = changed.iter().take(3).map(ToString::to_string).collect();
+            self.error(format!(
+                "Warning: {} in {} changed outside Ladderboard: {}. Keep the file for review and compare it with a backup.",
+                if changed.len() == 1 { "1 person's record was".to_owned() } else { format!("{} people's records were", changed.len()) },
+                path.display(),
+                first.join("; ")
+            ));
+            return true;
+        }
+        if !self.session.has_state_baseline() && !self.session.people.is_empty() {
+            let actor = self.settings.user_name.clone();
+            self.session.seal_baseline(
+                "first opened by a Ladderboard that checks the state",
+                &actor,
+                jiff::Timestamp::now(),
+            );
+            self.session_changed();
+            self.info(format!(
+                "{} was saved by an older Ladderboard: its current state is taken as the base the audit trail checks from now on (save to keep it)",
+                path.display()
+            ));
+            return true;
+        }
+        false
+    }
 }
 
 /// The warning shown when a session's audit trail was edited outside Ladderboard.

@@ -82,7 +82,9 @@ impl LadderApp {
                 let summary = imported.summary().join("\n");
                 let encoding = imported.encoding;
                 let ladder = self.session.ladder.clone();
-                self.replace_session(imported.into_session(title, ladder), None);
+                let actor = self.settings.user_name.clone();
+                let session = imported.into_session(title, ladder, &path, &actor, jiff::Timestamp::now());
+                self.replace_session(session, None);
                 // A fresh import has not been saved anywhere yet.
                 self.revision.mark_unsaved();
                 // The first line is the status bar; "Show all … lines" opens what the import decided.

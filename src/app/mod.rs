@@ -341,10 +341,7 @@ pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
     if let Some(error) = error {
         app.error(format!("{error} — showing the sample session instead"));
     } else if let Some(p) = app.path.clone() {
-        let breaks = app.session.audit_breaks();
-        if !breaks.is_empty() {
-            app.error(files::audit_warning(&p, &breaks));
-        }
+        app.check_integrity(&p);
     }
     app
 }

@@ -63,6 +63,8 @@ pub fn merge_files(paths: &[PathBuf], choices: &MergeChoices<'_>) -> Result<Sess
     let conflicts = session.conflicts.len();
     // A merge event changes nothing, so it cannot be refused.
     let _ = session.apply(Change::Merge { files: merged.files, conflicts }, choices.actor, choices.at);
+    // The merged state is what the trail checks from here on.
+    session.seal_baseline("merge of prep files", choices.actor, choices.at);
     Ok(session)
 }
 

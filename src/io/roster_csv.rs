@@ -63,14 +63,31 @@ pub struct RosterImport {
     pub two_digit_years: usize,
     pub level_scheme: Option<String>,
     pub this_year: i16,
+    /// SHA-256 of the file's bytes, for the record of where the session's people came from.
+    pub sha256: String,
 }
 
 impl RosterImport {
-    /// A new session of these people, naming the roster's columns once.
+    /// A new session of these people, naming the roster's columns once. Its audit trail starts with
+    /// the import: a baseline of everyone's state naming the file and its SHA-256, so any later
+    /// change made outside Ladderboard shows.
     #[must_use]
-    pub fn into_session(self, title: impl Into<String>, ladder: Ladder) -> Session {
+    pub fn into_session(
+        self,
+        title: impl Into<String>,
+        ladder: Ladder,
+        file: &Path,
+        actor: &str,
+        at: jiff::Timestamp,
+    ) -> Session {
+        let source = format!(
+            "import of {} (sha256 {})",
+            file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            &self.sha256[..12.min(self.sha256.len())]
+        );
         let mut session = Session::new(title, ladder, self.people);
         session.roster_columns = self.roster_columns;
+        session.seal_baseline(&source, actor, at);
         session
     }
 
@@ -222,6 +239,10 @@ pub fn parse_roster_with(
             two_digit_years: rows.two_digit_years,
             level_scheme: scheme.map(|s| s.name.clone()),
             this_year: options.this_year,
+            sha256: {
+                use sha2::Digest as _;
+                hex::encode(sha2::Sha256::digest(bytes))
+            },
         })
     } else {
         Err(FileError::invalid(file, rows.problems))

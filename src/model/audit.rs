@@ -20,6 +20,10 @@ pub struct AuditEvent {
     pub why: String,
     /// The change as data; replaying every event's change reproduces the session.
     pub change: Change,
+    /// For an event about a person: the digest of their state after it (`state_seal`), sealed into
+    /// `hash`, so a later edit of that state outside Ladderboard shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
     /// `hash` of the event before (empty for the first), so removing or reordering events shows.
     /// Not written since format 3: it is always the previous event's `hash`, so `link` restores it
     /// on load, and an event removed from the file still breaks the next event's `hash`.
@@ -71,9 +75,13 @@ impl AuditEvent {
             &self.prev_hash,
         );
         // RON of the same value is always the same text, so it is a stable input to the hash. It is
-        // fed to the hasher as it is written rather than collected into a string first.
+        // fed to the hasher as it is written rather than collected into a string first. Events
+        // without a state digest (all of them before it existed) hash as they always did.
         let mut hasher = HashWriter(sha2::Sha256::new());
-        let _ = ron::ser::to_writer(&mut hasher, &content);
+        let _ = match &self.state {
+            None => ron::ser::to_writer(&mut hasher, &content),
+            Some(state) => ron::ser::to_writer(&mut hasher, &(content, state)),
+        };
         hex::encode(hasher.0.finalize())
     }
 

@@ -52,6 +52,10 @@ pub enum Change {
     SetTargets(Option<BandTargets>),
     /// Turn blind mode on (names shown as codes) or off (revealing them).
     SetBlind { on: bool },
+    /// Every person's state digest (space-separated, in the people's order) where the trail starts
+    /// binding the state: after an import, a merge, or the first open of a file from before the
+    /// check. Changes nothing itself.
+    Baseline { source: String, digests: String },
     /// Prep files merged into this session. Changes nothing itself; it records the sources.
     Merge { files: Vec<MergedFile>, conflicts: usize },
 }
@@ -100,7 +104,8 @@ impl Change {
             | Change::Merge { .. }
             | Change::SetBlind { .. }
             | Change::SetMeeting(_)
-            | Change::SetTargets(_) => None,
+            | Change::SetTargets(_)
+            | Change::Baseline { .. } => None,
         }
     }
 }
@@ -121,9 +126,13 @@ impl Session {
             to,
             why,
             change,
+            state: None,
             prev_hash: String::new(),
             hash: String::new(),
         };
+        if let Some(person) = &event.person {
+            event.state = Some(self.state_digest(person));
+        }
         event.seal(self.audit.last());
         self.audit.push(event.clone());
         Ok(Applied { event, inverse })
@@ -314,6 +323,13 @@ impl Session {
                 let inverse = Change::SetTargets(self.band_targets.clone());
                 Ok(Checked::new("set target curve", show(self.band_targets.as_ref()), show(targets.as_ref()), inverse))
             }
+            Change::Baseline { source, digests } => {
+                let to = format!(
+                    "{} people's state recorded ({source})",
+                    digests.split(' ').filter(|d| !d.is_empty()).count()
+                );
+                Ok(Checked::new("baseline", String::new(), to, change.clone()))
+            }
             _ => unreachable!("only committee changes are passed here"),
         }
     }
@@ -355,7 +371,8 @@ impl Session {
                 let at = self.conflicts.partition_point(|c| c.id < conflict.id);
                 self.conflicts.insert(at, *conflict);
             }
-            Change::Merge { .. } => {}
+            // Records of where the state came from; they change nothing.
+            Change::Merge { .. } | Change::Baseline { .. } => {}
             Change::SetBlind { on } => self.blind = on,
             Change::SetMark { member, person, mark } => {
                 let at = self.marks.iter().position(|m| m.member == member && m.person == person);

@@ -21,6 +21,7 @@ pub mod roster_field;
 pub mod roster_layout;
 pub mod rules;
 pub mod session;
+pub mod state_seal;
 pub mod status;
 pub mod validate;
 
