@@ -7,7 +7,9 @@
 use ladderboard::app::{LadderApp, sample_session};
 use ladderboard::command::Command;
 use ladderboard::fixtures::large_session;
-use ladderboard::model::Placement;
+use ladderboard::model::fairness::Group;
+use ladderboard::model::fairness::figures::Figures;
+use ladderboard::model::{Change, Placement, Proposal, Track};
 use std::time::{Duration, Instant};
 
 const FRAMES: usize = 60;
@@ -92,4 +94,69 @@ fn main() {
     let ratio = results[2].1.as_secs_f64() / results[0].1.as_secs_f64();
     println!("t(10k) / t(100): {ratio:.2} (target <= 1.5; 10k target <= 2 ms)");
     println!("start to first frame on the sample (headless, no window): {:.1} ms (target <= 500)", ms(first_frame));
+    committee_and_fairness();
+}
+
+/// Proposes the first `count` IC people one level up, as managers would before a meeting.
+fn with_proposals(mut session: ladderboard::model::Session, count: usize) -> ladderboard::model::Session {
+    let at = jiff::Timestamp::UNIX_EPOCH;
+    let people: Vec<_> = session.people.iter().take(count * 2).map(|p| (p.id.clone(), p.level.clone())).collect();
+    let mut proposed = 0;
+    for (id, level) in people {
+        let Some(target) = session.ladder.next_level(&level).map(|l| l.id.clone()) else { continue };
+        let proposal = Proposal { target, rationale: "ready".into(), proposer: "M".into(), proposed_at: at };
+        if session.apply(Change::Propose { person: id, proposal: Some(proposal) }, "M", at).is_ok() {
+            proposed += 1;
+        }
+        if proposed == count {
+            break;
+        }
+    }
+    session
+}
+
+/// Issue 11 and 12's figures: the agenda and the presenter view, the fairness figures and the
+/// window with their charts, at 10,000 people, and the figures at 100,000.
+fn committee_and_fairness() {
+    let session = with_proposals(large_session(10_000), 500);
+    let times: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(Figures::compute(&session, Track::IndividualContributor, &Group::Everyone));
+            start.elapsed()
+        })
+        .collect();
+    println!("fairness figures recomputed at 10000 people: {:8.3} ms (median of 20; target <= 5)", ms(median(times)));
+    let ctx = egui::Context::default();
+    let mut app = LadderApp::with_session(session, None);
+    for (label, setup) in [
+        ("fairness window with its charts open", 0),
+        ("meeting agenda open (500 candidates)", 1),
+        ("presenter view", 2),
+    ] {
+        app.view.fairness = None;
+        app.view.agenda = None;
+        match setup {
+            0 => app.view.fairness = Some(ladderboard::view::state::FairnessState::default()),
+            1 => app.view.agenda = Some(ladderboard::model::meeting::AgendaOrder::Disagreement),
+            _ => {
+                let first = app.session.proposals.keys().next().cloned().expect("a candidate");
+                app.queue(Command::Present(first));
+            }
+        }
+        for n in 0..5 {
+            frame(&ctx, &mut app, n);
+        }
+        let times = (0..FRAMES).map(|n| frame(&ctx, &mut app, n + 5)).collect();
+        println!("frame, {label}, 10000 people: {:8.3} ms (median of {FRAMES}; target <= 2)", ms(median(times)));
+    }
+    let big = large_session(100_000);
+    let times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(Figures::compute(&big, Track::IndividualContributor, &Group::Everyone));
+            start.elapsed()
+        })
+        .collect();
+    println!("fairness figures recomputed at 100000 people: {:8.3} ms (median of 5; target <= 50)", ms(median(times)));
 }

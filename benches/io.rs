@@ -20,6 +20,50 @@ fn main() {
     divan::main();
     summary();
     wide_roster();
+    committee_files();
+}
+
+/// Issue 11's file figures: merging 20 managers' prep files totalling 10,000 people (reading
+/// included), and writing the HTML pre-read packet for 500 candidates.
+fn committee_files() {
+    use ladderboard::io::merge_files::{MergeChoices, merge_files};
+    use ladderboard::model::{Change, Proposal, Session};
+    let whole = large_session(PEOPLE);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let per_file = PEOPLE / 20;
+    let paths: Vec<std::path::PathBuf> = (0..20)
+        .map(|i| {
+            let people = whole.people[i * per_file..(i + 1) * per_file].to_vec();
+            let mut prep = Session::new(format!("prep {i}"), whole.ladder.clone(), people);
+            prep.seal_baseline("prep", "M", jiff::Timestamp::UNIX_EPOCH);
+            let path = dir.path().join(format!("prep-{i:02}.ron"));
+            save_session(&prep, &path).expect("save");
+            path
+        })
+        .collect();
+    let choices = MergeChoices { title: "Committee", actor: "Chair", at: jiff::Timestamp::UNIX_EPOCH, prefer: None };
+    let merge = median(5, || {
+        divan::black_box(merge_files(&paths, &choices).expect("merges"));
+    });
+    let mut candidates = large_session(1_000);
+    let at = jiff::Timestamp::UNIX_EPOCH;
+    let people: Vec<_> = candidates.people.iter().map(|p| (p.id.clone(), p.level.clone())).collect();
+    let mut proposed = 0;
+    for (id, level) in people {
+        let Some(target) = candidates.ladder.next_level(&level).map(|l| l.id.clone()) else { continue };
+        let proposal = Proposal { target, rationale: "ready".into(), proposer: "M".into(), proposed_at: at };
+        if proposed < 500 && candidates.apply(Change::Propose { person: id, proposal: Some(proposal) }, "M", at).is_ok()
+        {
+            proposed += 1;
+        }
+    }
+    let html_path = dir.path().join("packet.html");
+    let packet = median(9, || {
+        ladderboard::io::packet::write_packet(&candidates, None, Some(&html_path)).expect("written");
+    });
+    println!("\ncommittee files:");
+    println!("  merge 20 prep files, {PEOPLE} people (reading included): {:8.2} ms (target <= 300)", ms(merge));
+    println!("  HTML pre-read packet, {proposed} candidates:              {:8.2} ms (target <= 200)", ms(packet));
 }
 
 /// Issue 15's size and memory targets: a 26-column, 50,000-person Workday-style roster imported by

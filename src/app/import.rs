@@ -75,7 +75,8 @@ impl LadderApp {
         self.view.import_preview = None;
         let path = pending.path;
         match pending.result {
-            Ok(imported) => {
+            Ok(mut imported) => {
+                imported.sha256 = crate::io::roster_csv::sha256_hex(&pending.bytes);
                 let title =
                     path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
                 let count = imported.people.len();

@@ -179,6 +179,14 @@ impl Ladder {
         self.track_levels(level.track).position(|l| l.id == *id)
     }
 
+    /// The level above this one on its track, if any.
+    #[must_use]
+    pub fn next_level(&self, id: &LevelId) -> Option<&Level> {
+        let level = self.level(id)?;
+        let rank = self.rank(id)?;
+        self.track_levels(level.track).nth(rank + 1)
+    }
+
     /// Levels on the other track held equivalent to this one.
     #[must_use]
     pub fn equivalents(&self, id: &LevelId) -> Vec<&LevelId> {
