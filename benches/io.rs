@@ -35,6 +35,7 @@ fn committee_files() {
         .map(|i| {
             let people = whole.people[i * per_file..(i + 1) * per_file].to_vec();
             let mut prep = Session::new(format!("prep {i}"), whole.ladder.clone(), people);
+            prep.roster_columns.clone_from(&whole.roster_columns);
             prep.seal_baseline("prep", "M", jiff::Timestamp::UNIX_EPOCH);
             let path = dir.path().join(format!("prep-{i:02}.ron"));
             save_session(&prep, &path).expect("save");

@@ -233,7 +233,9 @@ impl LadderApp {
         // The fairness figures are recomputed once, on the next draw.
         if let Some(fairness) = &mut self.view.fairness {
             fairness.figures = None;
+            fairness.groups = None;
         }
+        self.view.agenda_items = None;
         self.refresh_blind();
         let shown = self.blind.as_ref().map_or(&self.session, |b| &b.shown);
         self.view.drafts.follow(shown);

@@ -4,11 +4,17 @@
 
 use crate::command::Command;
 use crate::model::Session;
-use crate::model::meeting::AgendaOrder;
+use crate::model::meeting::{AgendaItem, AgendaOrder};
 use egui::{ComboBox, DragValue, RichText, ScrollArea};
 
 /// Draws the agenda window while it is open (`order` is `None` when closed).
-pub fn agenda_ui(ctx: &egui::Context, session: &Session, order: &mut Option<AgendaOrder>, out: &mut Vec<Command>) {
+pub fn agenda_ui(
+    ctx: &egui::Context,
+    session: &Session,
+    order: &mut Option<AgendaOrder>,
+    cache: &mut Option<(AgendaOrder, Vec<AgendaItem>)>,
+    out: &mut Vec<Command>,
+) {
     let Some(current) = *order else { return };
     let mut open = true;
     egui::Window::new("Meeting agenda")
@@ -16,7 +22,11 @@ pub fn agenda_ui(ctx: &egui::Context, session: &Session, order: &mut Option<Agen
         .open(&mut open)
         .default_width(super::theme::DIALOG_WIDTH * 1.5)
         .show(ctx, |ui| {
-            let items = session.agenda(current);
+            // Computed once per change of the session or the order, not per frame.
+            if cache.as_ref().is_none_or(|(o, _)| *o != current) {
+                *cache = Some((current, session.agenda(current)));
+            }
+            let Some((_, items)) = cache.as_ref() else { return };
             ui.horizontal(|ui| {
                 let mut chosen = current;
                 ComboBox::new("agenda-order", "Order").selected_text(current.label()).show_ui(ui, |ui| {
@@ -50,8 +60,11 @@ pub fn agenda_ui(ctx: &egui::Context, session: &Session, order: &mut Option<Agen
                 return;
             }
             ui.separator();
-            ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.6).show(ui, |ui| {
-                for (index, item) in items.iter().enumerate() {
+            // Only the rows in view are laid out: a meeting of hundreds stays quick to draw.
+            let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+            let height = ctx.content_rect().height() * 0.6;
+            ScrollArea::vertical().max_height(height).show_rows(ui, row_height, items.len(), |ui, range| {
+                for (index, item) in items.iter().enumerate().skip(range.start).take(range.len()) {
                     let Some(person) = session.person(&item.person) else { continue };
                     let row = |ui: &mut egui::Ui| {
                         ui.horizontal(|ui| {

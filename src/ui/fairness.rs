@@ -39,7 +39,8 @@ pub fn fairness_ui(
             match s.tab {
                 FairnessTab::Distribution => {
                     let mut group = s.group.clone();
-                    group_ui(ui, session, &mut group);
+                    let groups = s.groups.get_or_insert_with(|| groups_of(session));
+                    group_ui(ui, groups, &mut group);
                     distribution_ui(ui, session, figures);
                     targets_ui(ui, session, figures, &mut s.draft, out);
                     s.group = group;
@@ -54,14 +55,9 @@ pub fn fairness_ui(
     }
 }
 
-/// Everyone, one manager, one team or one value of a kept roster column.
-fn group_ui(ui: &mut egui::Ui, session: &Session, group: &mut Group) {
-    let label = |g: &Group| match g {
-        Group::Everyone => "Everyone".to_owned(),
-        Group::Manager(m) => format!("Manager: {m}"),
-        Group::Team(t) => format!("Team: {t}"),
-        Group::Column(h, v) => format!("{h}: {v}"),
-    };
+/// Everyone, each manager, each team and each value of a kept roster column (a column with a
+/// value per person, such as an e-mail, is no group).
+fn groups_of(session: &Session) -> Vec<Group> {
     let mut options = vec![Group::Everyone];
     let managers: std::collections::BTreeSet<&str> =
         session.people.iter().map(|p| session.manager_name(p)).filter(|m| !m.is_empty()).collect();
@@ -72,15 +68,24 @@ fn group_ui(ui: &mut egui::Ui, session: &Session, group: &mut Group) {
     for (i, header) in session.kept_columns().enumerate() {
         let values: std::collections::BTreeSet<&str> =
             session.people.iter().map(|p| p.extra.get(i)).filter(|v| !v.is_empty()).collect();
-        // A column with a value per person (an e-mail, an id) is no group.
         if values.len() <= 30 {
             options.extend(values.into_iter().map(|v| Group::Column(header.to_owned(), v.to_owned())));
         }
     }
+    options
+}
+
+/// The group the figures are for.
+fn group_ui(ui: &mut egui::Ui, options: &[Group], group: &mut Group) {
+    let label = |g: &Group| match g {
+        Group::Everyone => "Everyone".to_owned(),
+        Group::Manager(m) => format!("Manager: {m}"),
+        Group::Team(t) => format!("Team: {t}"),
+        Group::Column(h, v) => format!("{h}: {v}"),
+    };
     ComboBox::new("fairness-group", "People").selected_text(label(group)).show_ui(ui, |ui| {
         for option in options {
-            let text = label(&option);
-            ui.selectable_value(group, option, text);
+            ui.selectable_value(group, option.clone(), label(option));
         }
     });
 }

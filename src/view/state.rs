@@ -130,6 +130,8 @@ pub struct FairnessState {
     pub group: crate::model::fairness::Group,
     pub draft: Option<crate::model::fairness::BandTargets>,
     pub figures: Option<(crate::model::Track, crate::model::fairness::Group, crate::model::fairness::figures::Figures)>,
+    /// The groups to choose from (managers, teams, roster column values), found once per change.
+    pub groups: Option<Vec<crate::model::fairness::Group>>,
 }
 
 /// The decisions-CSV export dialog's choices.
@@ -158,6 +160,9 @@ pub struct ViewState {
     pub unsent: HashMap<PersonId, UnsentText>,
     /// The meeting agenda window: open, and its order.
     pub agenda: Option<crate::model::meeting::AgendaOrder>,
+    /// The agenda's items for an order, computed once per change of the session (the app drops
+    /// them then), not per frame.
+    pub agenda_items: Option<(crate::model::meeting::AgendaOrder, Vec<crate::model::meeting::AgendaItem>)>,
     /// The presenter view, while the meeting is on a candidate.
     pub presenter: Option<Presenter>,
     /// The Fairness window, while open.
@@ -207,6 +212,7 @@ impl Default for ViewState {
             you: String::new(),
             mark_draft: (crate::model::PersonId::new(""), String::new()),
             agenda: None,
+            agenda_items: None,
             presenter: None,
             history: None,
             pending: None,
