@@ -38,3 +38,32 @@ fn merge_two_prep_files_and_settle_their_disagreement_side_by_side() {
     assert_eq!(h.state().session.conflicts.len(), 1);
     assert_eq!(h.state().session.proposals[&ada].target, held);
 }
+
+#[test]
+fn a_members_pre_read_marks_are_merged_into_the_tally_the_agenda_shows() {
+    use ladderboard::model::meeting::{Mark, Vote};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chair = write_prep(dir.path(), "committee.ron", "P4");
+    // A member marks Ada in their own copy of the committee session and saves it.
+    let mut copy = ladderboard::io::session_ron::load_session(&chair).expect("loads");
+    let ada = PersonId::new("E2001");
+    let at: jiff::Timestamp = "2026-11-30T11:00:00Z".parse().expect("time");
+    let mark =
+        Mark { member: "Kofi Boateng".into(), person: ada.clone(), vote: Vote::Question, comment: "Scope?".into(), at };
+    copy.apply(
+        ladderboard::model::Change::SetMark { member: "Kofi Boateng".into(), person: ada.clone(), mark: Some(mark) },
+        "Kofi Boateng",
+        at,
+    )
+    .expect("marked");
+    let member = dir.path().join("kofi-pre-read.ron");
+    ladderboard::io::session_ron::save_session(&copy, &member).expect("saved");
+    let mut h = harness();
+    h.state_mut().queue(Command::MergePrepFiles(vec![chair, member]));
+    h.run();
+    get_text_containing(&h, "no disagreements");
+    assert_eq!(h.state().session.tally(&ada).question, 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run();
+    get_text_containing(&h, "1 question · ");
+}

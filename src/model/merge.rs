@@ -92,20 +92,17 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
         ];
         let mut values: Vec<(Subject, Vec<Given>)> = Vec::new();
         for (subject, get) in subjects {
-            let given: Vec<_> = views
-                .iter()
-                .filter_map(|(f, s)| get(s).map(|v| (f.name.clone(), author(s, id, &subject), v)))
-                .collect();
+            let given: Vec<_> =
+                views.iter().filter_map(|(f, s)| get(s).map(|v| (f.name.clone(), String::new(), v))).collect();
             values.push((subject, given));
         }
         // Evidence per criterion, over every file's evidence about this person.
         let mut criteria: BTreeMap<(String, String), Vec<Given>> = BTreeMap::new();
         for (f, s) in &views {
             for e in s.evidence_of(id) {
-                let subject = Subject::Evidence { level: e.level.clone(), dimension: e.dimension.clone() };
                 criteria.entry((e.level.to_string(), e.dimension.to_string())).or_default().push((
                     f.name.clone(),
-                    author(s, id, &subject),
+                    String::new(),
                     ConflictValue::Evidence(Some(e.clone())),
                 ));
             }
@@ -120,14 +117,21 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
             let Some((_, _, first_value)) = given.first() else { continue };
             if matches!(subject, Subject::Record) {
                 if let ConflictValue::Record(p) = first_value {
+                    // Indexed once, after every person is in.
                     session.people.push(p.clone());
-                    session.reindex();
                 }
             } else {
                 session.set_conflict_value(id, &subject, first_value.clone());
             }
-            let options = distinct(given);
+            let mut options = distinct(given);
             if options.len() > 1 {
+                // Who last changed it is looked up only for a real disagreement: it reads the trail.
+                for option in &mut options {
+                    let first = option.source.split(", ").next().unwrap_or_default();
+                    if let Some(file) = order.iter().find(|f| f.name == first) {
+                        option.author = author(file.session, id, &subject);
+                    }
+                }
                 conflicts.push(Conflict { id: 0, person: id.clone(), subject, options });
             }
         }
@@ -232,11 +236,10 @@ fn realign(from: &[RosterColumn], to: &[RosterColumn], extra: &ExtraCells) -> Ex
 /// Every file's notes once (the same note in two files is one), oldest first.
 fn merged_notes(order: &[&PrepFile<'_>]) -> Vec<Note> {
     let mut notes: Vec<Note> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for file in order {
         for note in &file.session.notes {
-            let same =
-                |n: &Note| n.person == note.person && n.author == note.author && n.at == note.at && n.text == note.text;
-            if !notes.iter().any(same) {
+            if seen.insert((&note.person, &note.author, note.at, &note.text)) {
                 notes.push(note.clone());
             }
         }
