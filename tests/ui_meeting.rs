@@ -101,3 +101,19 @@ fn not_this_cycle_in_the_meeting_then_the_gap_letter_and_the_packet_are_written(
     let md = std::fs::read_to_string(dir.path().join("pre-read.md")).expect("markdown");
     assert!(html.contains("Dalia Haddad") && md.contains("Dalia Haddad"));
 }
+
+#[test]
+fn the_chair_reorders_the_agenda_by_hand_and_the_order_is_kept_in_the_session() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run();
+    let before: Vec<_> = h.state().session.agenda(AgendaOrder::Disagreement).into_iter().map(|i| i.person).collect();
+    // Moving the first candidate down one place switches the agenda to the chair's own order.
+    h.query_all_by_role_and_label(Role::Button, "↓").next().expect("a move-down button").click();
+    h.run();
+    assert_eq!(h.state().view.agenda, Some(AgendaOrder::ByHand));
+    let after: Vec<_> = h.state().session.agenda(AgendaOrder::ByHand).into_iter().map(|i| i.person).collect();
+    assert_eq!((&after[0], &after[1]), (&before[1], &before[0]));
+    assert_eq!(h.state().session.meeting.order[..2], after[..2]);
+    assert_eq!(h.state().session.audit.last().map(|e| e.action.as_str()), Some("set agenda"));
+}

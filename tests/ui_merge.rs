@@ -66,4 +66,5 @@ fn a_members_pre_read_marks_are_merged_into_the_tally_the_agenda_shows() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run();
     get_text_containing(&h, "1 question · ");
+    get_text_containing(&h, "“Scope?” (Kofi Boateng)");
 }

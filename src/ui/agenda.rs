@@ -77,6 +77,15 @@ pub fn agenda_ui(
                                 n => format!("{n} criteria open"),
                             };
                             ui.label(RichText::new(format!("{} · {gaps}", item.tally.describe())).small());
+                            // The members' comments, each with who wrote it, on the row.
+                            let comments: Vec<String> = session
+                                .marks_for(&item.person)
+                                .filter(|m| !m.comment.is_empty())
+                                .map(|m| format!("“{}” ({})", m.comment, m.member))
+                                .collect();
+                            if !comments.is_empty() {
+                                ui.label(RichText::new(comments.join(" · ")).small().italics());
+                            }
                             if let Some(d) = session.decisions.get(&item.person) {
                                 let spent = d
                                     .time_spent_secs
