@@ -66,35 +66,7 @@ pub fn agenda_ui(
             ScrollArea::vertical().max_height(height).show_rows(ui, row_height, items.len(), |ui, range| {
                 for (index, item) in items.iter().enumerate().skip(range.start).take(range.len()) {
                     let Some(person) = session.person(&item.person) else { continue };
-                    let row = |ui: &mut egui::Ui| {
-                        ui.horizontal(|ui| {
-                            ui.label(RichText::new(format!("{}.", index + 1)).weak());
-                            let name = RichText::new(format!("{} {} → {}", person.name, person.level, item.target));
-                            ui.label(if item.decided { name.weak() } else { name.strong() });
-                            let gaps = match item.gaps {
-                                0 => "evidence complete".to_owned(),
-                                1 => "1 criterion open".to_owned(),
-                                n => format!("{n} criteria open"),
-                            };
-                            ui.label(RichText::new(format!("{} · {gaps}", item.tally.describe())).small());
-                            // The members' comments, each with who wrote it, on the row.
-                            let comments: Vec<String> = session
-                                .marks_for(&item.person)
-                                .filter(|m| !m.comment.is_empty())
-                                .map(|m| format!("“{}” ({})", m.comment, m.member))
-                                .collect();
-                            if !comments.is_empty() {
-                                ui.label(RichText::new(comments.join(" · ")).small().italics());
-                            }
-                            if let Some(d) = session.decisions.get(&item.person) {
-                                let spent = d
-                                    .time_spent_secs
-                                    .map(|s| format!(" in {}:{:02}", s / 60, s % 60))
-                                    .unwrap_or_default();
-                                ui.label(RichText::new(format!("decided: {}{spent}", d.outcome)).small());
-                            }
-                        });
-                    };
+                    let row = |ui: &mut egui::Ui| row_ui(ui, session, index, item, person);
                     ui.horizontal(|ui| {
                         if ui.small_button("Present").on_hover_text("Show on the shared screen").clicked() {
                             out.push(Command::Present(item.person.clone()));
@@ -120,4 +92,32 @@ pub fn agenda_ui(
     if !open {
         *order = None;
     }
+}
+
+/// One candidate's line: place, name and levels, tally, open criteria, comments, decision.
+fn row_ui(ui: &mut egui::Ui, session: &Session, index: usize, item: &AgendaItem, person: &crate::model::Person) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{}.", index + 1)).weak());
+        let name = RichText::new(format!("{} {} → {}", person.name, person.level, item.target));
+        ui.label(if item.decided { name.weak() } else { name.strong() });
+        let gaps = match item.gaps {
+            0 => "evidence complete".to_owned(),
+            1 => "1 criterion open".to_owned(),
+            n => format!("{n} criteria open"),
+        };
+        ui.label(RichText::new(format!("{} · {gaps}", item.tally.describe())).small());
+        // The members' comments, each with who wrote it, on the row.
+        let comments: Vec<String> = session
+            .marks_for(&item.person)
+            .filter(|m| !m.comment.is_empty())
+            .map(|m| format!("“{}” ({})", m.comment, m.member))
+            .collect();
+        if !comments.is_empty() {
+            ui.label(RichText::new(comments.join(" · ")).small().italics());
+        }
+        if let Some(d) = session.decisions.get(&item.person) {
+            let spent = d.time_spent_secs.map(|s| format!(" in {}:{:02}", s / 60, s % 60)).unwrap_or_default();
+            ui.label(RichText::new(format!("decided: {}{spent}", d.outcome)).small());
+        }
+    });
 }
