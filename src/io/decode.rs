@@ -46,7 +46,16 @@ impl EncodingChoice {
 /// The encoding a user names (`shift_jis`, `cp932`, `windows-1250`, `latin1`), by its WHATWG label.
 #[must_use]
 pub fn encoding_named(label: &str) -> Option<&'static Encoding> {
-    Encoding::for_label(label.trim().as_bytes())
+    let label = label.trim();
+    // Windows code page numbers people know from Excel's "Save as" dialog, which WHATWG does not list.
+    let windows = match label.to_ascii_lowercase().as_str() {
+        "cp932" => Some(encoding_rs::SHIFT_JIS),
+        "cp936" => Some(encoding_rs::GBK),
+        "cp949" => Some(encoding_rs::EUC_KR),
+        "cp950" => Some(encoding_rs::BIG5),
+        _ => None,
+    };
+    windows.or_else(|| Encoding::for_label(label.as_bytes()))
 }
 
 /// Decodes `bytes`, with `chosen` overriding detection.
@@ -184,6 +193,14 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_code_page_numbers_name_their_encodings() {
+        assert_eq!(encoding_named("CP932"), Some(encoding_rs::SHIFT_JIS));
+        assert_eq!(encoding_named("cp1252"), Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(encoding_named(" shift_jis "), Some(encoding_rs::SHIFT_JIS));
+        assert_eq!(encoding_named("klingon"), None);
+    }
 
     #[test]
     fn shift_jis_is_detected_and_named() {
