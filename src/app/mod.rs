@@ -4,6 +4,7 @@
 
 pub mod autosave;
 mod blind;
+mod dropped;
 pub mod files;
 mod handle;
 pub mod history;
@@ -146,6 +147,7 @@ impl LadderApp {
         }
         self.view.today = jiff::Zoned::now().date();
         self.tick_presenter(ui.ctx());
+        self.take_dropped_files(ui.ctx());
         self.view.you.clone_from(&self.settings.user_name);
         self.derived.refresh(self.blind.as_ref().map_or(&self.session, |b| &b.shown), &self.view);
         self.guard_close(ui.ctx());
