@@ -51,7 +51,7 @@ wid=$(DISPLAY="$display" xdotool search --name Ladderboard | head -1)
 DISPLAY="$display" xdotool windowfocus --sync "$wid" key ctrl+g && sleep 1
 DISPLAY="$display" xdotool mousemove 2 795 && sleep 0.5
 DISPLAY="$display" import -window root "$out/agenda.png" && echo "wrote $out/agenda.png"
-DISPLAY="$display" xdotool mousemove 52 117 click 1 && sleep 1.5   # the first row's Present
+DISPLAY="$display" xdotool mousemove 366 171 click 1 && sleep 1.5   # the first row's Present
 DISPLAY="$display" xdotool mousemove 2 795 && sleep 0.5
 DISPLAY="$display" import -window root "$out/presenter.png" && echo "wrote $out/presenter.png"
 kill "$app" "$xvfb" 2>/dev/null || true

@@ -85,6 +85,16 @@ fn while_blind_no_screen_shows_a_name_manager_or_team_and_revealing_is_audited()
     assert_eq!(leaks(&h), Vec::<String>::new(), "the Edit menu's undo label");
     h.key_press(Key::Escape);
     h.run();
+    // The meeting's screens: the agenda, then a candidate on the shared screen.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run();
+    assert_eq!(leaks(&h), Vec::<String>::new(), "the agenda");
+    h.query_all_by_role_and_label(Role::Button, "Present").next().expect("a candidate").click();
+    h.run();
+    assert!(h.state().view.presenter.is_some());
+    assert_eq!(leaks(&h), Vec::<String>::new(), "the presenter view");
+    h.get_by_role_and_label(Role::Button, "End meeting view").click();
+    h.run();
     // Revealing is an audit event, and the names come back.
     h.run();
     h.get_by_role_and_label(Role::Button, "Reveal names").click();

@@ -18,6 +18,7 @@ pub fn agenda_ui(
     let Some(current) = *order else { return };
     let mut open = true;
     egui::Window::new("Meeting agenda")
+        .default_pos(super::theme::WINDOW_START)
         .id(egui::Id::unique("agenda"))
         .open(&mut open)
         .default_width(super::theme::DIALOG_WIDTH * 1.5)

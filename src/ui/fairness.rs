@@ -21,9 +21,12 @@ pub fn fairness_ui(
 ) {
     let Some(s) = state else { return };
     let mut open = true;
-    egui::Window::new("Fairness").id(egui::Id::unique("fairness")).open(&mut open).default_width(640.0).show(
-        ctx,
-        |ui| {
+    egui::Window::new("Fairness")
+        .id(egui::Id::unique("fairness"))
+        .default_pos(super::theme::WINDOW_START)
+        .open(&mut open)
+        .default_width(640.0)
+        .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 for tab in FairnessTab::ALL {
                     if ui.selectable_label(s.tab == tab, tab.label()).clicked() {
@@ -48,8 +51,7 @@ pub fn fairness_ui(
                 FairnessTab::Managers => managers_ui(ui, session, figures, out),
                 FairnessTab::Coverage => coverage_ui(ui, figures, out),
             }
-        },
-    );
+        });
     if !open {
         *state = None;
     }

@@ -13,6 +13,7 @@ pub fn open_items_ui(ctx: &egui::Context, session: &Session, open: &mut bool, ou
     }
     let count = session.conflicts.len();
     egui::Window::new(format!("Open items ({count})"))
+        .default_pos(super::theme::WINDOW_START)
         .id(egui::Id::unique("open-items"))
         .open(open)
         .default_width(super::theme::DIALOG_WIDTH * 1.6)

@@ -46,6 +46,9 @@ pub const PERSON_PANEL_MIN: f32 = 240.0;
 pub const DIALOG_WIDTH_SMALL: f32 = 420.0;
 /// Width of a prompt with an explanation (lock, recovery, proposal rationale).
 pub const DIALOG_WIDTH: f32 = 450.0;
+/// Where the meeting and fairness windows first open: over the board, clear of the menu bar (the
+/// blind-mode banner and its Reveal button live there) and of the roster.
+pub const WINDOW_START: [f32; 2] = [330.0, 70.0];
 /// The import preview: wide enough for six columns of the first rows.
 pub const IMPORT_PREVIEW_WIDTH: f32 = 760.0;
 /// The import preview's problem list scrolls past this height.
