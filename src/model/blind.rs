@@ -207,21 +207,12 @@ fn letters(mut n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{LevelId, Note, Track};
+    use crate::model::Note;
 
     fn person(id: &str, name: &str, manager: &str, team: &str) -> Person {
-        Person {
-            id: PersonId::new(id),
-            name: name.into(),
-            manager: manager.into(),
-            team: team.into(),
-            track: Track::IndividualContributor,
-            level: LevelId::new("P2"),
-            start_date: None,
-            level_since: None,
-            extra: ExtraCells::from_values(["ada@example.com", "Lisbon"]),
-            originals: Vec::new(),
-        }
+        let mut person = Person::for_tests(id, name, manager, team, "P2");
+        person.extra = ExtraCells::from_values(["ada@example.com", "Lisbon"]);
+        person
     }
 
     #[test]

@@ -59,18 +59,7 @@ mod tests {
     #[test]
     fn a_criterion_is_met_only_when_rated_meets_or_better() {
         let ladder = crate::io::ladder_ron::default_ladder();
-        let ada = crate::model::Person {
-            id: PersonId::new("1"),
-            name: "Ada".into(),
-            manager: "".into(),
-            team: "".into(),
-            track: crate::model::Track::IndividualContributor,
-            level: LevelId::new("P3"),
-            start_date: None,
-            level_since: None,
-            extra: crate::model::ExtraColumns::new(),
-            originals: Vec::new(),
-        };
+        let ada = crate::model::Person::for_tests("1", "Ada", "", "", "P3");
         let mut session = Session::new("t", ladder, vec![ada]);
         let (id, p4) = (PersonId::new("1"), LevelId::new("P4"));
         assert_eq!(gaps(&session, &id, &p4).len(), 5, "no evidence: all five dimensions are gaps");

@@ -192,18 +192,7 @@ mod tests {
 
     fn session_with_three_candidates() -> Session {
         let ladder = crate::io::ladder_ron::default_ladder();
-        let person = |id: &str, name: &str| crate::model::Person {
-            id: PersonId::new(id),
-            name: name.into(),
-            manager: "M".into(),
-            team: "T".into(),
-            track: crate::model::Track::IndividualContributor,
-            level: LevelId::new("P2"),
-            start_date: None,
-            level_since: None,
-            extra: crate::model::ExtraColumns::new(),
-            originals: Vec::new(),
-        };
+        let person = |id: &str, name: &str| crate::model::Person::for_tests(id, name, "M", "T", "P2");
         let mut s = Session::new("t", ladder, vec![person("a", "Ann"), person("b", "Bea"), person("c", "Cal")]);
         for id in ["a", "b", "c"] {
             let proposal = Proposal {

@@ -63,3 +63,23 @@ pub struct Placement {
     /// Index into the ladder's bands, lowest first.
     pub band: usize,
 }
+
+impl Person {
+    /// An IC at `level` with no dates or extra columns: the person unit tests build on.
+    #[cfg(test)]
+    #[must_use]
+    pub(crate) fn for_tests(id: &str, name: &str, manager: &str, team: &str, level: &str) -> Person {
+        Person {
+            id: PersonId::new(id),
+            name: name.into(),
+            manager: manager.into(),
+            team: team.into(),
+            track: Track::IndividualContributor,
+            level: LevelId::new(level),
+            start_date: None,
+            level_since: None,
+            extra: ExtraColumns::new(),
+            originals: Vec::new(),
+        }
+    }
+}

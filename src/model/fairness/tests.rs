@@ -1,21 +1,10 @@
 //! The fairness figures on small hand-computed data (the expected numbers worked out in comments).
 
 use super::*;
-use crate::model::{ExtraColumns, Person, Placement, Proposal};
+use crate::model::{Person, Placement, Proposal};
 
 fn person(id: &str, manager: &str, team: &str) -> Person {
-    Person {
-        id: PersonId::new(id),
-        name: format!("P{id}").into(),
-        manager: manager.into(),
-        team: team.into(),
-        track: Track::IndividualContributor,
-        level: LevelId::new("P2"),
-        start_date: None,
-        level_since: None,
-        extra: ExtraColumns::new(),
-        originals: Vec::new(),
-    }
+    Person::for_tests(id, &format!("P{id}"), manager, team, "P2")
 }
 
 fn close(a: f64, b: f64) -> bool {
