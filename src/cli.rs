@@ -122,7 +122,7 @@ pub enum Command {
         /// Where to write the committee session.
         #[arg(short, long)]
         output: PathBuf,
-        /// Session title (defaults to "Committee" and the output's file name).
+        /// Session title (defaults to the output's file name).
         #[arg(long)]
         title: Option<String>,
         /// Settle every disagreement this file has a value in with that value.
