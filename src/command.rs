@@ -219,6 +219,10 @@ pub enum Action {
     MoveCardRight,
     MoveCardUp,
     MoveCardDown,
+    Shortcuts,
+    FileFormats,
+    About,
+    Quit,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -259,6 +263,10 @@ impl Action {
             Action::MoveCardRight => "Move card one level up",
             Action::MoveCardUp => "Move card to a stronger band",
             Action::MoveCardDown => "Move card to a weaker band",
+            Action::Shortcuts => "Keyboard shortcuts",
+            Action::FileFormats => "File formats",
+            Action::About => "About Ladderboard",
+            Action::Quit => "Quit",
         }
     }
 
@@ -277,7 +285,9 @@ impl Action {
             | Action::MergePrepFiles
             | Action::OpenItems
             | Action::ExportPacket
-            | Action::WriteGapLetters => None,
+            | Action::WriteGapLetters
+            | Action::FileFormats
+            | Action::About => None,
             Action::History => s(CTRL, Key::H),
             Action::Agenda => s(CTRL, Key::G),
             Action::Fairness => s(CTRL, Key::R),
@@ -294,6 +304,8 @@ impl Action {
             Action::MoveCardRight => s(CTRL, Key::ArrowRight),
             Action::MoveCardUp => s(CTRL, Key::ArrowUp),
             Action::MoveCardDown => s(CTRL, Key::ArrowDown),
+            Action::Shortcuts => s(Modifiers::NONE, Key::F1),
+            Action::Quit => s(CTRL, Key::Q),
         }
     }
 

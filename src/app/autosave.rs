@@ -26,6 +26,7 @@ impl LadderApp {
                 Err(e) => self.error(format!("A recovery file could not be read and was set aside: {e}")),
             }
         }
+        self.view.recovery_dir = Some(dir.clone());
         self.recovery_dir = Some(dir);
     }
 

@@ -167,6 +167,10 @@ impl LadderApp {
                 };
             }
             Action::ToggleBlind => self.toggle_blind(),
+            Action::Shortcuts => self.view.help = Some(crate::view::state::HelpPage::Shortcuts),
+            Action::FileFormats => self.view.help = Some(crate::view::state::HelpPage::FileFormats),
+            Action::About => self.view.help = Some(crate::view::state::HelpPage::About),
+            Action::Quit => self.unless_unsaved(Interrupted::CloseWindow),
             Action::MergePrepFiles => self.dialog(action),
             Action::History => {
                 self.view.history = match self.view.history.take() {

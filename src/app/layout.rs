@@ -4,8 +4,9 @@
 use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
-    agenda, board, export_dialog, fairness, history_window, import_preview, lock_prompt, menu_bar, open_items, palette,
-    person_panel, presenter, proposal_prompt, recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
+    agenda, board, export_dialog, fairness, help, history_window, import_preview, lock_prompt, menu_bar, open_items,
+    palette, person_panel, presenter, proposal_prompt, recovery_prompt, roster_table, status_bar, theme,
+    unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
 
@@ -38,6 +39,7 @@ impl LadderApp {
             board_panels(ui, session, view, derived, out);
         }
         history_window::history_ui(ui.ctx(), session, &mut view.history, out);
+        help::help_ui(ui.ctx(), &mut view.help, view.recovery_dir.as_deref());
         open_items::open_items_ui(ui.ctx(), session, &mut view.open_items, out);
         if view.presenter.is_none() {
             agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, &mut view.agenda_items, out);

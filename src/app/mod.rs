@@ -149,6 +149,7 @@ impl LadderApp {
         self.tick_presenter(ui.ctx());
         self.take_dropped_files(ui.ctx());
         self.view.you.clone_from(&self.settings.user_name);
+        self.view.recovery_dir.clone_from(&self.recovery_dir);
         self.derived.refresh(self.blind.as_ref().map_or(&self.session, |b| &b.shown), &self.view);
         self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);

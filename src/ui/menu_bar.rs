@@ -49,6 +49,8 @@ pub fn menu_bar_ui(
                 if action == Action::ExportCsv {
                     ui.separator();
                 }
+                ui.separator();
+                action_button(ui, Action::Quit, Action::Quit.label(), true, out);
                 action_button(ui, action, action.label(), true, out);
             }
         });
@@ -83,6 +85,11 @@ pub fn menu_bar_ui(
             let label = ui.label("Your name (written in the audit trail)");
             ui.text_edit_singleline(user_name).labelled_by(label.id);
         });
+        ui.menu_button("Help", |ui| {
+            for action in [Action::Shortcuts, Action::FileFormats, Action::About] {
+                action_button(ui, action, action.label(), true, out);
+            }
+        });
         if blind {
             blind_banner(ui, out);
         }
@@ -100,7 +107,10 @@ fn blind_banner(ui: &mut Ui, out: &mut Vec<Command>) {
 }
 
 fn action_button(ui: &mut Ui, action: Action, text: &str, enabled: bool, out: &mut Vec<Command>) {
-    let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
+    let shortcut = action.shortcut_text(ui.ctx());
+    // An action without a shortcut gets none, so its accessible name is its label alone.
+    let button =
+        if shortcut.is_empty() { egui::Button::new(text) } else { egui::Button::new(text).shortcut_text(shortcut) };
     if ui.add_enabled(enabled, button).clicked() {
         out.push(Command::Run(action));
         ui.close();

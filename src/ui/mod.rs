@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod export_dialog;
 pub mod fairness;
 pub mod fonts;
+pub mod help;
 pub mod history_window;
 pub mod import_preview;
 pub mod lock_prompt;

@@ -100,6 +100,14 @@ pub struct Presenter {
     pub rationale: String,
 }
 
+/// Which help page is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpPage {
+    Shortcuts,
+    FileFormats,
+    About,
+}
+
 /// Which part of the Fairness window is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FairnessTab {
@@ -165,6 +173,10 @@ pub struct ViewState {
     pub agenda_items: Option<(crate::model::meeting::AgendaOrder, Vec<crate::model::meeting::AgendaItem>)>,
     /// The presenter view, while the meeting is on a candidate.
     pub presenter: Option<Presenter>,
+    /// The help window's page, while open.
+    pub help: Option<HelpPage>,
+    /// Where unsaved work is kept (set by the app), for About.
+    pub recovery_dir: Option<std::path::PathBuf>,
     /// The Fairness window, while open.
     pub fairness: Option<FairnessState>,
     /// The window of open items (disagreements between merged prep files).
@@ -209,6 +221,8 @@ impl Default for ViewState {
             unsent: HashMap::new(),
             open_items: false,
             fairness: None,
+            help: None,
+            recovery_dir: None,
             you: String::new(),
             mark_draft: (crate::model::PersonId::new(""), String::new()),
             agenda: None,

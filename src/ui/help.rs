@@ -1,0 +1,59 @@
+//! Help: every keyboard shortcut (F1), the file formats, and About (version, and where Ladderboard
+//! writes its files). Text only; nothing here changes the session.
+
+use crate::command::Action;
+use crate::view::state::HelpPage;
+use egui::{Grid, RichText, ScrollArea};
+
+/// The file formats, as the documentation describes them.
+const FILE_FORMATS: &str = include_str!("../../docs/FILE_FORMATS.md");
+
+/// Draws the help window while a page is open. `recovery` is where unsaved work is kept.
+pub fn help_ui(ctx: &egui::Context, page: &mut Option<HelpPage>, recovery: Option<&std::path::Path>) {
+    let Some(current) = *page else { return };
+    let mut open = true;
+    let title = match current {
+        HelpPage::Shortcuts => "Keyboard shortcuts",
+        HelpPage::FileFormats => "File formats",
+        HelpPage::About => "About Ladderboard",
+    };
+    egui::Window::new(title)
+        .id(egui::Id::unique("help"))
+        .open(&mut open)
+        .default_pos(super::theme::WINDOW_START)
+        .default_width(520.0)
+        .show(ctx, |ui| match current {
+            HelpPage::Shortcuts => {
+                ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
+                    Grid::new("help-shortcuts").striped(true).show(ui, |ui| {
+                        for action in Action::ALL {
+                            ui.label(action.label());
+                            let keys = [action.shortcut(), action.alternate_shortcut()]
+                                .into_iter()
+                                .flatten()
+                                .map(|s| ctx.format_shortcut(&s))
+                                .collect::<Vec<_>>()
+                                .join(" or ");
+                            ui.label(RichText::new(keys).monospace());
+                            ui.end_row();
+                        }
+                    });
+                });
+            }
+            HelpPage::FileFormats => {
+                ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(FILE_FORMATS).monospace().small()).wrap());
+                });
+            }
+            HelpPage::About => {
+                ui.label(RichText::new(format!("Ladderboard {}", env!("CARGO_PKG_VERSION"))).strong());
+                ui.label("Promotion calibration sessions: local files only, no server, no account.");
+                let recovery = recovery.map_or_else(|| "(none: autosave is off)".to_owned(), |p| p.display().to_string());
+                ui.label(format!("Unsaved work is kept in: {recovery}"));
+                ui.label("Sessions are written where you save them, readable by you only (0600), next to a .lock file while open.");
+            }
+        });
+    if !open {
+        *page = None;
+    }
+}
