@@ -34,7 +34,12 @@ impl LadderApp {
         });
         if let Some(presenter) = &mut view.presenter {
             // The shared screen: one candidate, nothing else.
-            CentralPanel::default().show(ui, |ui| presenter::presenter_ui(ui, session, presenter, out));
+            // The agenda the meeting walks, computed once per change (the same cache as the agenda window's).
+            if view.agenda_items.as_ref().is_none_or(|(order, _)| *order != presenter.order) {
+                view.agenda_items = Some((presenter.order, session.agenda(presenter.order)));
+            }
+            let agenda = view.agenda_items.as_ref().map_or(&[][..], |(_, items)| items.as_slice());
+            CentralPanel::default().show(ui, |ui| presenter::presenter_ui(ui, session, agenda, presenter, out));
         } else {
             board_panels(ui, session, view, derived, out);
         }

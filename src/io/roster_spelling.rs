@@ -4,7 +4,7 @@
 //! keeps their own cell only where it departs from the column's rule. Storing each person's
 //! original cells made a 26-column roster's session twice the size of its CSV.
 
-use crate::model::roster_layout::formatted;
+use crate::model::roster_layout::{formatted, read_text};
 use crate::model::{Field, Person, RosterColumn};
 use compact_str::CompactString;
 use jiff::civil::Date;
@@ -123,19 +123,6 @@ fn is_iso_text_of(date: Date, cell: &str) -> bool {
         && number(0..4) == Some(i32::from(date.year()))
         && number(5..7) == Some(i32::from(date.month()))
         && number(8..10) == Some(i32::from(date.day()))
-}
-
-/// A read field's text as Ladderboard holds it, without allocating.
-fn read_text(person: &Person, field: Field) -> &str {
-    match field {
-        Field::Id => person.id.as_str(),
-        Field::Name => &person.name,
-        Field::Manager => &person.manager,
-        Field::Team => &person.team,
-        Field::Level => person.level.as_str(),
-        Field::Track => person.track.label(),
-        Field::FirstName | Field::LastName | Field::StartDate | Field::LevelSince => "",
-    }
 }
 
 #[cfg(test)]

@@ -240,16 +240,26 @@ pub fn kept_value<'a>(columns: &[RosterColumn], person: &'a Person, header: &str
 #[must_use]
 pub fn field_text(person: &Person, field: Field) -> Option<String> {
     Some(match field {
-        Field::Id => person.id.as_str().to_owned(),
-        Field::Name => person.name.to_string(),
-        Field::Manager => person.manager.to_string(),
-        Field::Team => person.team.to_string(),
-        Field::Level => person.level.as_str().to_owned(),
-        Field::Track => person.track.label().to_owned(),
         Field::StartDate => person.start_date.map(|d| d.to_string()).unwrap_or_default(),
         Field::LevelSince => person.level_since.map(|d| d.to_string()).unwrap_or_default(),
         Field::FirstName | Field::LastName => return None,
+        _ => read_text(person, field).to_owned(),
     })
+}
+
+/// A text field as Ladderboard holds it, without allocating ("" for dates and the name's parts,
+/// which are not held as text).
+#[must_use]
+pub fn read_text(person: &Person, field: Field) -> &str {
+    match field {
+        Field::Id => person.id.as_str(),
+        Field::Name => &person.name,
+        Field::Manager => &person.manager,
+        Field::Team => &person.team,
+        Field::Level => person.level.as_str(),
+        Field::Track => person.track.label(),
+        Field::FirstName | Field::LastName | Field::StartDate | Field::LevelSince => "",
+    }
 }
 
 /// `date` in a strftime `format` (`%m/%d/%Y`).

@@ -13,12 +13,17 @@ const HEADING: f32 = 30.0;
 const BODY: f32 = 18.0;
 
 /// Draws the presenter view in the central area.
-pub fn presenter_ui(ui: &mut egui::Ui, session: &Session, presenter: &mut Presenter, out: &mut Vec<Command>) {
+pub fn presenter_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    agenda: &[crate::model::meeting::AgendaItem],
+    presenter: &mut Presenter,
+    out: &mut Vec<Command>,
+) {
     let Some(person) = session.person(&presenter.person) else {
         out.push(Command::EndPresentation);
         return;
     };
-    let agenda = session.agenda(presenter.order);
     let position = agenda.iter().position(|i| i.person == presenter.person).map_or(0, |i| i + 1);
     let box_secs = u64::from(session.meeting.minutes_per_candidate) * 60;
     let (over, left) = if presenter.elapsed_secs > box_secs {
