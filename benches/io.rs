@@ -106,6 +106,35 @@ fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1_000_000.0
 }
 
+/// The benchmark roster as an Excel workbook, as HR would send it: ids as numbers, dates as
+/// formatted date cells, the rest as text.
+fn roster_workbook(csv_bytes: &[u8]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    let mut reader = csv::Reader::from_reader(csv_bytes);
+    let headers = reader.headers().expect("headers").clone();
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_string(0, u16::try_from(col).expect("col"), header).expect("cell");
+    }
+    for (row, record) in reader.records().enumerate() {
+        let record = record.expect("valid");
+        let row = u32::try_from(row + 1).expect("row");
+        for (col, cell) in record.iter().enumerate() {
+            let col = u16::try_from(col).expect("col");
+            if let Ok(number) = cell.parse::<f64>() {
+                sheet.write_number(row, col, number).expect("cell");
+            } else if let Ok(day) = cell.parse::<jiff::civil::Date>() {
+                let serial = f64::from((day - jiff::civil::date(1899, 12, 30)).get_days());
+                sheet.write_number_with_format(row, col, serial, &date).expect("cell");
+            } else {
+                sheet.write_string(row, col, cell).expect("cell");
+            }
+        }
+    }
+    book.save_to_buffer().expect("workbook")
+}
+
 fn raw_parse(bytes: &[u8]) -> usize {
     let mut reader = csv::Reader::from_reader(bytes);
     reader.records().map(|r| r.expect("valid").len()).sum()
@@ -192,6 +221,10 @@ fn summary() {
         }));
     }
     let (raw, import) = (middle(raw), middle(import));
+    let workbook = roster_workbook(bytes);
+    let xlsx_import = median(9, || {
+        divan::black_box(parse_roster(&workbook, Path::new("r.xlsx"), &ladder).expect("valid"));
+    });
     let session = large_session(PEOPLE);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
@@ -214,10 +247,19 @@ fn summary() {
     println!("  raw csv parse      {:8.2} ms  ({} KiB)", ms(raw), bytes.len() / 1024);
     println!("  roster import      {:8.2} ms", ms(import));
     println!("  import / raw       {:8.2} x   (target <= 1.5)", import.as_secs_f64() / raw.as_secs_f64());
+    println!(
+        "  roster import xlsx {:8.2} ms  ({} KiB workbook; target <= 150)",
+        ms(xlsx_import),
+        workbook.len() / 1024
+    );
     println!("  session save       {:8.2} ms  ({} KiB on disk)", ms(save), size / 1024);
     println!("  session load       {:8.2} ms", ms(load));
     println!("  save + load        {:8.2} ms  (target <= 100)", ms(save + load));
     println!("  decisions CSV      {:8.2} ms", ms(export));
+    let export_xlsx = median(5, || {
+        divan::black_box(ladderboard::io::export_xlsx::decisions_xlsx(&session, CsvColumns::Decisions).expect("xlsx"));
+    });
+    println!("  decisions xlsx     {:8.2} ms", ms(export_xlsx));
     println!(
         "  split for parallel load: hand lexer {:.2} ms, ron RawValue {:.2} ms ({:.0} % of save + load)",
         ms(lexer),

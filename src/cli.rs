@@ -58,12 +58,19 @@ pub struct ImportChoices {
     /// Read company level codes by the ladder's scheme of this name (e.g. Meta: IC5 = E5 = P3).
     #[arg(long, value_name = "NAME")]
     level_scheme: Option<String>,
+    /// For a workbook (.xlsx, .xls, .ods): the sheet to read, when more than one holds a roster.
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 impl ImportChoices {
     /// The import options these choices name, or the problem with one of them.
     fn options(&self) -> Result<ImportOptions, crate::io::Problem> {
-        let mut options = ImportOptions { level_scheme: self.level_scheme.clone(), ..ImportOptions::default() };
+        let mut options = ImportOptions {
+            level_scheme: self.level_scheme.clone(),
+            sheet: self.sheet.clone(),
+            ..ImportOptions::default()
+        };
         if let Some(name) = &self.encoding {
             options.encoding = Some(encoding_named(name).ok_or_else(|| {
                 crate::io::Problem::new(
@@ -92,7 +99,8 @@ impl ImportChoices {
 pub enum Command {
     /// Create a session from a roster CSV exported by an HR system.
     Import {
-        /// The roster (CSV or TSV; UTF-8, UTF-16 or a legacy code page, detected; `,` `;` or tab).
+        /// The roster: CSV or TSV (UTF-8, UTF-16 or a legacy code page, detected; `,` `;` or tab), or a
+        /// workbook (.xlsx, .xls, .ods).
         roster: PathBuf,
         #[command(flatten)]
         choices: ImportChoices,
@@ -168,12 +176,16 @@ pub enum Command {
         /// Write one row per person with the decision.
         #[arg(long, value_name = "OUT.csv")]
         csv: Option<PathBuf>,
+        /// Write the same rows as an Excel workbook (text cells as text, never formulas; a frozen,
+        /// filtered header row).
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
         /// Write the full decision record.
         #[arg(long, value_name = "OUT.ron")]
         ron: Option<PathBuf>,
-        /// Start each CSV row with the roster's own columns, in its order and with its values
+        /// Start each CSV or workbook row with the roster's own columns, in its order and with its values
         /// (level codes as HR wrote them), then the decision columns: HR's file handed back.
-        #[arg(long, requires = "csv")]
+        #[arg(long)]
         with_roster_columns: bool,
         /// Replace output files that exist.
         #[arg(long)]
@@ -250,29 +262,37 @@ fn run(command: Command) -> Result<(), FileError> {
             let title = title.unwrap_or_else(|| file_stem(&roster));
             let count_people = imported.people.len();
             let summary = imported.summary();
-            let encoding = imported.encoding;
+            let source = imported.source_label();
             let actor = crate::app::settings::default_user_name();
             let mut session = imported.into_session(title, ladder, &roster, &actor, jiff::Timestamp::now());
             session.cycle = cycle;
             save_session(&session, &output)?;
-            println!(
-                "imported {} ({encoding} text) into {}",
-                count(count_people, "person", "people"),
-                output.display()
-            );
+            println!("imported {} ({source}) into {}", count(count_people, "person", "people"), output.display());
             for line in summary {
                 println!("  {line}");
             }
             Ok(())
         }
-        Command::Export { session, csv, ron, with_roster_columns, force } => {
-            for output in csv.iter().chain(ron.iter()) {
+        Command::Export { session, csv, xlsx, ron, with_roster_columns, force } => {
+            for output in csv.iter().chain(xlsx.iter()).chain(ron.iter()) {
                 refuse_output(output, &[&session], force)?;
             }
-            if csv.is_none() && ron.is_none() {
+            if csv.is_none() && xlsx.is_none() && ron.is_none() {
                 return Err(FileError::invalid(
                     &session,
-                    vec![crate::io::Problem::new("nothing to export", "add --csv OUT.csv and/or --ron OUT.ron")],
+                    vec![crate::io::Problem::new(
+                        "nothing to export",
+                        "add --csv OUT.csv, --xlsx OUT.xlsx and/or --ron OUT.ron",
+                    )],
+                ));
+            }
+            if with_roster_columns && csv.is_none() && xlsx.is_none() {
+                return Err(FileError::invalid(
+                    &session,
+                    vec![crate::io::Problem::new(
+                        "--with-roster-columns shapes the CSV or workbook export, and neither was asked for",
+                        "add --csv OUT.csv or --xlsx OUT.xlsx",
+                    )],
                 ));
             }
             let loaded = as_shown(load_session(&session)?, &session);
@@ -282,15 +302,19 @@ fn run(command: Command) -> Result<(), FileError> {
                     count(loaded.conflicts.len(), "open disagreement", "open disagreements")
                 );
             }
-            if let Some(path) = csv {
-                let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
-                export_decisions_csv(&loaded, &path, columns)?;
+            let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
+            if let Some(path) = &csv {
+                export_decisions_csv(&loaded, path, columns)?;
                 println!("wrote {}", path.display());
-                if with_roster_columns && loaded.roster_columns.is_empty() {
-                    println!(
-                        "  note: this session does not record its roster's columns (saved by an older Ladderboard, or not imported from a file); the CSV has Ladderboard's own columns"
-                    );
-                }
+            }
+            if let Some(path) = &xlsx {
+                crate::io::export_xlsx::export_decisions_xlsx(&loaded, path, columns)?;
+                println!("wrote {}", path.display());
+            }
+            if with_roster_columns && loaded.roster_columns.is_empty() {
+                println!(
+                    "  note: this session does not record its roster's columns (saved by an older Ladderboard, or not imported from a file); the export has Ladderboard's own columns"
+                );
             }
             if let Some(path) = ron {
                 export_decision_ron(&loaded, &path, jiff::Timestamp::now())?;

@@ -112,9 +112,10 @@ pub enum Command {
     CancelImport,
     Open(PathBuf),
     SaveTo(PathBuf),
+    /// Writes the decisions to `path` as CSV or, with `options.workbook`, as an Excel workbook.
     ExportCsv {
         path: PathBuf,
-        with_roster_columns: bool,
+        options: crate::view::ExportCsvOptions,
     },
     /// The export dialog's choices changed (`None` closes it).
     SetExportCsvOptions(Option<crate::view::ExportCsvOptions>),
@@ -149,6 +150,8 @@ pub enum ImportChange {
     Column(crate::model::Field, Option<String>),
     /// Read level codes with this ladder scheme; `None`: the ladder's own names and aliases.
     LevelScheme(Option<String>),
+    /// Read this sheet of a workbook; `None`: the one with a roster header.
+    Sheet(Option<String>),
 }
 
 /// What was about to happen when unsaved changes stopped it.
@@ -241,7 +244,7 @@ impl Action {
             Action::MergePrepFiles => "Merge prep files…",
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
-            Action::ExportCsv => "Export decisions CSV…",
+            Action::ExportCsv => "Export decisions (CSV or Excel)…",
             Action::ExportRon => "Export RON…",
             Action::ExportHistory => "Export history CSV…",
             Action::ExportPacket => "Export pre-read packet (HTML and Markdown)…",

@@ -1,6 +1,7 @@
 //! The command line, run as a user would: the real binary, real files, exit codes and messages.
 
 mod common;
+use calamine::Reader as _;
 use common::{fixture, write_prep};
 use std::process::Command;
 
@@ -271,4 +272,40 @@ fn a_decision_changed_in_the_file_outside_ladderboard_is_reported_naming_the_per
     let (code, _, err) = ladderboard(&["validate", tampered.to_str().expect("utf8")]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("Bilal Hassan (E2002): decision changed outside Ladderboard"), "{err}");
+}
+
+#[test]
+fn import_a_workbook_then_export_a_workbook_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks/two-rosters.xlsx");
+    let session = dir.path().join("s.ron");
+    let (code, _, err) =
+        ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8")]);
+    assert_eq!(code, 1, "two roster sheets: the user must choose");
+    assert!(err.contains("--sheet NAME"), "{err}");
+    let (code, out, err) = ladderboard(&[
+        "import",
+        roster.to_str().expect("utf8"),
+        "--sheet",
+        "Platform",
+        "-o",
+        session.to_str().expect("utf8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("imported 2 people (sheet \"Platform\")"), "{out}");
+    let xlsx = dir.path().join("hr.xlsx");
+    let (code, out, err) = ladderboard(&[
+        "export",
+        session.to_str().expect("utf8"),
+        "--xlsx",
+        xlsx.to_str().expect("utf8"),
+        "--with-roster-columns",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote"), "{out}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).expect("opens");
+    let range = book.worksheet_range("Decisions").expect("sheet");
+    let header: Vec<String> = range.rows().next().expect("header").iter().map(ToString::to_string).collect();
+    assert_eq!(&header[..3], ["Employee ID", "First Name", "Last Name"], "the roster's own columns first");
+    assert_eq!(range.get_value((1, 0)), Some(&calamine::Data::String("1001".into())), "ids stay text");
 }

@@ -37,3 +37,15 @@ fn quit_with_unsaved_changes_asks_first() {
     assert!(h.state().view.unsaved_prompt.is_some(), "the unsaved-changes question comes first");
     assert!(!h.state().close_confirmed());
 }
+
+#[test]
+fn the_file_menu_has_quit_once_and_last() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::Button, "File").click();
+    h.run();
+    let quits = h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Quit"))).count();
+    assert_eq!(quits, 1, "one Quit item");
+    h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Quit"))).next().expect("Quit").click();
+    h.run();
+    assert!(h.state().close_confirmed(), "an unchanged session quits at once");
+}

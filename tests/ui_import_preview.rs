@@ -103,7 +103,7 @@ fn the_export_dialog_offers_the_rosters_own_columns_and_the_export_carries_them(
     h.run();
     h.get_by_role_and_label(Role::Button, "File").click();
     h.run();
-    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Export decisions CSV"))).click();
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Export decisions (CSV"))).click();
     h.run();
     h.get_by_role_and_label(Role::CheckBox, "Start with the roster's own columns").click();
     h.run();
@@ -112,7 +112,7 @@ fn the_export_dialog_offers_the_rosters_own_columns_and_the_export_carries_them(
     // "Choose file…" opens the system's save dialog, which a test cannot drive; it queues this.
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("hr.csv");
-    h.state_mut().queue(Command::ExportCsv { path: path.clone(), with_roster_columns: options.with_roster_columns });
+    h.state_mut().queue(Command::ExportCsv { path: path.clone(), options });
     h.run();
     let text = std::fs::read_to_string(&path).expect("exported");
     assert!(text.starts_with("Employee ID,Full Name,Manager,Team,Level,proposed level,"), "{text}");
@@ -129,4 +129,24 @@ fn a_roster_named_on_the_command_line_opens_the_import_preview() {
     assert_eq!(preview.file_name, "title-and-level-columns.csv");
     assert_eq!(preview.people, 4);
     assert!(app.path.is_none(), "the roster is not taken for a session file");
+}
+
+#[test]
+fn a_workbook_with_two_roster_sheets_asks_which_then_imports_the_chosen_one() {
+    let mut h = harness();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks/two-rosters.xlsx");
+    h.state_mut().queue(Command::ImportRoster(path));
+    h.run();
+    get_text_containing(&h, "Import roster — two-rosters.xlsx");
+    get_text_containing(&h, "2 sheets have a roster header: \"Platform\", \"Search\"");
+    assert!(!h.state().view.import_preview.as_ref().expect("preview").can_import());
+    choose(&mut h, "Sheet", "Search");
+    assert_eq!(h.get_by_role_and_label(Role::ComboBox, "Sheet").value().as_deref(), Some("Search"));
+    get_text_containing(&h, "Dai Chen");
+    h.get_by_role_and_label(Role::Button, "Import 2 people").click();
+    h.run();
+    let session = &h.state().session;
+    let ids: Vec<&str> = session.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["1003", "1004"]);
+    assert!(h.state().status.as_ref().is_some_and(|s| s.text.contains("(sheet \"Search\")")));
 }

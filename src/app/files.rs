@@ -15,8 +15,9 @@ impl LadderApp {
     pub(super) fn dialog(&mut self, action: Action) {
         let ron = ("Ladderboard session", &["ron"][..]);
         let csv = ("CSV", &["csv", "tsv", "txt"][..]);
+        let roster = ("Roster (CSV or Excel workbook)", &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"][..]);
         let command = match action {
-            Action::NewFromRoster => pick(csv).map(Command::ImportRoster),
+            Action::NewFromRoster => pick(roster).map(Command::ImportRoster),
             Action::Open => pick(ron).map(Command::Open),
             Action::MergePrepFiles => rfd::FileDialog::new()
                 .set_title("Merge managers' prep files")
@@ -42,9 +43,13 @@ impl LadderApp {
 
     /// Asks where to write the decisions CSV, then queues the export with the dialog's choices.
     pub(super) fn choose_export_csv_path(&mut self, options: crate::view::ExportCsvOptions) {
-        let csv = ("CSV", &["csv"][..]);
-        if let Some(path) = save(csv, &self.suggested_name("decisions.csv")) {
-            self.queue(Command::ExportCsv { path, with_roster_columns: options.with_roster_columns });
+        let (filter, name) = if options.workbook {
+            (("Excel workbook", &["xlsx"][..]), "decisions.xlsx")
+        } else {
+            (("CSV", &["csv"][..]), "decisions.csv")
+        };
+        if let Some(path) = save(filter, &self.suggested_name(name)) {
+            self.queue(Command::ExportCsv { path, options });
         }
     }
 
@@ -184,12 +189,17 @@ impl LadderApp {
         }
     }
 
-    pub(super) fn export_csv(&mut self, path: &Path, with_roster_columns: bool) {
-        let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
+    pub(super) fn export_csv(&mut self, path: &Path, options: crate::view::ExportCsvOptions) {
+        let columns = if options.with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
         // Made while blind mode is on, an export carries the codes, not the names.
-        match export_decisions_csv(self.shown(), path, columns) {
+        let written = if options.workbook {
+            crate::io::export_xlsx::export_decisions_xlsx(self.shown(), path, columns)
+        } else {
+            export_decisions_csv(self.shown(), path, columns)
+        };
+        match written {
             Ok(()) => {
-                let with = if with_roster_columns { " with the roster's own columns" } else { "" };
+                let with = if options.with_roster_columns { " with the roster's own columns" } else { "" };
                 self.info(format!("Exported decisions{with} to {}", path.display()));
             }
             Err(e) => self.error(e.to_string()),

@@ -66,7 +66,7 @@ impl LadderApp {
             Command::CancelOpen => self.view.lock_prompt = None,
             Command::DiscardRecovery => self.discard_offered_recovery(),
             Command::SaveTo(path) => self.save_to(&path),
-            Command::ExportCsv { path, with_roster_columns } => self.export_csv(&path, with_roster_columns),
+            Command::ExportCsv { path, options } => self.export_csv(&path, options),
             Command::SetExportCsvOptions(options) => self.view.export_csv = options,
             Command::ChooseExportCsvPath(options) => {
                 self.view.export_csv = None;

@@ -6,6 +6,7 @@ use crate::command::{ImportChange, Interrupted};
 use crate::io::decode::encoding_named;
 use crate::io::roster_csv::{ColumnSource, ImportOptions, RosterImport, mapped_columns, parse_roster_with};
 use crate::io::roster_headers::file_headers;
+use crate::io::roster_sheet::sheet_names;
 use crate::io::{FileError, Problem};
 use crate::model::Field;
 use crate::model::roster_layout::RosterRows;
@@ -50,6 +51,11 @@ impl LadderApp {
                 options.columns.push((field, header));
             }
             ImportChange::LevelScheme(scheme) => options.level_scheme = scheme,
+            ImportChange::Sheet(sheet) => {
+                // Another sheet has other headers: the columns chosen for the last one do not apply.
+                options.columns.clear();
+                options.sheet = sheet;
+            }
         }
         let ladder = &self.session.ladder;
         pending.result = parse_roster_with(&pending.bytes, &pending.path, ladder, &pending.options);
@@ -81,7 +87,7 @@ impl LadderApp {
                     path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
                 let count = imported.people.len();
                 let summary = imported.summary().join("\n");
-                let encoding = imported.encoding;
+                let source = imported.source_label();
                 let ladder = self.session.ladder.clone();
                 let actor = self.settings.user_name.clone();
                 let session = imported.into_session(title, ladder, &path, &actor, jiff::Timestamp::now());
@@ -89,7 +95,7 @@ impl LadderApp {
                 // A fresh import has not been saved anywhere yet.
                 self.revision.mark_unsaved();
                 // The first line is the status bar; "Show all … lines" opens what the import decided.
-                self.info(format!("Imported {count} people from {} ({encoding} text)\n{summary}", path.display()));
+                self.info(format!("Imported {count} people from {} ({source})\n{summary}", path.display()));
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -101,7 +107,9 @@ fn preview_of(pending: &PendingImport, ladder: &crate::model::Ladder) -> ImportP
     let options = &pending.options;
     let mut preview = ImportPreview {
         file_name: pending.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        headers: file_headers(&pending.bytes, options.encoding),
+        headers: file_headers(&pending.bytes, options.encoding, options.sheet.as_deref()),
+        sheets: sheet_names(&pending.bytes),
+        chosen_sheet: options.sheet.clone(),
         chosen_encoding: options.encoding.map(|e| e.name().to_owned()),
         schemes: ladder.schemes.iter().map(|s| s.name.clone()).collect(),
         chosen_scheme: options.level_scheme.clone(),
@@ -109,7 +117,10 @@ fn preview_of(pending: &PendingImport, ladder: &crate::model::Ladder) -> ImportP
     };
     match &pending.result {
         Ok(imported) => {
-            preview.encoding = format!("{} ({})", imported.encoding, imported.encoding_choice.describe());
+            preview.encoding = match &imported.sheet {
+                Some(sheet) => format!("sheet \"{}\" ({})", sheet.name, sheet.why),
+                None => format!("{} ({})", imported.encoding, imported.encoding_choice.describe()),
+            };
             preview.mapping = mapping(&imported.columns);
             let cells = RosterRows::new(&imported.roster_columns);
             preview.rows = imported.people.iter().take(PREVIEW_ROWS).map(|p| row_of(p, &cells)).collect();

@@ -8,6 +8,8 @@ use thiserror::Error;
 /// One problem found in an input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The workbook sheet the problem is on; `line` is then the sheet's 1-based row number.
+    pub sheet: Option<String>,
     /// 1-based line number in the file, when the problem belongs to a line.
     pub line: Option<u64>,
     /// Column header (CSV) or 1-based column number (RON), when known.
@@ -23,7 +25,7 @@ impl Problem {
     /// A problem with no position yet.
     #[must_use]
     pub fn new(message: impl Into<String>, fix: impl Into<String>) -> Self {
-        Problem { line: None, column: None, value: None, message: message.into(), fix: fix.into() }
+        Problem { sheet: None, line: None, column: None, value: None, message: message.into(), fix: fix.into() }
     }
 
     /// Attaches a line number.
@@ -50,8 +52,15 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "sheet \"{sheet}\"")?;
+            if self.line.is_some() || self.column.is_some() {
+                f.write_str(", ")?;
+            }
+        }
         if let Some(line) = self.line {
-            write!(f, "line {line}")?;
+            let what = if self.sheet.is_some() { "row" } else { "line" };
+            write!(f, "{what} {line}")?;
             if self.column.is_some() {
                 f.write_str(", ")?;
             }
@@ -59,7 +68,7 @@ impl fmt::Display for Problem {
         if let Some(column) = &self.column {
             write!(f, "column \"{column}\"")?;
         }
-        if self.line.is_some() || self.column.is_some() {
+        if self.sheet.is_some() || self.line.is_some() || self.column.is_some() {
             f.write_str(": ")?;
         }
         f.write_str(&self.message)?;

@@ -49,23 +49,35 @@ pub enum CsvColumns {
 const ADDED_HEADERS: [&str; 7] =
     ["proposed level", "decision", "new level", "rationale", "decided by", "decided at", "time spent (min)"];
 
-/// The decisions CSV as bytes (UTF-8, comma-separated, CRLF-free, quoted where needed).
-pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(session.people.len() * 96));
-    let roster = match columns {
-        CsvColumns::WithRoster if !session.roster_columns.is_empty() => Some(&session.roster_columns),
-        _ => None,
-    };
-    match roster {
+/// The export's header row for `columns`.
+#[must_use]
+pub fn decision_headers(session: &Session, columns: CsvColumns) -> Vec<String> {
+    match roster_of(session, columns) {
         Some(roster) => {
             // A roster header that is also one of ours ("Decision") would make two columns of one name.
             let taken = |h: &str| roster.iter().any(|c| c.header.eq_ignore_ascii_case(h));
             let added = ADDED_HEADERS.map(|h| if taken(h) { format!("calibration {h}") } else { h.to_owned() });
-            let headers = roster.iter().map(|c| c.header.to_string()).chain(added);
-            writer.write_record(headers.map(|h| neutralise(&h).into_owned()))?;
+            roster.iter().map(|c| c.header.to_string()).chain(added).collect()
         }
-        None => writer.write_record(DECISION_HEADERS)?,
+        None => DECISION_HEADERS.map(str::to_owned).to_vec(),
     }
+}
+
+fn roster_of(session: &Session, columns: CsvColumns) -> Option<&Vec<crate::model::RosterColumn>> {
+    match columns {
+        CsvColumns::WithRoster if !session.roster_columns.is_empty() => Some(&session.roster_columns),
+        _ => None,
+    }
+}
+
+/// Calls `each` with every person's row, in the session's order, as the CSV and workbook exports
+/// write it; one buffer is reused for all rows.
+pub fn for_each_decision_row<E>(
+    session: &Session,
+    columns: CsvColumns,
+    mut each: impl FnMut(&[String]) -> Result<(), E>,
+) -> Result<(), E> {
+    let roster = roster_of(session, columns);
     let rows = roster.map(|columns| RosterRows::new(columns));
     let mut row: Vec<String> = Vec::with_capacity(DECISION_HEADERS.len() + roster.map_or(0, Vec::len));
     for person in &session.people {
@@ -96,11 +108,22 @@ pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, 
         #[expect(clippy::cast_precision_loss, reason = "seconds of a meeting, far below 2^52")]
         let minutes = decision.and_then(|d| d.time_spent_secs).map(|s| format!("{:.1}", s as f64 / 60.0));
         row.push(minutes.unwrap_or_default());
-        for cell in &row {
+        each(&row)?;
+    }
+    Ok(())
+}
+
+/// The decisions CSV as bytes (UTF-8, comma-separated, CRLF-free, quoted where needed).
+pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(session.people.len() * 96));
+    let headers = decision_headers(session, columns);
+    writer.write_record(headers.iter().map(|h| neutralise(h).into_owned()))?;
+    for_each_decision_row(session, columns, |row| {
+        for cell in row {
             writer.write_field(neutralise(cell).as_ref())?;
         }
-        writer.write_record(None::<&[u8]>)?;
-    }
+        writer.write_record(None::<&[u8]>)
+    })?;
     writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 

@@ -10,6 +10,7 @@ use super::roster_dates::{
     DateCell, EARLIEST_YEAR, SlashOrder, has_two_digit_year, infer_order, read_date_cell, resolve,
 };
 use super::roster_headers::{detect_delimiter, skip_preamble};
+use super::roster_sheet::{is_workbook, roster_sheet};
 use super::roster_spelling::Spellings;
 use crate::model::reporting::reporting_problems;
 use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, RosterColumn, Session, Track};
@@ -32,11 +33,19 @@ pub struct ImportOptions {
     pub level_scheme: Option<String>,
     /// The year two-digit years are read against, and that no date may be more than a year after.
     pub this_year: i16,
+    /// The workbook sheet to read (`None`: the one whose header names roster columns).
+    pub sheet: Option<String>,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        ImportOptions { encoding: None, columns: Vec::new(), level_scheme: None, this_year: jiff::Zoned::now().year() }
+        ImportOptions {
+            encoding: None,
+            columns: Vec::new(),
+            level_scheme: None,
+            this_year: jiff::Zoned::now().year(),
+            sheet: None,
+        }
     }
 }
 
@@ -65,6 +74,19 @@ pub struct RosterImport {
     pub this_year: i16,
     /// SHA-256 of the file's bytes, for the record of where the session's people came from.
     pub sha256: String,
+    /// The workbook sheet the people came from, when the roster was a workbook.
+    pub sheet: Option<SheetSource>,
+}
+
+/// Which sheet of a workbook was read, and why that one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetSource {
+    pub name: String,
+    pub why: String,
+    /// Every sheet of the workbook, for the preview's choice.
+    pub sheets: Vec<String>,
+    /// Numbers in a date column read as Excel date serials.
+    pub serial_dates: usize,
 }
 
 impl RosterImport {
@@ -92,6 +114,15 @@ impl RosterImport {
         session
     }
 
+    /// Where the people were read from: "UTF-8 text", or "sheet \"People\"" of a workbook.
+    #[must_use]
+    pub fn source_label(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("sheet \"{}\"", sheet.name),
+            None => format!("{} text", self.encoding),
+        }
+    }
+
     /// What the importer decided, one line each, for the CLI, the status bar and the preview.
     #[must_use]
     pub fn summary(&self) -> Vec<String> {
@@ -99,10 +130,13 @@ impl RosterImport {
             b'\t' => "tab".to_owned(),
             d => format!("\"{}\"", char::from(d)),
         };
-        let mut lines = vec![
-            format!("encoding: {} ({})", self.encoding, self.encoding_choice.describe()),
-            format!("delimiter: {delimiter}"),
-        ];
+        let mut lines = match &self.sheet {
+            Some(sheet) => vec![format!("sheet: \"{}\" ({})", sheet.name, sheet.why)],
+            None => vec![
+                format!("encoding: {} ({})", self.encoding, self.encoding_choice.describe()),
+                format!("delimiter: {delimiter}"),
+            ],
+        };
         for source in &self.columns {
             let note = if source.note.is_empty() { String::new() } else { format!(" ({})", source.note) };
             lines.push(format!("{} ← column \"{}\"{note}", source.field.display(), source.header));
@@ -114,6 +148,12 @@ impl RosterImport {
                 self.two_digit_years,
                 if self.two_digit_years == 1 { "" } else { "s" },
                 self.this_year + 1
+            ));
+        }
+        if let Some(serials) = self.sheet.as_ref().map(|s| s.serial_dates).filter(|&n| n > 0) {
+            lines.push(format!(
+                "dates: {serials} number{} in date columns read as Excel date serials (45292 = 2024-01-01)",
+                if serials == 1 { "" } else { "s" }
             ));
         }
         if let Some(scheme) = &self.level_scheme {
@@ -148,13 +188,52 @@ pub fn parse_roster(bytes: &[u8], file: &Path, ladder: &Ladder) -> Result<Roster
     parse_roster_with(bytes, file, ladder, &ImportOptions::default())
 }
 
-/// Parses roster bytes with the user's choices; `file` is only used in messages.
+/// Parses roster bytes (CSV text or a workbook) with the user's choices; `file` is only used in messages.
 pub fn parse_roster_with(
     bytes: &[u8],
     file: &Path,
     ladder: &Ladder,
     options: &ImportOptions,
 ) -> Result<RosterImport, FileError> {
+    if is_workbook(bytes) {
+        parse_workbook(bytes, file, ladder, options)
+    } else {
+        parse_csv(bytes, file, ladder, options)
+    }
+}
+
+/// A workbook's roster sheet, read as CSV; every problem is placed on the sheet's row.
+fn parse_workbook(
+    bytes: &[u8],
+    file: &Path,
+    ladder: &Ladder,
+    options: &ImportOptions,
+) -> Result<RosterImport, FileError> {
+    let table = roster_sheet(bytes, file, options.sheet.as_deref())?;
+    let csv_options = ImportOptions { encoding: Some(encoding_rs::UTF_8), ..options.clone() };
+    let mut problems = table.problems.clone();
+    match parse_csv(&table.csv, file, ladder, &csv_options) {
+        Ok(mut imported) if problems.is_empty() => {
+            imported.encoding = "workbook";
+            imported.sheet = Some(SheetSource {
+                name: table.sheet.clone(),
+                why: table.why.clone(),
+                sheets: table.sheets.clone(),
+                serial_dates: table.serial_dates,
+            });
+            Ok(imported)
+        }
+        Ok(_) => Err(FileError::invalid(file, problems)),
+        Err(FileError::Invalid(list)) => {
+            problems.extend(list.problems.into_iter().map(|p| table.place(p)));
+            problems.sort_by_key(|p| p.line);
+            Err(FileError::invalid(file, problems))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions) -> Result<RosterImport, FileError> {
     let decoded = decode(bytes, options.encoding).map_err(|p| FileError::invalid(file, vec![p]))?;
     let text = decoded.text.as_ref();
     if text.trim().is_empty() {
@@ -252,6 +331,7 @@ pub fn parse_roster_with(
             // Filled by `read_roster_with` (and the window's import), which hold the whole file;
             // hashing here would cost the benchmarked parse a third of its time.
             sha256: String::new(),
+            sheet: None,
         })
     } else {
         Err(FileError::invalid(file, rows.problems))

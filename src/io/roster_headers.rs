@@ -9,7 +9,12 @@ use encoding_rs::Encoding;
 /// The header row's cells as the file has them (trimmed; an empty header named by its position),
 /// or nothing when the bytes cannot be decoded or hold no header.
 #[must_use]
-pub fn file_headers(bytes: &[u8], encoding: Option<&'static Encoding>) -> Vec<String> {
+pub fn file_headers(bytes: &[u8], encoding: Option<&'static Encoding>, sheet: Option<&str>) -> Vec<String> {
+    if super::roster_sheet::is_workbook(bytes) {
+        return super::roster_sheet::roster_sheet(bytes, std::path::Path::new(""), sheet)
+            .map(|table| file_headers(&table.csv, Some(encoding_rs::UTF_8), None))
+            .unwrap_or_default();
+    }
     let Ok(decoded) = decode(bytes, encoding) else { return Vec::new() };
     let text = decoded.text.as_ref();
     let preamble = skip_preamble(text);

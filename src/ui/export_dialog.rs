@@ -15,8 +15,16 @@ pub fn export_dialog_ui(
     let Some(mut options) = options else { return };
     let response = Modal::new(egui::Id::unique("export-csv")).show(ctx, |ui| {
         ui.set_width(super::theme::DIALOG_WIDTH);
-        ui.heading("Export decisions CSV");
+        ui.heading("Export decisions");
         ui.label("One row per person with the proposal and the decision, for the HR system.");
+        ui.horizontal(|ui| {
+            ui.label("File type:");
+            let csv = ui.radio_value(&mut options.workbook, false, "CSV");
+            let xlsx = ui.radio_value(&mut options.workbook, true, "Excel workbook (.xlsx)");
+            if csv.changed() || xlsx.changed() {
+                out.push(Command::SetExportCsvOptions(Some(options)));
+            }
+        });
         let checkbox = ui.add_enabled(
             roster_columns_known,
             egui::Checkbox::new(&mut options.with_roster_columns, "Start with the roster's own columns"),

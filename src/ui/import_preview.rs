@@ -10,6 +10,8 @@ use egui::{ComboBox, Grid, Modal, RichText, ScrollArea};
 
 /// The level-codes choice that reads only the ladder's own level names and aliases.
 const LADDER_NAMES: &str = "The ladder's level names";
+/// The sheet choice that finds the sheet whose header names roster columns.
+const FIND_SHEET: &str = "Find the roster sheet";
 /// The label of the "no column" choice.
 const NO_COLUMN: &str = "(none)";
 
@@ -47,18 +49,12 @@ pub fn import_preview_ui(ctx: &egui::Context, preview: Option<&ImportPreview>, o
     }
 }
 
-/// Encoding and level-code scheme.
+/// The sheet (for a workbook) or the encoding (for text), and the level-code scheme.
 fn choices_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>) {
-    let shown = preview.chosen_encoding.clone().unwrap_or_else(|| format!("Detect: {}", preview.encoding));
-    let mut chosen = preview.chosen_encoding.clone();
-    ComboBox::new("import-encoding", "Encoding").selected_text(shown).show_ui(ui, |ui| {
-        ui.selectable_value(&mut chosen, None, "Detect");
-        for label in OFFERED_ENCODINGS {
-            ui.selectable_value(&mut chosen, Some(label.to_owned()), label);
-        }
-    });
-    if chosen != preview.chosen_encoding {
-        out.push(Command::ChangeImport(ImportChange::Encoding(chosen)));
+    if preview.sheets.is_empty() {
+        encoding_ui(ui, preview, out);
+    } else {
+        sheet_ui(ui, preview, out);
     }
     if !preview.schemes.is_empty() {
         let mut chosen = preview.chosen_scheme.clone();
@@ -72,6 +68,38 @@ fn choices_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>
         if chosen != preview.chosen_scheme {
             out.push(Command::ChangeImport(ImportChange::LevelScheme(chosen)));
         }
+    }
+}
+
+/// How text is decoded: detected, or the user's choice.
+fn encoding_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>) {
+    let shown = preview.chosen_encoding.clone().unwrap_or_else(|| format!("Detect: {}", preview.encoding));
+    let mut chosen = preview.chosen_encoding.clone();
+    ComboBox::new("import-encoding", "Encoding").selected_text(shown).show_ui(ui, |ui| {
+        ui.selectable_value(&mut chosen, None, "Detect");
+        for label in OFFERED_ENCODINGS {
+            ui.selectable_value(&mut chosen, Some(label.to_owned()), label);
+        }
+    });
+    if chosen != preview.chosen_encoding {
+        out.push(Command::ChangeImport(ImportChange::Encoding(chosen)));
+    }
+}
+
+/// Which sheet of a workbook holds the roster: found by its header, or the user's choice.
+fn sheet_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>) {
+    let mut chosen = preview.chosen_sheet.clone();
+    let shown = chosen.clone().unwrap_or_else(|| {
+        if preview.can_import() { format!("Found: {}", preview.encoding) } else { FIND_SHEET.to_owned() }
+    });
+    ComboBox::new("import-sheet", "Sheet").selected_text(shown).show_ui(ui, |ui| {
+        ui.selectable_value(&mut chosen, None, FIND_SHEET);
+        for sheet in &preview.sheets {
+            ui.selectable_value(&mut chosen, Some(sheet.clone()), sheet);
+        }
+    });
+    if chosen != preview.chosen_sheet {
+        out.push(Command::ChangeImport(ImportChange::Sheet(chosen)));
     }
 }
 

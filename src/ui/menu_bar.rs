@@ -49,10 +49,10 @@ pub fn menu_bar_ui(
                 if action == Action::ExportCsv {
                     ui.separator();
                 }
-                ui.separator();
-                action_button(ui, Action::Quit, Action::Quit.label(), true, out);
                 action_button(ui, action, action.label(), true, out);
             }
+            ui.separator();
+            action_button(ui, Action::Quit, Action::Quit.label(), true, out);
         });
         ui.menu_button("Edit", |ui| {
             for (action, step, nothing) in

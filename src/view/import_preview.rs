@@ -54,6 +54,9 @@ pub struct ImportPreview {
     pub encoding: String,
     /// The encoding the user chose, if any (else detected).
     pub chosen_encoding: Option<String>,
+    /// A workbook's sheets (empty for CSV), and the one chosen (else the one with a roster header).
+    pub sheets: Vec<String>,
+    pub chosen_sheet: Option<String>,
     /// Level code schemes the ladder names, and the one chosen.
     pub schemes: Vec<String>,
     pub chosen_scheme: Option<String>,

@@ -147,6 +147,8 @@ pub struct FairnessState {
 pub struct ExportCsvOptions {
     /// Put the roster's own columns, in its order, before the decision columns.
     pub with_roster_columns: bool,
+    /// Write an Excel workbook (`.xlsx`) instead of CSV.
+    pub workbook: bool,
 }
 
 /// View state that lives for the window, not in the session file.

@@ -1,0 +1,65 @@
+//! Decisions as an Excel workbook (`.xlsx`, by `rust_xlsxwriter`): the same columns and rows as the
+//! CSV export. Every cell is written as a string (a name that starts with `=` stays text and is never
+//! a formula, the same guarantee the CSV's `'` prefix gives), but the minutes, written as a number.
+//! The header row is bold, frozen and filtered; columns are as wide as their content, up to a limit.
+
+use super::atomic::write_atomic;
+use super::error::FileError;
+use super::export_csv::{CsvColumns, decision_headers, for_each_decision_row};
+use crate::model::Session;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use std::path::Path;
+
+/// Widest a column grows to fit its content, in characters; longer text (a rationale) is cut off
+/// at the column's edge in Excel, and shown whole in the cell.
+const MAX_WIDTH: usize = 60;
+
+/// The decisions workbook as bytes.
+pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Decisions")?;
+    let headers = decision_headers(session, columns);
+    let minutes_column = headers.len() - 1;
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count() + 3).collect();
+    let bold = Format::new().set_bold();
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, column(col), header, &bold)?;
+    }
+    let mut row = 0u32;
+    for_each_decision_row(session, columns, |cells| {
+        row += 1;
+        for (col, cell) in cells.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(minutes) if col == minutes_column => sheet.write_number(row, column(col), minutes)?,
+                _ => sheet.write_string(row, column(col), cell)?,
+            };
+            if let Some(width) = widths.get_mut(col) {
+                *width = (*width).max(cell.chars().count() + 1);
+            }
+        }
+        Ok::<(), XlsxError>(())
+    })?;
+    for (col, width) in widths.iter().enumerate() {
+        #[expect(clippy::cast_precision_loss, reason = "a width of at most MAX_WIDTH")]
+        sheet.set_column_width(column(col), (*width).min(MAX_WIDTH) as f64)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, row, column(headers.len().saturating_sub(1)))?;
+    book.save_to_buffer()
+}
+
+/// A column index as the writer takes it; an export has far fewer than 16,384 columns (Excel's limit).
+fn column(index: usize) -> u16 {
+    u16::try_from(index).unwrap_or(u16::MAX)
+}
+
+/// Writes the decisions workbook atomically with owner-only permissions.
+pub fn export_decisions_xlsx(session: &Session, path: &Path, columns: CsvColumns) -> Result<(), FileError> {
+    let bytes = decisions_xlsx(session, columns)
+        .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
+    write_atomic(path, &bytes)
+}

@@ -1,0 +1,344 @@
+//! Roster workbooks (`.xlsx`, `.xlsm`, `.xls`, `.ods`), read with calamine. A sheet's table is turned
+//! into CSV text (by the csv crate) and read by the CSV importer, so a workbook gets the same header
+//! aliases, level mapping, date rules and all-or-nothing problems as a CSV file; each problem is then
+//! placed back on the sheet's own row. Formulas are never evaluated: the value Excel cached is read.
+
+use super::error::{FileError, Problem};
+use super::roster_columns::{Field, match_header};
+use calamine::{Data, Range, Reader, Sheets};
+use std::io::Cursor;
+use std::path::Path;
+
+/// Rows looked at for a header: report titles and blank rows may sit above it.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Whether the bytes are a workbook (a zip such as `.xlsx` / `.ods`, or an OLE file such as `.xls`).
+#[must_use]
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
+/// One sheet's table as CSV text, with where each CSV line came from.
+pub struct SheetTable {
+    pub sheet: String,
+    /// Why this sheet: "the only sheet", "the one with a roster header", "as chosen".
+    pub why: String,
+    /// Every sheet in the workbook, in order, for the preview's choice.
+    pub sheets: Vec<String>,
+    /// `sep=,`, the header row, then one record per non-blank row.
+    pub csv: Vec<u8>,
+    /// The CSV line each record starts on, and the sheet row (1-based) it came from.
+    line_rows: Vec<(u64, u64)>,
+    /// Numbers in a date column read as Excel date serials (`45292` → 2024-01-01).
+    pub serial_dates: usize,
+    /// Cells that could not be turned into text (`#N/A`, an impossible date), already placed.
+    pub problems: Vec<Problem>,
+}
+
+impl SheetTable {
+    /// Moves problems the CSV importer found onto this sheet's rows.
+    pub fn place(&self, mut problem: Problem) -> Problem {
+        problem.sheet = Some(self.sheet.clone());
+        if let Some(line) = problem.line {
+            let i = self.line_rows.partition_point(|&(start, _)| start <= line).saturating_sub(1);
+            problem.line = self.line_rows.get(i).map(|&(_, row)| row);
+        }
+        // Messages that point at another line ("duplicate id, first used on line 4") point at its row.
+        if let Some((head, tail)) = problem.message.split_once("on line ") {
+            let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(line) = digits.parse::<u64>() {
+                let i = self.line_rows.partition_point(|&(start, _)| start <= line).saturating_sub(1);
+                let row = self.line_rows.get(i).map_or(line, |&(_, row)| row);
+                problem.message = format!("{head}on row {row}{}", &tail[digits.len()..]);
+            }
+        }
+        problem
+    }
+}
+
+/// Opens the workbook and picks its roster sheet: `chosen` if given, else the one sheet whose
+/// header names roster columns; several such sheets are a problem that asks the user to choose.
+pub fn roster_sheet(bytes: &[u8], file: &Path, chosen: Option<&str>) -> Result<SheetTable, FileError> {
+    let mut book = open(bytes).map_err(|p| FileError::invalid(file, vec![p]))?;
+    let names = book.sheet_names();
+    let mut found = Vec::new();
+    let mut unreadable = Vec::new();
+    for name in &names {
+        if chosen.is_some_and(|c| c != name) {
+            continue;
+        }
+        match book.worksheet_range(name) {
+            Ok(range) => {
+                if let Some(header) = header_row(&range) {
+                    found.push((name.clone(), range, header));
+                } else if chosen.is_some() {
+                    // A chosen sheet with no recognisable header is read from its first row, so
+                    // the importer names the columns it lacks.
+                    found.push((name.clone(), range, 0));
+                }
+            }
+            Err(e) => unreadable.push(format!("\"{name}\" ({e})")),
+        }
+    }
+    let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    if let Some(chosen) = chosen
+        && found.is_empty()
+    {
+        let problem =
+            Problem::new(format!("the workbook has no sheet named \"{chosen}\""), format!("choose one of: {list}"));
+        return Err(FileError::invalid(file, vec![problem]));
+    }
+    match found.len() {
+        0 => {
+            let mut message = format!("no sheet has a roster header row (sheets: {list})");
+            if !unreadable.is_empty() {
+                message = format!("{message}; could not read {}", unreadable.join(", "));
+            }
+            let fix = "put a header row with at least an employee id, a name and a level column (e.g. \"Employee ID\", \"Name\", \"Level\") in the first 20 rows of the roster's sheet";
+            Err(FileError::invalid(file, vec![Problem::new(message, fix)]))
+        }
+        1 => {
+            let (sheet, range, header) = found.remove(0);
+            let why = if chosen.is_some() {
+                "as chosen".to_owned()
+            } else if names.len() == 1 {
+                "the only sheet".to_owned()
+            } else {
+                format!("the one of {} sheets with a roster header", names.len())
+            };
+            Ok(table(sheet, why, names.clone(), &range, header))
+        }
+        _ => {
+            let candidates = found.iter().map(|(n, ..)| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+            let problem = Problem::new(
+                format!("{} sheets have a roster header: {candidates}", found.len()),
+                "choose the sheet to import (the Sheet list in the import preview, or --sheet NAME)",
+            );
+            Err(FileError::invalid(file, vec![problem]))
+        }
+    }
+}
+
+/// The sheet names of a workbook, or none when it cannot be opened.
+#[must_use]
+pub fn sheet_names(bytes: &[u8]) -> Vec<String> {
+    open(bytes).map(|book| book.sheet_names()).unwrap_or_default()
+}
+
+fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, Problem> {
+    let cursor = Cursor::new(bytes);
+    let zip = bytes.starts_with(b"PK");
+    // An encrypted `.xlsx` is an OLE file, as `.xls` is: try both readers before giving up.
+    let result = if zip {
+        calamine::open_workbook_from_rs(cursor.clone())
+            .map(Sheets::Xlsx)
+            .or_else(|_| calamine::open_workbook_from_rs(cursor).map(Sheets::Ods))
+            .map_err(calamine::Error::from)
+    } else {
+        calamine::open_workbook_from_rs(cursor.clone())
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::from)
+            .or_else(|xls| calamine::open_workbook_from_rs(cursor).map(Sheets::Xlsx).map_err(|_| xls))
+    };
+    result.map_err(|e| {
+        let text = e.to_string();
+        if text.contains("password") || password_protected(bytes) {
+            Problem::new(
+                "the workbook is password-protected, so its cells cannot be read",
+                "open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save a copy to import",
+            )
+        } else {
+            Problem::new(
+                format!("the workbook could not be read ({text})"),
+                "open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV",
+            )
+        }
+    })
+}
+
+/// An encrypted OOXML workbook is an OLE file holding an `EncryptedPackage` stream.
+fn password_protected(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+/// Among the first rows, the one naming the most roster fields (at least two; the first on a tie).
+/// A group row above the header ("Employee", "Position", merged across the columns below) names
+/// fewer than the header itself.
+fn header_row(range: &Range<Data>) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, row) in range.rows().take(HEADER_SEARCH_ROWS).enumerate() {
+        let mut fields: Vec<Field> =
+            row.iter().filter_map(|cell| match_header(&text_of(cell)).map(|(f, _)| f)).collect();
+        fields.sort_unstable_by_key(|&f| f as usize);
+        fields.dedup();
+        if fields.len() >= 2 && best.is_none_or(|(_, most)| fields.len() > most) {
+            best = Some((i, fields.len()));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The sheet from its header row on, as CSV.
+fn table(sheet: String, why: String, sheets: Vec<String>, range: &Range<Data>, header: usize) -> SheetTable {
+    // Range rows start at the first used cell, not at A1.
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(b"sep=,\n".to_vec());
+    let mut out = SheetTable {
+        sheet,
+        why,
+        sheets,
+        csv: Vec::new(),
+        line_rows: Vec::new(),
+        serial_dates: 0,
+        problems: Vec::new(),
+    };
+    let mut line = 2;
+    let mut headers: Vec<String> = Vec::new();
+    for (i, row) in range.rows().enumerate().skip(header) {
+        let sheet_row = u64::from(first_row) + i as u64 + 1;
+        let cells: Vec<String> = if i == header {
+            headers = row.iter().map(text_of).collect();
+            headers.clone()
+        } else {
+            if row.iter().all(|c| matches!(c, Data::Empty)) {
+                continue;
+            }
+            row.iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let header = headers.get(c).map_or("", String::as_str);
+                    out.cell(cell, header, sheet_row, c + first_col as usize)
+                })
+                .collect()
+        };
+        out.line_rows.push((line, sheet_row));
+        line += 1 + cells.iter().map(|c| c.bytes().filter(|&b| b == b'\n').count() as u64).sum::<u64>();
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(&cells);
+    }
+    out.csv = writer.into_inner().unwrap_or_default();
+    out
+}
+
+impl SheetTable {
+    /// One cell as the text the CSV importer reads.
+    fn cell(&mut self, cell: &Data, header: &str, row: u64, col: usize) -> String {
+        let column = if header.trim().is_empty() { column_letters(col) } else { header.trim().to_owned() };
+        let date_column = matches!(match_header(header), Some((Field::StartDate | Field::LevelSince, _)));
+        match cell {
+            Data::DateTime(when) if when.is_datetime() => {
+                let (y, m, d, ..) = when.to_ymd_hms_milli();
+                if let Ok(date) = jiff::civil::Date::new(y.cast_signed(), m.cast_signed(), d.cast_signed()) {
+                    date.to_string()
+                } else {
+                    // Excel's 1900-02-29, which never was.
+                    self.problem(row, column, format!("{y}-{m:02}-{d:02}"), "the date does not exist");
+                    String::new()
+                }
+            }
+            Data::Float(serial) if date_column && serial.fract() == 0.0 && (1.0..2_958_466.0).contains(serial) => {
+                self.serial_dates += 1;
+                let when = calamine::ExcelDateTime::new(*serial, calamine::ExcelDateTimeType::DateTime, false);
+                let (y, m, d, ..) = when.to_ymd_hms_milli();
+                format!("{y:04}-{m:02}-{d:02}")
+            }
+            Data::Int(serial) if date_column && (1..2_958_466).contains(serial) => {
+                self.serial_dates += 1;
+                #[expect(clippy::cast_precision_loss, reason = "the range check keeps it exact")]
+                let when = calamine::ExcelDateTime::new(*serial as f64, calamine::ExcelDateTimeType::DateTime, false);
+                let (y, m, d, ..) = when.to_ymd_hms_milli();
+                format!("{y:04}-{m:02}-{d:02}")
+            }
+            Data::DateTimeIso(text) if date_column => text.split('T').next().unwrap_or(text).to_owned(),
+            Data::Error(error) => {
+                self.problem(row, column, error.to_string(), "the cell shows a formula error");
+                String::new()
+            }
+            other => text_of(other),
+        }
+    }
+
+    fn problem(&mut self, row: u64, column: String, value: String, message: &str) {
+        let fix = "fix the cell in the workbook (or clear it) and import again";
+        let mut problem = Problem::new(message, fix).at_line(row).in_column(column).with_value(value);
+        problem.sheet = Some(self.sheet.clone());
+        self.problems.push(problem);
+    }
+}
+
+/// A cell's value as text: whole numbers without `.0`, so an id stored as a number reads `1042`.
+fn text_of(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(when) => when.as_f64().to_string(),
+        Data::Error(error) => error.to_string(),
+    }
+}
+
+/// `A`, `B`, … `Z`, `AA`: a 0-based column as Excel names it.
+#[must_use]
+pub fn column_letters(mut col: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + u8::try_from(col % 26).unwrap_or(0));
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_excel_does() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+
+    #[test]
+    fn whole_numbers_read_without_a_decimal_point() {
+        assert_eq!(text_of(&Data::Float(1042.0)), "1042");
+        assert_eq!(text_of(&Data::Float(123_456_789_012.0)), "123456789012");
+        assert_eq!(text_of(&Data::Float(2.5)), "2.5");
+        assert_eq!(text_of(&Data::Bool(true)), "TRUE");
+    }
+
+    #[test]
+    fn problems_move_to_the_sheet_row_their_line_came_from() {
+        let table = SheetTable {
+            sheet: "People".into(),
+            why: String::new(),
+            sheets: vec!["People".into()],
+            csv: Vec::new(),
+            // Header on sheet row 3; the record on line 4 has a two-line cell, so line 6 is row 6.
+            line_rows: vec![(2, 3), (3, 4), (4, 5), (6, 6)],
+            serial_dates: 0,
+            problems: Vec::new(),
+        };
+        let placed = table.place(Problem::new("bad", "fix").at_line(6));
+        assert_eq!((placed.sheet.as_deref(), placed.line), (Some("People"), Some(6)));
+        assert_eq!(table.place(Problem::new("bad", "fix").at_line(5)).line, Some(5));
+        assert_eq!(table.place(Problem::new("bad", "fix").at_line(2)).line, Some(3));
+        let duplicate = table.place(Problem::new("duplicate id, first used on line 3", "fix").at_line(6));
+        assert_eq!(duplicate.message, "duplicate id, first used on row 4");
+        assert_eq!(
+            table.place(Problem::new("bad", "fix").at_line(4).in_column("Level")).to_string(),
+            "sheet \"People\", row 5, column \"Level\": bad — fix"
+        );
+    }
+}
