@@ -117,6 +117,9 @@ pub enum Command {
         path: PathBuf,
         options: crate::view::ExportCsvOptions,
     },
+    /// The typed path is confirmed, or the path field cancelled.
+    ConfirmPathPrompt,
+    CancelPathPrompt,
     /// The export dialog's choices changed (`None` closes it).
     SetExportCsvOptions(Option<crate::view::ExportCsvOptions>),
     /// Asks where to write the decisions CSV with these choices.
@@ -152,6 +155,15 @@ pub enum ImportChange {
     LevelScheme(Option<String>),
     /// Read this sheet of a workbook; `None`: the one with a roster header.
     Sheet(Option<String>),
+}
+
+/// What a chosen path is for: an action's file, the decisions export, or the save that the
+/// unsaved-changes question asked for before going on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogTarget {
+    Action(Action),
+    ExportCsv(crate::view::ExportCsvOptions),
+    SaveThen(Interrupted),
 }
 
 /// What was about to happen when unsaved changes stopped it.

@@ -98,3 +98,70 @@ fn a_failed_save_keeps_the_session_and_says_why() {
     assert_eq!(h.state().session, before);
     assert!(h.state().path.is_none());
 }
+
+/// The lock file as a crashed Ladderboard left it: naming `pid` on this host.
+fn left_by(session: &std::path::Path, pid: u32) {
+    let host = whoami::fallible::hostname().unwrap_or_else(|_| "this computer".to_owned());
+    let info = format!("(user: \"Crashed\", host: \"{host}\", pid: {pid}, since: \"2026-01-01T00:00:00Z\")");
+    std::fs::write(lock_path(session), info).expect("write");
+}
+
+#[test]
+fn a_lock_whose_pid_now_names_another_program_is_taken_over() {
+    // After a reboot the crashed holder's pid belongs to some other program (here: pid 1, init,
+    // which is alive). No process holds the OS lock, so the lock is stale.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    left_by(&session, 1);
+    let LockOutcome::Acquired(lock) = acquire(&session, "Ana") else { panic!("taken over") };
+    let text = std::fs::read_to_string(lock_path(&session)).expect("lock file");
+    assert!(text.contains("\"Ana\"") && !text.contains("Crashed"), "the lock file names the new holder: {text}");
+    drop(lock);
+}
+
+#[test]
+fn a_lock_held_by_a_killed_but_unreaped_process_is_taken_over_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    std::fs::write(lock_path(&session), "").expect("create");
+    // Another process holds the OS lock, as a running Ladderboard does (`flock` from util-linux
+    // takes the same kind of lock as `File::try_lock`).
+    let mut holder =
+        std::process::Command::new("flock").arg(lock_path(&session)).args(["sleep", "60"]).spawn().expect("flock runs");
+    // Wait (with a bare OS lock attempt, which changes nothing) until flock holds the lock.
+    let start = std::time::Instant::now();
+    loop {
+        let probe = std::fs::File::open(lock_path(&session)).expect("open");
+        match probe.try_lock() {
+            Ok(()) => probe.unlock().expect("unlock"),
+            Err(_) => break,
+        }
+        assert!(start.elapsed().as_secs() < 10, "flock never took the lock");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    left_by(&session, holder.id());
+    match acquire(&session, "Ana") {
+        LockOutcome::HeldBy(info) => assert_eq!((info.user.as_str(), info.pid), ("Crashed", holder.id())),
+        other => panic!("a live holder keeps its lock, got {other:?}"),
+    }
+    // Killed, and not yet reaped: its pid still shows in /proc, but the kernel released its lock
+    // (the `sleep` it started holds the same open file, so it is killed as well).
+    let sleeper =
+        std::fs::read_to_string(format!("/proc/{}/task/{}/children", holder.id(), holder.id())).unwrap_or_default();
+    holder.kill().expect("kill");
+    for pid in sleeper.split_whitespace() {
+        let _ = std::process::Command::new("kill").args(["-9", pid]).status();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(std::path::Path::new(&format!("/proc/{}", holder.id())).exists(), "the pid lingers");
+    let start = std::time::Instant::now();
+    let taken = loop {
+        match acquire(&session, "Ana") {
+            LockOutcome::Acquired(lock) => break lock,
+            _ if start.elapsed().as_secs() < 10 => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => panic!("the dead holder's lock was not taken over: {other:?}"),
+        }
+    };
+    drop(taken);
+    let _ = holder.wait();
+}

@@ -126,3 +126,133 @@ fn a_killed_process_loses_no_autosaved_edit() {
     h.run();
     assert!(h.state().session.notes.iter().any(|n| n.text == NOTE), "the autosaved edit came back");
 }
+
+/// A recovery file for `session` as a crashed Ladderboard (pid 4000000) left it, with one note added.
+fn crashed_recovery(recovery_dir: &Path, session: Option<&Path>, note: &str) {
+    use ladderboard::io::recovery::{Recovery, recovery_path, write_recovery};
+    let mut changed = ladderboard::app::sample_session();
+    let person = changed.people[0].id.clone();
+    let at = jiff::Timestamp::now();
+    let note = ladderboard::model::Note { id: 900, person, at, author: "Crashed".into(), text: note.into() };
+    let summary = format!("add note {}", note.text);
+    changed.apply(ladderboard::model::Change::AddNote(note), "Crashed", at).expect("note");
+    let recovery = Recovery {
+        session_path: session.map(Path::to_path_buf),
+        written_at: jiff::Timestamp::now(),
+        unsaved_changes: 1,
+        last_change: summary,
+        pid: 4_000_000,
+        host: whoami::fallible::hostname().unwrap_or_default(),
+        session: changed,
+    };
+    std::thread::sleep(Duration::from_millis(20)); // newer than the session file
+    write_recovery(&recovery_path(recovery_dir, session), &recovery).expect("write");
+}
+
+/// A window on the sample, which then opens `path` (taking its lock) and looks for recovery files.
+fn window_opening(path: Option<&Path>, recovery_dir: &Path) -> Harness<'static, LadderApp> {
+    let mut app = LadderApp::with_session(ladderboard::app::sample_session(), None);
+    USER.clone_into(&mut app.settings.user_name);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
+    if let Some(path) = path {
+        h.state_mut().queue(Command::Open(path.to_path_buf()));
+        h.run();
+    }
+    h.state_mut().enable_recovery(recovery_dir.to_path_buf());
+    h.run();
+    h
+}
+
+#[test]
+fn every_start_offers_every_recovery_file_whichever_session_it_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let team = session_file(dir.path());
+    crashed_recovery(&recovery, Some(&team), "Team note");
+    crashed_recovery(&recovery, None, "Never saved note");
+    // A plain start: the sample, no path. Both crashed sessions are offered, one at a time.
+    let mut h = window_opening(None, &recovery);
+    get_text_containing(&h, "1 of 2 sessions with unsaved changes");
+    get_text_containing(&h, "Session: a session that was never saved");
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run();
+    get_text_containing(&h, "Session: calibration.ron");
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.path.as_deref(), Some(team.as_path()), "the crashed session's file is open again");
+    assert!(app.session.notes.iter().any(|n| n.text == "Team note"));
+    assert!(app.is_dirty());
+    assert!(ladderboard::io::lock::lock_path(&team).exists(), "and locked for this window");
+}
+
+#[test]
+fn restore_keeps_the_lock_and_the_recent_files_are_written_when_a_session_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let team = session_file(dir.path());
+    crashed_recovery(&recovery, Some(&team), "Team note");
+    let mut h = window_opening(Some(&team), &recovery);
+    let other = dir.path().join("other.ron");
+    save_session(&ladderboard::app::sample_session(), &other).expect("save");
+    h.state_mut().queue(Command::Open(other.clone()));
+    h.run();
+    let recent = ladderboard::io::recovery::read_recent_files(&dir.path().join("recent.ron"));
+    assert_eq!(recent.first(), Some(&other), "written when the session opened, not at exit");
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    assert!(h.state().session.notes.iter().any(|n| n.text == "Team note"));
+    assert!(h.state().read_only.is_none());
+    // A second window is told the session is open, rather than opening it editable.
+    match ladderboard::io::lock::acquire(&team, "Second window") {
+        ladderboard::io::lock::LockOutcome::HeldBy(holder) => assert_eq!(holder.user, USER),
+        other => panic!("the restored window lost its lock: {other:?}"),
+    }
+}
+
+#[test]
+fn restore_in_a_read_only_window_stays_read_only_with_a_banner_and_title() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let team = session_file(dir.path());
+    crashed_recovery(&recovery, Some(&team), "Team note");
+    let ladderboard::io::lock::LockOutcome::Acquired(_colleague) = ladderboard::io::lock::acquire(&team, "Colleague")
+    else {
+        panic!("lock")
+    };
+    let mut h = window_opening(None, &recovery);
+    h.state_mut().queue(Command::Open(team.clone()));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open read-only").click();
+    h.run();
+    h.state_mut().enable_recovery(recovery.clone());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    let app = h.state();
+    assert!(app.session.notes.iter().any(|n| n.text == "Team note"));
+    assert!(app.read_only.is_some(), "Restore does not make a read-only window editable");
+    assert!(app.title().contains("(read-only)"), "{}", app.title());
+    get_text_containing(&h, "READ-ONLY — Colleague");
+    // The banner lasts: after more frames it is still there, unlike a status message.
+    for _ in 0..5 {
+        h.run();
+    }
+    get_text_containing(&h, "READ-ONLY — Colleague");
+}
+
+#[test]
+fn a_live_windows_own_autosave_is_not_offered_to_a_second_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let team = session_file(dir.path());
+    let mut first = window_opening(Some(&team), &recovery);
+    edit_and_wait_for_autosave(&mut first);
+    assert!(first.state().recovery_file().expect("on").exists());
+    let mut second = window_opening(None, &recovery);
+    second.run();
+    assert!(second.state().view.recovery_offers.is_empty(), "the first window is alive and holds its session");
+    drop(first);
+}

@@ -2,10 +2,10 @@
 //! (Ctrl+Q) asks about unsaved changes first.
 
 mod ui_support;
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use ui_support::{get_text_containing, harness, has_text_containing};
+use ui_support::{change_then_quit, get_text_containing, harness, has_text_containing};
 
 #[test]
 fn f1_lists_every_shortcut_and_about_names_the_version() {
@@ -27,13 +27,7 @@ fn f1_lists_every_shortcut_and_about_names_the_version() {
 #[test]
 fn quit_with_unsaved_changes_asks_first() {
     let mut h = harness();
-    h.get_by_role_and_label(Role::Button, "Ada Park").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowUp);
-    h.run();
-    assert!(h.state().is_dirty());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
-    h.run();
+    change_then_quit(&mut h);
     assert!(h.state().view.unsaved_prompt.is_some(), "the unsaved-changes question comes first");
     assert!(!h.state().close_confirmed());
 }

@@ -1,7 +1,11 @@
 //! Autosave to a recovery file a moment after each change, and the offer to restore it on start.
 
 use super::LadderApp;
-use crate::io::recovery::{Recovery, discard_recovery, pending_recovery, read_recovery, recovery_path, write_recovery};
+use crate::io::lock::{LockOutcome, acquire};
+use crate::io::recovery::{
+    Recovery, discard_recovery, pending_recovery, read_recovery, recovery_files, recovery_path, write_recovery,
+};
+use crate::io::session_ron::load_session;
 use crate::view::RecoveryOffer;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -11,21 +15,41 @@ use std::time::{Duration, Instant};
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 
 impl LadderApp {
-    /// Autosaves into `dir` from now on, and offers any recovery file already there for this session.
+    /// Autosaves into `dir` from now on, and offers every recovery file there that holds changes
+    /// its session file lacks, whichever session the window opened on (a crash with one file open
+    /// must not be forgotten because the next start opened another). A recovery file whose session
+    /// another window holds open is that window's own autosave, and is left alone.
     pub fn enable_recovery(&mut self, dir: PathBuf) {
-        if let Some(file) = pending_recovery(&dir, self.path.as_deref()) {
-            match read_recovery(&file) {
-                Ok(r) => {
-                    self.view.recovery_offer = Some(RecoveryOffer {
-                        file,
-                        unsaved_changes: r.unsaved_changes,
-                        last_change: r.last_change,
-                        written_at: r.written_at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
-                    });
+        let mut offers = Vec::new();
+        for file in recovery_files(&dir) {
+            let recovery = match read_recovery(&file) {
+                Ok(recovery) => recovery,
+                Err(e) => {
+                    self.error(format!("A recovery file could not be read: {e}"));
+                    continue;
                 }
-                Err(e) => self.error(format!("A recovery file could not be read and was set aside: {e}")),
+            };
+            let path = recovery.session_path.as_deref();
+            let holder = if path == self.path.as_deref() { self.read_only.clone() } else { path.and_then(holder_of) };
+            let written_by_holder =
+                holder.is_some_and(|h| h.pid == recovery.pid && h.host == recovery.host && recovery.pid != 0);
+            if pending_recovery(&dir, path).as_deref() != Some(file.as_path()) || written_by_holder {
+                continue;
             }
+            offers.push(RecoveryOffer {
+                file,
+                session_path: recovery.session_path,
+                unsaved_changes: recovery.unsaved_changes,
+                last_change: recovery.last_change,
+                written_at: recovery.written_at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+            });
         }
+        // The open session's own recovery first; then the newest.
+        offers.sort_by(|a, b| {
+            let own = |o: &RecoveryOffer| o.session_path.as_deref() != self.path.as_deref();
+            own(a).cmp(&own(b)).then_with(|| b.written_at.cmp(&a.written_at))
+        });
+        self.view.recovery_offers = offers;
         self.view.recovery_dir = Some(dir.clone());
         self.recovery_dir = Some(dir);
     }
@@ -63,6 +87,8 @@ impl LadderApp {
                 .last()
                 .map(|e| e.summary(&e.person.as_ref().map(|p| self.session.name_of(p)).unwrap_or_default()))
                 .unwrap_or_default(),
+            pid: std::process::id(),
+            host: whoami::fallible::hostname().unwrap_or_default(),
             session: self.session.clone(),
         };
         match write_recovery(file, &recovery) {
@@ -71,26 +97,63 @@ impl LadderApp {
         }
     }
 
-    /// Restores the offered recovery file: its session replaces the open one, unsaved.
+    /// Restores the first offered recovery file: its session replaces the open one, unsaved. For
+    /// the open session's own file the window keeps its lock and, if it was read-only, stays so;
+    /// another session's file opens that session, locked (or read-only when someone holds it).
     pub(super) fn restore_recovery(&mut self) {
-        let Some(offer) = self.view.recovery_offer.take() else { return };
+        if self.view.recovery_offers.is_empty() {
+            return;
+        }
+        let offer = self.view.recovery_offers.remove(0);
+        // The window now holds restored, unsaved work: the other offers wait for the next start
+        // (their files stay) rather than replace it.
+        let more = std::mem::take(&mut self.view.recovery_offers).len();
         match read_recovery(&offer.file) {
             Ok(recovery) => {
-                let path = recovery.session_path.clone().or_else(|| self.path.clone());
-                let saved_audit_len = self.session.audit.len();
-                self.replace_session(recovery.session, path);
+                let path = recovery.session_path.clone();
+                let same = path == self.path;
+                let saved_audit_len = if same {
+                    self.saved_audit_len
+                } else {
+                    path.as_deref().and_then(|p| load_session(p).ok()).map_or(0, |saved| saved.audit.len())
+                };
+                let (lock, read_only) = (self.lock.take(), self.read_only.take());
+                self.replace_session(recovery.session, path.clone());
+                if same {
+                    self.lock = lock;
+                    self.read_only = read_only;
+                } else {
+                    drop(lock);
+                    if let Some(path) = &path {
+                        self.take_lock_or_read_only(path);
+                        self.remember_recent(path);
+                    }
+                }
                 self.saved_audit_len = saved_audit_len;
                 self.revision.mark_unsaved();
-                self.info(format!("Restored {} unsaved change(s). Save to keep them.", offer.unsaved_changes));
+                let count = offer.unsaved_changes;
+                let changes =
+                    if count == 1 { "1 unsaved change".to_owned() } else { format!("{count} unsaved changes") };
+                let later = match more {
+                    0 => String::new(),
+                    1 => " 1 more session with unsaved changes will be offered at the next start.".to_owned(),
+                    n => format!(" {n} more sessions with unsaved changes will be offered at the next start."),
+                };
+                match &self.read_only {
+                    Some(holder) => self.error(format!(
+                        "Restored {changes}, read-only: {holder} has the file open. Save a copy to keep them.{later}"
+                    )),
+                    None => self.info(format!("Restored {changes}. Save to keep them.{later}")),
+                }
             }
             Err(e) => self.error(format!("Could not restore: {e}")),
         }
     }
 
-    /// Deletes the offered recovery file.
+    /// Deletes the first offered recovery file.
     pub(super) fn discard_offered_recovery(&mut self) {
-        if let Some(offer) = self.view.recovery_offer.take() {
-            discard_recovery(&offer.file);
+        if !self.view.recovery_offers.is_empty() {
+            discard_recovery(&self.view.recovery_offers.remove(0).file);
         }
     }
 
@@ -103,7 +166,27 @@ impl LadderApp {
         self.revision.mark_autosaved();
     }
 
+    /// Puts `path` at the top of the recent files, and writes the list at once (not only at a
+    /// clean exit, which a crash never reaches).
+    pub(super) fn remember_recent(&mut self, path: &std::path::Path) {
+        self.settings.remember(path);
+        if let Some(dir) = &self.recovery_dir {
+            let file = crate::io::recovery::recent_files_path(dir);
+            if let Err(e) = crate::io::recovery::write_recent_files(&file, &self.settings.recent) {
+                self.error(format!("The recent-files list could not be written: {e}"));
+            }
+        }
+    }
+
     pub(super) fn note_change(&mut self) {
         self.last_change_at = Some(Instant::now());
+    }
+}
+
+/// Who holds `session` open in another window (of this program or another), if anyone.
+fn holder_of(session: &std::path::Path) -> Option<crate::io::lock::LockInfo> {
+    match acquire(session, "recovery check") {
+        LockOutcome::HeldBy(holder) => Some(holder),
+        _ => None,
     }
 }

@@ -2,7 +2,7 @@
 //! the work, so tests and the CLI call the work directly.
 
 use super::LadderApp;
-use crate::command::{Action, Command};
+use crate::command::Action;
 use crate::io::export_csv::{CsvColumns, export_decisions_csv};
 use crate::io::export_ron::export_decision_ron;
 use crate::io::lock::{LockInfo, LockOutcome, acquire};
@@ -11,49 +11,18 @@ use crate::io::session_ron::{load_session, save_session};
 use std::path::{Path, PathBuf};
 
 impl LadderApp {
-    /// Shows the native file dialog for `action` and queues the command that does the work.
+    /// Asks for the file `action` works on (a dialog, or the path field); the answer queues the
+    /// command that does the work, so tests and the CLI call the work directly.
     pub(super) fn dialog(&mut self, action: Action) {
-        let ron = ("Ladderboard session", &["ron"][..]);
-        let csv = ("CSV", &["csv", "tsv", "txt"][..]);
-        let roster = ("Roster (CSV or Excel workbook)", &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"][..]);
-        let command = match action {
-            Action::NewFromRoster => pick(roster).map(Command::ImportRoster),
-            Action::Open => pick(ron).map(Command::Open),
-            Action::MergePrepFiles => rfd::FileDialog::new()
-                .set_title("Merge managers' prep files")
-                .add_filter(ron.0, ron.1)
-                .pick_files()
-                .map(Command::MergePrepFiles),
-            Action::SaveAs => save(ron, &self.suggested_name("ron")).map(Command::SaveTo),
-            Action::ExportRon => save(ron, &self.suggested_name("decisions.ron")).map(Command::ExportRon),
-            Action::ExportHistory => save(csv, &self.suggested_name("history.csv")).map(Command::ExportHistory),
-            Action::ExportPacket => {
-                save(("HTML", &["html"][..]), &self.suggested_name("pre-read.html")).map(Command::ExportPacket)
-            }
-            Action::WriteGapLetters => rfd::FileDialog::new()
-                .set_title("Folder for the gap letters")
-                .pick_folder()
-                .map(Command::WriteGapLetters),
-            _ => None,
-        };
-        if let Some(command) = command {
-            self.queue(command);
-        }
+        self.ask_for_path(crate::command::DialogTarget::Action(action));
     }
 
-    /// Asks where to write the decisions CSV, then queues the export with the dialog's choices.
+    /// Asks where to write the decisions, then queues the export with the dialog's choices.
     pub(super) fn choose_export_csv_path(&mut self, options: crate::view::ExportCsvOptions) {
-        let (filter, name) = if options.workbook {
-            (("Excel workbook", &["xlsx"][..]), "decisions.xlsx")
-        } else {
-            (("CSV", &["csv"][..]), "decisions.csv")
-        };
-        if let Some(path) = save(filter, &self.suggested_name(name)) {
-            self.queue(Command::ExportCsv { path, options });
-        }
+        self.ask_for_path(crate::command::DialogTarget::ExportCsv(options));
     }
 
-    fn suggested_name(&self, extension: &str) -> String {
+    pub(super) fn suggested_name(&self, extension: &str) -> String {
         let stem = self
             .path
             .as_ref()
@@ -135,7 +104,7 @@ impl LadderApp {
                 let count = session.people.len();
                 self.replace_session(session, Some(path.to_path_buf()));
                 self.lock = lock;
-                self.settings.remember(path);
+                self.remember_recent(path);
                 if !self.check_integrity(path) {
                     self.info(format!("Opened {} ({count} people)", path.display()));
                 }
@@ -182,7 +151,7 @@ impl LadderApp {
                 self.revision.mark_saved();
                 self.saved_audit_len = self.session.audit.len();
                 self.clear_recovery(previous.as_deref());
-                self.settings.remember(path);
+                self.remember_recent(path);
                 self.info(format!("Saved {}", path.display()));
             }
             Err(e) => self.error(format!("{e}. Your changes are still open; save elsewhere.")),
@@ -236,14 +205,6 @@ impl LadderApp {
             Err(e) => self.error(e.to_string()),
         }
     }
-}
-
-fn pick(filter: (&str, &[&str])) -> Option<PathBuf> {
-    rfd::FileDialog::new().add_filter(filter.0, filter.1).pick_file()
-}
-
-fn save(filter: (&str, &[&str]), name: &str) -> Option<PathBuf> {
-    rfd::FileDialog::new().add_filter(filter.0, filter.1).set_file_name(name).save_file()
 }
 
 impl LadderApp {

@@ -68,6 +68,8 @@ impl LadderApp {
             Command::SaveTo(path) => self.save_to(&path),
             Command::ExportCsv { path, options } => self.export_csv(&path, options),
             Command::SetExportCsvOptions(options) => self.view.export_csv = options,
+            Command::ConfirmPathPrompt => self.confirm_path_prompt(),
+            Command::CancelPathPrompt => self.cancel_path_prompt(),
             Command::ChooseExportCsvPath(options) => {
                 self.view.export_csv = None;
                 self.view.last_export_csv = options;
@@ -90,7 +92,7 @@ impl LadderApp {
         }
     }
 
-    fn carry_out(&mut self, action: Interrupted) {
+    pub(super) fn carry_out(&mut self, action: Interrupted) {
         match action {
             Interrupted::CloseWindow => {
                 self.close_confirmed = true;
@@ -115,8 +117,9 @@ impl LadderApp {
                 if let Some(path) = self.path.clone() {
                     self.save_to(&path);
                 } else {
-                    self.dialog(Action::SaveAs);
-                    self.drain_queue_into_saves();
+                    // The dialog's answer comes in a later frame; it saves, then goes on.
+                    self.ask_for_path(crate::command::DialogTarget::SaveThen(action));
+                    return;
                 }
                 // A failed or cancelled save keeps the question open rather than losing the changes.
                 if self.is_dirty() {
@@ -124,17 +127,6 @@ impl LadderApp {
                 } else {
                     self.carry_out(action);
                 }
-            }
-        }
-    }
-
-    /// A Save-as dialog queues `SaveTo`; run it now so the prompt can go on.
-    fn drain_queue_into_saves(&mut self) {
-        let queued = std::mem::take(&mut self.pending);
-        for command in queued {
-            match command {
-                Command::SaveTo(path) => self.save_to(&path),
-                other => self.pending.push(other),
             }
         }
     }

@@ -5,7 +5,7 @@ use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
     agenda, board, export_dialog, fairness, help, history_window, import_preview, lock_prompt, menu_bar, open_items,
-    palette, person_panel, presenter, proposal_prompt, recovery_prompt, roster_table, status_bar, theme,
+    palette, path_prompt, person_panel, presenter, proposal_prompt, recovery_prompt, roster_table, status_bar, theme,
     unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
@@ -22,12 +22,13 @@ impl LadderApp {
         // While blind mode is on, undo labels name people by their codes too.
         let undo = self.history.undo_label().map(|l| self.blind_text(l.to_owned()));
         let redo = self.history.redo_label().map(|l| self.blind_text(l.to_owned()));
-        let LadderApp { session, view, derived, settings, status, blind, .. } = self;
+        let LadderApp { session, view, derived, settings, status, blind, read_only, .. } = self;
         // Every screen draws the blinded copy while blind mode is on.
         let session: &crate::model::Session = blind.as_ref().map_or(&*session, |b| &b.shown);
         Panel::top("menu").show(ui, |ui| {
             let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };
-            menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, session.blind, out);
+            let banners = menu_bar::Banners { blind: session.blind, read_only: read_only.as_ref() };
+            menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, &banners, out);
         });
         Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(ui, session, status.as_ref(), &mut view.status_details);
@@ -53,10 +54,11 @@ impl LadderApp {
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);
-        recovery_prompt::recovery_prompt_ui(ui.ctx(), view.recovery_offer.as_ref(), out);
+        recovery_prompt::recovery_prompt_ui(ui.ctx(), &view.recovery_offers, out);
         import_preview::import_preview_ui(ui.ctx(), view.import_preview.as_ref(), out);
         export_dialog::export_dialog_ui(ui.ctx(), view.export_csv, !session.roster_columns.is_empty(), out);
         unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
+        path_prompt::path_prompt_ui(ui.ctx(), &mut view.path_prompt, out);
         if view.selected != selected_before || out.iter().any(|c| matches!(c, Command::Select(_))) {
             view.scroll_to_selected = true;
         }

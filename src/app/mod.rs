@@ -4,6 +4,7 @@
 
 pub mod autosave;
 mod blind;
+pub mod dialogs;
 mod dropped;
 pub mod files;
 mod handle;
@@ -68,6 +69,10 @@ pub struct LadderApp {
     disk_stamp: Option<(std::time::SystemTime, u64)>,
     /// A roster read for the import preview, waiting for Import or Cancel.
     import: Option<import::PendingImport>,
+    /// Which file dialogs the window shows (tests: only the path field, never a real dialog).
+    pub dialogs: dialogs::Dialogs,
+    /// A file dialog on screen, its answer to come.
+    dialog_pending: Option<dialogs::PendingDialog>,
     /// Blind mode's codes and blinded copy, while the session has it on.
     blind: Option<blind::BlindView>,
     /// When the presenter view came to its candidate.
@@ -99,6 +104,8 @@ impl LadderApp {
             read_only: None,
             disk_stamp: None,
             import: None,
+            dialogs: dialogs::Dialogs::PathField,
+            dialog_pending: None,
             blind: None,
             presenting_since: None,
         };
@@ -123,7 +130,8 @@ impl LadderApp {
             .and_then(|p| p.file_name())
             .map_or_else(|| format!("{} (not saved)", self.session.title), |n| n.to_string_lossy().into_owned());
         let mark = if self.is_dirty() { "● " } else { "" };
-        format!("{mark}{name} — Ladderboard")
+        let read_only = if self.read_only.is_some() { " (read-only)" } else { "" };
+        format!("{mark}{name}{read_only} — Ladderboard")
     }
 
     /// Queues a command as if the UI had emitted it (used by tests and the palette).
@@ -162,6 +170,7 @@ impl LadderApp {
         for command in out {
             self.handle(command);
         }
+        self.poll_dialog(ui.ctx());
         self.autosave(ui.ctx());
         // A message about an earlier state of the session ("Saved", "Not moved: …") is stale now.
         if self.status.as_ref().is_some_and(|s| s.revision != self.revision.current()) {
@@ -256,7 +265,9 @@ impl LadderApp {
         self.derived.invalidate();
         self.refresh_blind();
         self.saved_audit_len = self.session.audit.len();
-        self.view = ViewState { track: self.view.track, ..ViewState::default() };
+        // Recovery offers belong to the start, not to the session shown: opening a file keeps them.
+        let offers = std::mem::take(&mut self.view.recovery_offers);
+        self.view = ViewState { track: self.view.track, recovery_offers: offers, ..ViewState::default() };
         self.select_first();
     }
 
@@ -300,7 +311,9 @@ pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitC
             if let Some(theme) = theme {
                 settings.theme = theme;
             }
-            Ok(Box::new(start(path.as_deref(), settings)))
+            let mut app = start(path.as_deref(), settings);
+            app.dialogs = dialogs::Dialogs::System;
+            Ok(Box::new(app))
         }),
     );
     match result {
@@ -314,7 +327,16 @@ pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitC
 
 /// Chooses what the window opens on; a file that fails to load is reported, never fatal.
 #[must_use]
-pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
+pub fn start(path: Option<&Path>, mut settings: Settings) -> LadderApp {
+    // The list written when each session opened outlives a crash; eframe's copy is written only
+    // at a clean exit.
+    let recovery_dir = crate::io::recovery::recovery_dir();
+    if let Some(dir) = &recovery_dir {
+        let written = crate::io::recovery::read_recent_files(&crate::io::recovery::recent_files_path(dir));
+        for path in written.iter().rev() {
+            settings.remember(path);
+        }
+    }
     // A roster given on the command line (`ladderboard team.csv`) opens the import preview over
     // the most recent session, as File → New from roster… would.
     let roster = path.filter(|p| std::fs::read(p).is_ok_and(|bytes| !crate::io::is_ron_document(&bytes)));
@@ -333,12 +355,12 @@ pub fn start(path: Option<&Path>, settings: Settings) -> LadderApp {
     if let Some(p) = app.path.clone() {
         app.take_lock_or_read_only(&p);
     }
-    if let Some(p) = &app.path {
-        let p = p.clone();
-        app.settings.remember(&p);
-    }
-    if let Some(dir) = crate::io::recovery::recovery_dir() {
+    let opened = app.path.clone();
+    if let Some(dir) = recovery_dir {
         app.enable_recovery(dir);
+    }
+    if let Some(p) = opened {
+        app.remember_recent(&p);
     }
     if let Some(roster) = roster {
         app.preview_import(roster);

@@ -16,11 +16,18 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Name written into the audit trail and notes.
     pub user_name: String,
+    /// The folder of the last file chosen: where the next file dialog starts.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { theme: ThemeChoice::default(), recent: Vec::new(), user_name: default_user_name() }
+        Settings {
+            theme: ThemeChoice::default(),
+            recent: Vec::new(),
+            user_name: default_user_name(),
+            last_folder: None,
+        }
     }
 }
 

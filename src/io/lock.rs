@@ -3,7 +3,8 @@
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-use std::io::Write as _;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
 /// Who holds a session open.
@@ -21,14 +22,19 @@ impl std::fmt::Display for LockInfo {
     }
 }
 
-/// A held lock; dropping it removes the lock file.
+/// A held lock: the lock file, open and locked by the operating system. Dropping it removes the
+/// file and releases the OS lock.
 #[derive(Debug)]
 pub struct SessionLock {
     path: PathBuf,
+    /// Held open for the OS lock's sake: the kernel releases it when this process ends, however
+    /// it ends (a crash, `kill -9`, a power cut), so the lock file's content never decides alone.
+    _file: Option<File>,
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
+        // Removed while still locked, so no one can lock the old file between the two steps.
         let _ = std::fs::remove_file(&self.path);
     }
 }
@@ -50,32 +56,89 @@ pub fn lock_path(session: &Path) -> PathBuf {
     session.with_file_name(format!(".{name}.lock"))
 }
 
-/// Takes the lock for `session` as `user`, replacing a stale lock left by a crashed process on this host.
+/// Takes the lock for `session` as `user`.
+///
+/// The lock is an operating-system lock on the lock file (`File::try_lock`), which the kernel
+/// drops when its holder dies: a lock file whose OS lock is free was left by a process that is
+/// gone, whatever its process id now names (a lingering zombie, or another program after a
+/// reboot), and is taken over at once. The file's content still tells a second user who has the
+/// session open. Where the file system has no OS locks, the old rule stands: a lock from this
+/// host whose process is gone is stale; one from another host never is.
 #[must_use]
 pub fn acquire(session: &Path, user: &str) -> LockOutcome {
     let path = lock_path(session);
     let me = LockInfo { user: user.to_owned(), host: host_name(), pid: std::process::id(), since: Timestamp::now() };
-    for _attempt in 0..2 {
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                let text = ron::to_string(&me).unwrap_or_default();
-                let _ = file.write_all(text.as_bytes()).and_then(|()| file.sync_all());
-                return LockOutcome::Acquired(SessionLock { path });
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let holder = std::fs::read_to_string(&path).ok().and_then(|t| ron::from_str::<LockInfo>(&t).ok());
-                match holder {
-                    Some(info) if !is_stale(&info) => return LockOutcome::HeldBy(info),
-                    // A crashed process on this host, or an unreadable lock: take it over.
-                    _ => {
-                        let _ = std::fs::remove_file(&path);
-                    }
-                }
-            }
+    for _attempt in 0..3 {
+        let mut file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path) {
+            Ok(file) => file,
             Err(e) => return LockOutcome::Unavailable(crate::io::error::explain_io(&e)),
+        };
+        match file.try_lock() {
+            Ok(()) => {
+                // Locked a file another holder removed in the meantime: try again with the new one.
+                if !same_file(&file, &path) {
+                    continue;
+                }
+                if write_info(&mut file, &me).is_err() {
+                    return LockOutcome::Unavailable("the lock file could not be written".to_owned());
+                }
+                return LockOutcome::Acquired(SessionLock { path, _file: Some(file) });
+            }
+            Err(TryLockError::WouldBlock) => {
+                let holder = read_info(&mut file).unwrap_or_else(|| LockInfo {
+                    user: "another Ladderboard".to_owned(),
+                    host: String::new(),
+                    pid: 0,
+                    since: Timestamp::now(),
+                });
+                return LockOutcome::HeldBy(holder);
+            }
+            Err(TryLockError::Error(_)) => return acquire_without_os_lock(file, &path, &me),
         }
     }
     LockOutcome::Unavailable("the lock file keeps reappearing".to_owned())
+}
+
+/// A file system without OS locks (some network shares): the lock file's content decides.
+fn acquire_without_os_lock(mut file: File, path: &Path, me: &LockInfo) -> LockOutcome {
+    match read_info(&mut file) {
+        Some(info) if !is_stale(&info) => LockOutcome::HeldBy(info),
+        _ => match write_info(&mut file, me) {
+            Ok(()) => LockOutcome::Acquired(SessionLock { path: path.to_path_buf(), _file: None }),
+            Err(e) => LockOutcome::Unavailable(crate::io::error::explain_io(&e)),
+        },
+    }
+}
+
+fn read_info(file: &mut File) -> Option<LockInfo> {
+    let mut text = String::new();
+    file.seek(SeekFrom::Start(0)).ok()?;
+    file.read_to_string(&mut text).ok()?;
+    ron::from_str(&text).ok()
+}
+
+fn write_info(file: &mut File, me: &LockInfo) -> std::io::Result<()> {
+    file.set_len(0)?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(ron::to_string(me).unwrap_or_default().as_bytes())?;
+    file.sync_all()
+}
+
+/// Whether the open file is still the one at `path` (not removed or replaced since it was opened).
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(open), Ok(named)) => open.ino() == named.ino() && open.dev() == named.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
 }
 
 /// A lock from this host whose process is gone. Locks from other hosts are never presumed stale.

@@ -22,6 +22,12 @@ pub struct Recovery {
     pub unsaved_changes: usize,
     /// Summary of the newest change, for the restore prompt.
     pub last_change: String,
+    /// The process that wrote it (0 in files from before this was recorded): a window still
+    /// running with the session open is that process, and its autosave is not offered elsewhere.
+    #[serde(default)]
+    pub pid: u32,
+    #[serde(default)]
+    pub host: String,
     pub session: Session,
 }
 
@@ -80,6 +86,42 @@ pub fn pending_recovery(dir: &Path, session_path: Option<&Path>) -> Option<PathB
         _ => true,
     };
     newer.then_some(recovery)
+}
+
+/// Every recovery file in `dir`, oldest name first; none when the folder does not exist.
+#[must_use]
+pub fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The recent-files list beside the recovery folder (`recent.ron` in the data folder): written
+/// each time a session opens, so a crash does not lose it.
+#[must_use]
+pub fn recent_files_path(recovery_dir: &Path) -> PathBuf {
+    recovery_dir.parent().unwrap_or(recovery_dir).join("recent.ron")
+}
+
+/// Writes the recent-files list atomically.
+pub fn write_recent_files(path: &Path, recent: &[PathBuf]) -> Result<(), FileError> {
+    if let Some(folder) = path.parent() {
+        create_private_dir(folder).map_err(|source| FileError::Write { path: folder.to_path_buf(), source })?;
+    }
+    let text = ron::to_string(recent)
+        .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// The recent-files list, or none when it is missing or unreadable.
+#[must_use]
+pub fn read_recent_files(path: &Path) -> Vec<PathBuf> {
+    std::fs::read_to_string(path).ok().and_then(|text| ron::from_str(&text).ok()).unwrap_or_default()
 }
 
 /// Removes a recovery file; missing is fine.

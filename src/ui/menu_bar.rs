@@ -11,6 +11,13 @@ pub struct EditState<'a> {
     pub redo: Option<&'a str>,
 }
 
+/// States shown in the menu bar for as long as they last.
+pub struct Banners<'a> {
+    pub blind: bool,
+    /// Who holds the session while this window has it read-only.
+    pub read_only: Option<&'a crate::io::lock::LockInfo>,
+}
+
 /// Draws the menu bar.
 /// `user_name` is the author written into the audit trail and notes; it is a setting, not session data.
 pub fn menu_bar_ui(
@@ -18,7 +25,7 @@ pub fn menu_bar_ui(
     edit: &EditState<'_>,
     recent: &[PathBuf],
     user_name: &mut String,
-    blind: bool,
+    banners: &Banners<'_>,
     out: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -90,8 +97,11 @@ pub fn menu_bar_ui(
                 action_button(ui, action, action.label(), true, out);
             }
         });
-        if blind {
+        if banners.blind {
             blind_banner(ui, out);
+        }
+        if let Some(holder) = banners.read_only {
+            read_only_banner(ui, holder, out);
         }
     });
 }
@@ -103,6 +113,15 @@ fn blind_banner(ui: &mut Ui, out: &mut Vec<Command>) {
     ui.label(text.color(super::theme::warning_color(ui.visuals())));
     if ui.small_button("Reveal names").clicked() {
         out.push(Command::Run(Action::ToggleBlind));
+    }
+}
+
+fn read_only_banner(ui: &mut Ui, holder: &crate::io::lock::LockInfo, out: &mut Vec<Command>) {
+    ui.separator();
+    let text = egui::RichText::new(format!("READ-ONLY — {holder} has this session open")).strong();
+    ui.label(text.color(super::theme::warning_color(ui.visuals())));
+    if ui.small_button("Save a copy…").clicked() {
+        out.push(Command::Run(Action::SaveAs));
     }
 }
 

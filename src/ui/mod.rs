@@ -16,6 +16,7 @@ pub mod lock_prompt;
 pub mod menu_bar;
 pub mod open_items;
 pub mod palette;
+pub mod path_prompt;
 pub mod person_panel;
 pub mod pre_read;
 pub mod presenter;

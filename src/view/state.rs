@@ -74,9 +74,34 @@ pub struct StatusMessage {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecoveryOffer {
     pub file: PathBuf,
+    /// The session file the changes belong to; `None` for a session never saved.
+    pub session_path: Option<PathBuf>,
     pub unsaved_changes: usize,
     pub last_change: String,
     pub written_at: String,
+}
+
+/// What a path is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPromptKind {
+    Open,
+    OpenMany,
+    Save,
+    Folder,
+}
+
+/// The path field, shown where no file dialog can be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathPrompt {
+    pub title: String,
+    pub kind: PathPromptKind,
+    /// The path as typed (one per line for several files).
+    pub text: String,
+    /// Why the field, not the system's dialog.
+    pub why: String,
+    /// What is wrong with the path typed, if anything.
+    pub problem: String,
+    pub target: crate::command::DialogTarget,
 }
 
 /// A session someone else holds open, waiting for "Open read-only" or Cancel.
@@ -188,8 +213,11 @@ pub struct ViewState {
     pub pending: Option<PendingProposal>,
     /// An action held back until the user says what to do with unsaved changes.
     pub unsaved_prompt: Option<Interrupted>,
+    /// The path field, while one is asked for.
+    pub path_prompt: Option<PathPrompt>,
     /// A recovery file found on start, waiting for Restore or Discard.
-    pub recovery_offer: Option<RecoveryOffer>,
+    /// Recovery files with changes never saved, offered one at a time on start.
+    pub recovery_offers: Vec<RecoveryOffer>,
     pub lock_prompt: Option<LockPrompt>,
     /// A roster being imported: shown for the user to check and adjust before Import commits it.
     pub import_preview: Option<super::ImportPreview>,
@@ -233,7 +261,8 @@ impl Default for ViewState {
             history: None,
             pending: None,
             unsaved_prompt: None,
-            recovery_offer: None,
+            path_prompt: None,
+            recovery_offers: Vec::new(),
             lock_prompt: None,
             import_preview: None,
             export_csv: None,
@@ -253,7 +282,8 @@ impl ViewState {
         self.palette.is_some()
             || self.pending.is_some()
             || self.unsaved_prompt.is_some()
-            || self.recovery_offer.is_some()
+            || self.path_prompt.is_some()
+            || !self.recovery_offers.is_empty()
             || self.lock_prompt.is_some()
             || self.import_preview.is_some()
             || self.export_csv.is_some()

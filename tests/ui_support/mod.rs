@@ -86,3 +86,15 @@ pub fn import_roster_fixture(harness: &mut Harness<'_, LadderApp>, name: &str) {
     import_button(harness).click();
     harness.run();
 }
+
+/// Makes one unsaved change (Ada Park moved up a band with Ctrl+↑), then asks to quit (Ctrl+Q):
+/// the unsaved-changes question is then open.
+pub fn change_then_quit(harness: &mut Harness<'_, LadderApp>) {
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Ada Park").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowUp);
+    harness.run();
+    assert!(harness.state().is_dirty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+}
