@@ -300,7 +300,13 @@ pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitC
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([1024.0, 700.0])
-            .with_title("Ladderboard"),
+            .with_title("Ladderboard")
+            // The desktop entry's name (Wayland matches windows to it by app id) and its icon.
+            .with_app_id("ladderboard")
+            .with_icon(std::sync::Arc::new(
+                eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/ladderboard.png"))
+                    .unwrap_or_default(),
+            )),
         ..Default::default()
     };
     let result = eframe::run_native(
