@@ -1,0 +1,86 @@
+//! Image snapshots of the screens a user meets first, in light and dark, rendered the way egui
+//! tests itself (`egui_kittest` through wgpu). Run with `cargo test --features snapshots --test
+//! snapshots`; `.ci/run` installs Mesa's software renderers and runs them. After a deliberate
+//! change, `UPDATE_SNAPSHOTS=1` rewrites the images in `tests/snapshots/`, which the README shows.
+#![cfg(feature = "snapshots")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ladderboard::app::{LadderApp, sample_session};
+use ladderboard::command::Command;
+use ladderboard::model::{PersonId, Placement};
+use ladderboard::view::{RecoveryOffer, ThemeChoice};
+
+fn window(theme: ThemeChoice) -> Harness<'static, LadderApp> {
+    let mut app = LadderApp::with_session(sample_session(), None);
+    app.settings.user_name = "Test Chair".into();
+    app.settings.theme = theme;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(8)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
+    harness.run();
+    harness
+}
+
+fn both_themes(name: &str, scene: impl Fn(&mut Harness<'static, LadderApp>)) {
+    let mut failures = Vec::new();
+    for (theme, suffix) in [(ThemeChoice::Light, "light"), (ThemeChoice::Dark, "dark")] {
+        let mut h = window(theme);
+        scene(&mut h);
+        h.run();
+        if let Err(e) = h.try_snapshot(format!("{name}_{suffix}")) {
+            failures.push(e.to_string());
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn board() {
+    both_themes("board", |_| {});
+}
+
+#[test]
+fn person_panel() {
+    both_themes("person_panel", |h| {
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Ada Park").click();
+        h.run();
+    });
+}
+
+#[test]
+fn proposal_prompt() {
+    both_themes("proposal_prompt", |h| {
+        let ada = PersonId::new("E2001");
+        let level = h.state().session.person(&ada).expect("Ada").level.clone();
+        let next = h.state().session.ladder.next_level(&level).expect("a level above").id.clone();
+        h.state_mut().queue(Command::MoveCard { person: ada, to: Placement { level: next, band: 0 } });
+        h.run();
+    });
+}
+
+#[test]
+fn restore_prompt() {
+    both_themes("restore_prompt", |h| {
+        h.state_mut().view.recovery_offers = vec![RecoveryOffer {
+            file: "recovery/1f3c.ron".into(),
+            session_path: Some("/home/chair/reviews/2026-h2.ron".into()),
+            unsaved_changes: 3,
+            last_change: "Ada Park: proposed for P6 Principal".into(),
+            written_at: "2026-11-30 17:42:10".into(),
+        }];
+        h.run();
+    });
+}
+
+#[test]
+fn error_window() {
+    both_themes("error_window", |h| {
+        h.state_mut().queue(Command::Open("/nowhere/team.ron".into()));
+        h.run();
+        h.state_mut().view.status_details = true;
+        h.run();
+    });
+}
