@@ -156,12 +156,19 @@ pub enum Command {
         force: bool,
     },
     /// Print the fairness figures as Markdown: the distribution per level against the target, each
-    /// manager against the organisation at the same levels, and the evidence coverage of open proposals.
+    /// manager against the organisation at the same levels, the evidence coverage of open proposals,
+    /// before / after per manager and level, and time in level per team. Blind mode is respected.
     Report {
         session: PathBuf,
         /// The track to report (`ic` or `management`).
         #[arg(long, default_value = "ic")]
         track: String,
+        /// Print one CSV table (section, group, level, measure, value) instead.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Print JSON instead, for scripts.
+        #[arg(long)]
+        json: bool,
     },
     /// Write a gap letter (Markdown) for every "not this cycle" decision into a folder.
     Letters {
@@ -435,7 +442,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             }
             Ok(())
         }
-        Command::Report { session, track } => {
+        Command::Report { session, track, csv, json } => {
             let Some(track) = Track::parse(&track) else {
                 let problem = crate::io::Problem::new(
                     format!("unknown track \"{track}\""),
@@ -449,7 +456,20 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 track,
                 &crate::model::fairness::Group::Everyone,
             );
-            print!("{}", figures.markdown(&loaded));
+            let outcomes = crate::model::fairness::outcomes::Outcomes::compute(&loaded, jiff::Zoned::now().date());
+            let failed =
+                |e: String| FileError::Write { path: "standard output".into(), source: std::io::Error::other(e) };
+            if json {
+                let text = crate::io::report::report_json(&loaded, track.label(), &figures, &outcomes)
+                    .map_err(|e| failed(e.to_string()))?;
+                println!("{text}");
+            } else if csv {
+                let bytes =
+                    crate::io::report::report_csv(&loaded, &figures, &outcomes).map_err(|e| failed(e.to_string()))?;
+                print!("{}", String::from_utf8_lossy(&bytes));
+            } else {
+                print!("{}{}", figures.markdown(&loaded), outcomes.markdown());
+            }
             Ok(())
         }
         Command::Letters { session, output } => {

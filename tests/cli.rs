@@ -251,6 +251,21 @@ fn report_prints_the_distribution_the_drift_and_the_coverage_as_markdown() {
     // Mei Lin Zhou proposed all ten of her people; the organisation 37 % at the same levels.
     assert!(out.contains("| Mei Lin Zhou | 10 | 2.10 (2.05) | 100 % (37 %) | 100 % |  |"), "{out}");
     assert!(out.contains("- Victor Adeyemi → P5: 2 of 5 criteria met; open: Technical depth, Communication"), "{out}");
+    // Before / after: of her 10 proposals 5 are decided, all promoted as proposed.
+    assert!(out.contains("| Mei Lin Zhou | 10 | 5 | 5 | 0 | 0 | 0 | 0 % |"), "{out}");
+    assert!(out.contains("## Time in level per team"), "{out}");
+    let session = format!("{root}/assets/sample/session.ron");
+    let (code, json, err) = ladderboard(&["report", &session, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(json.contains("\"manager\": \"Mei Lin Zhou\""), "{json}");
+    assert!(json.contains("\"as_proposed\": 5"), "{json}");
+    let (code, csv, err) = ladderboard(&["report", &session, "--csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(csv.starts_with("section,group,level,measure,value\n"), "{csv}");
+    assert!(csv.contains("\ndistribution,everyone,P5,strong people,4\n"), "{csv}");
+    assert!(csv.contains("\nbefore/after by manager,Mei Lin Zhou,,promoted as proposed,5\n"), "{csv}");
+    let (code, _, _) = ladderboard(&["report", &session, "--csv", "--json"]);
+    assert_eq!(code, 2, "one format at a time");
 }
 
 #[test]

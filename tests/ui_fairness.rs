@@ -51,3 +51,29 @@ fn clicking_a_drifting_manager_shows_their_people_on_the_board() {
     let shown: Vec<&str> = h.state().derived.rows.iter().map(|&i| session.people[i].manager.as_str()).collect();
     assert!(!shown.is_empty() && shown.iter().all(|m| *m == "Mei Lin Zhou"), "{shown:?}");
 }
+
+#[test]
+fn before_after_and_time_in_level_tabs_show_the_committees_effect_and_who_waits_longest() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Before / after").click();
+    h.run();
+    // The sample: Mei Lin Zhou proposed 10, 5 decided, all 5 promoted as proposed.
+    get_text_containing(&h, "\"Changed\" is the share of decided proposals");
+    let row = h.state().view.fairness.as_ref().and_then(|f| f.outcomes.clone()).expect("computed once");
+    let mei = row.by_manager.iter().find(|m| m.group == "Mei Lin Zhou").expect("Mei Lin Zhou");
+    assert_eq!((mei.proposed, mei.decided, mei.as_proposed), (10, 5, 5));
+    h.get_by_role_and_label(Role::Button, "Time in level").click();
+    h.run();
+    get_text_containing(&h, "Mean years at level");
+    // The person longest at their level is listed first; clicking selects them on the board.
+    let longest = row.people.first().expect("someone").clone();
+    // (The roster lists the same name; the window's button is the last drawn.)
+    h.query_all_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(longest.name.as_str()))
+        .last()
+        .expect("in the list")
+        .click();
+    h.run();
+    assert_eq!(h.state().view.selected.as_ref(), Some(&longest.person));
+}

@@ -49,7 +49,7 @@ impl LadderApp {
         open_items::open_items_ui(ui.ctx(), session, &mut view.open_items, out);
         if view.presenter.is_none() {
             agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, &mut view.agenda_items, out);
-            fairness::fairness_ui(ui.ctx(), session, view.track, &mut view.fairness, out);
+            fairness::fairness_ui(ui.ctx(), session, view.track, view.today, &mut view.fairness, out);
         }
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);

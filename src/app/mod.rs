@@ -246,6 +246,7 @@ impl LadderApp {
         if let Some(fairness) = &mut self.view.fairness {
             fairness.figures = None;
             fairness.groups = None;
+            fairness.outcomes = None;
         }
         self.view.agenda_items = None;
         self.refresh_blind();

@@ -14,6 +14,7 @@ pub mod merge_files;
 pub mod migrate;
 pub mod packet;
 pub mod recovery;
+pub mod report;
 pub mod roster_columns;
 pub mod roster_csv;
 pub mod roster_dates;

@@ -35,7 +35,7 @@ impl BandTargets {
 }
 
 /// People per band in one group (a level, a manager's people, a team).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Spread {
     pub counts: Vec<usize>,
 }
@@ -55,7 +55,7 @@ impl Spread {
 }
 
 /// How a group compares with the target.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Verdict {
     /// Fewer people than `min_group`: no comparison is made.
     TooFew,
@@ -143,7 +143,7 @@ impl Session {
 }
 
 /// One manager's people against the organisation at the same levels.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Drift {
     pub manager: String,
     pub people: usize,
@@ -220,6 +220,7 @@ pub fn manager_drift(session: &Session, min_group: usize) -> Vec<Drift> {
 }
 
 pub mod figures;
+pub mod outcomes;
 
 #[cfg(test)]
 mod tests;

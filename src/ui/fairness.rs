@@ -5,6 +5,7 @@
 
 use crate::command::Command;
 use crate::model::fairness::figures::{Figures, describe};
+use crate::model::fairness::outcomes::Outcomes;
 use crate::model::fairness::{BandTargets, Group, Verdict};
 use crate::model::{Session, Track};
 use crate::view::state::{FairnessState, FairnessTab};
@@ -16,6 +17,7 @@ pub fn fairness_ui(
     ctx: &egui::Context,
     session: &Session,
     track: Track,
+    today: jiff::civil::Date,
     state: &mut Option<FairnessState>,
     out: &mut Vec<Command>,
 ) {
@@ -38,6 +40,7 @@ pub fn fairness_ui(
             if s.figures.as_ref().is_none_or(|(t, g, _)| *t != track || *g != s.group) {
                 s.figures = Some((track, s.group.clone(), Figures::compute(session, track, &s.group)));
             }
+            let outcomes = s.outcomes.get_or_insert_with(|| Outcomes::compute(session, today));
             let Some((_, _, figures)) = &s.figures else { return };
             match s.tab {
                 FairnessTab::Distribution => {
@@ -50,6 +53,8 @@ pub fn fairness_ui(
                 }
                 FairnessTab::Managers => managers_ui(ui, session, figures, out),
                 FairnessTab::Coverage => coverage_ui(ui, figures, out),
+                FairnessTab::BeforeAfter => super::fairness_outcomes::before_after_ui(ui, outcomes),
+                FairnessTab::TimeInLevel => super::fairness_outcomes::time_in_level_ui(ui, outcomes, out),
             }
         });
     if !open {

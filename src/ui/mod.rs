@@ -8,6 +8,7 @@ pub mod decision_form;
 pub mod evidence;
 pub mod export_dialog;
 pub mod fairness;
+pub mod fairness_outcomes;
 pub mod fonts;
 pub mod help;
 pub mod history_window;

@@ -140,10 +140,18 @@ pub enum FairnessTab {
     Distribution,
     Managers,
     Coverage,
+    BeforeAfter,
+    TimeInLevel,
 }
 
 impl FairnessTab {
-    pub const ALL: [FairnessTab; 3] = [FairnessTab::Distribution, FairnessTab::Managers, FairnessTab::Coverage];
+    pub const ALL: [FairnessTab; 5] = [
+        FairnessTab::Distribution,
+        FairnessTab::Managers,
+        FairnessTab::Coverage,
+        FairnessTab::BeforeAfter,
+        FairnessTab::TimeInLevel,
+    ];
 
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -151,6 +159,8 @@ impl FairnessTab {
             FairnessTab::Distribution => "Distribution and target",
             FairnessTab::Managers => "Managers",
             FairnessTab::Coverage => "Evidence coverage",
+            FairnessTab::BeforeAfter => "Before / after",
+            FairnessTab::TimeInLevel => "Time in level",
         }
     }
 }
@@ -165,6 +175,8 @@ pub struct FairnessState {
     pub figures: Option<(crate::model::Track, crate::model::fairness::Group, crate::model::fairness::figures::Figures)>,
     /// The groups to choose from (managers, teams, roster column values), found once per change.
     pub groups: Option<Vec<crate::model::fairness::Group>>,
+    /// Before / after and time in level, computed once per change.
+    pub outcomes: Option<crate::model::fairness::outcomes::Outcomes>,
 }
 
 /// The decisions-CSV export dialog's choices.

@@ -7,7 +7,7 @@ use crate::model::coverage::{criteria_checks, gaps};
 use crate::model::{LevelId, PersonId, Session, Track};
 
 /// One open proposal's evidence against its target's criteria.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Coverage {
     pub person: PersonId,
     pub name: String,
@@ -18,7 +18,7 @@ pub struct Coverage {
 }
 
 /// The figures.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Figures {
     pub targets: BandTargets,
     pub distribution: Vec<(LevelId, Spread, Verdict)>,

@@ -1,0 +1,90 @@
+//! `ladderboard report` as data: the fairness figures as JSON (for a script to check) or as one
+//! long CSV table (for a spreadsheet), beside the Markdown the chair shares.
+
+use crate::model::Session;
+use crate::model::fairness::figures::{Figures, describe};
+use crate::model::fairness::outcomes::Outcomes;
+use serde::Serialize;
+
+/// Everything the report holds.
+#[derive(Serialize)]
+struct Report<'a> {
+    session: &'a str,
+    cycle: &'a str,
+    track: &'a str,
+    bands: &'a [String],
+    #[serde(flatten)]
+    figures: &'a Figures,
+    #[serde(flatten)]
+    outcomes: &'a Outcomes,
+}
+
+/// The report as pretty JSON.
+pub fn report_json(
+    session: &Session,
+    track: &str,
+    figures: &Figures,
+    outcomes: &Outcomes,
+) -> serde_json::Result<String> {
+    let report = Report {
+        session: &session.title,
+        cycle: &session.cycle,
+        track,
+        bands: &session.ladder.bands,
+        figures,
+        outcomes,
+    };
+    serde_json::to_string_pretty(&report)
+}
+
+/// The report as one CSV table: `section, group, level, measure, value` per figure, so every
+/// section reads into one sheet and filters by section.
+pub fn report_csv(session: &Session, figures: &Figures, outcomes: &Outcomes) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["section", "group", "level", "measure", "value"])?;
+    let bands = &session.ladder.bands;
+    for (level, spread, verdict) in &figures.distribution {
+        let level = level.as_str();
+        for ((band, count), share) in bands.iter().zip(&spread.counts).zip(spread.shares()) {
+            w.write_record(["distribution", "everyone", level, &format!("{band} people"), &count.to_string()])?;
+            w.write_record(["distribution", "everyone", level, &format!("{band} share"), &format!("{share:.4}")])?;
+        }
+        w.write_record(["distribution", "everyone", level, "verdict", &describe(verdict, bands)])?;
+    }
+    for d in &figures.drift {
+        let mut row = |measure: &str, value: String| w.write_record(["manager drift", &d.manager, "", measure, &value]);
+        row("people", d.people.to_string())?;
+        row("mean band", format!("{:.4}", d.mean_band + 1.0))?;
+        row("organisation mean band", format!("{:.4}", d.expected_band + 1.0))?;
+        row("share proposed", format!("{:.4}", d.proposed))?;
+        row("organisation share proposed", format!("{:.4}", d.expected_proposed))?;
+        row("share promoted", d.promoted.map(|p| format!("{p:.4}")).unwrap_or_default())?;
+        row("too few to compare", d.too_few.to_string())?;
+    }
+    for c in &figures.coverage {
+        let target = c.target.as_str();
+        w.write_record(["coverage", &c.name, target, "criteria met", &(c.total - c.open.len()).to_string()])?;
+        w.write_record(["coverage", &c.name, target, "criteria", &c.total.to_string()])?;
+        w.write_record(["coverage", &c.name, target, "open", &c.open.join("; ")])?;
+    }
+    for (section, rows) in
+        [("before/after by manager", &outcomes.by_manager), ("before/after by level", &outcomes.by_level)]
+    {
+        for m in rows {
+            let mut row = |measure: &str, value: String| w.write_record([section, &m.group, "", measure, &value]);
+            row("proposed", m.proposed.to_string())?;
+            row("decided", m.decided.to_string())?;
+            row("promoted as proposed", m.as_proposed.to_string())?;
+            row("promoted to another level", m.other_level.to_string())?;
+            row("not promoted", m.not_promoted.to_string())?;
+            row("level adjusted", m.adjusted.to_string())?;
+            row("changed share", m.changed_share().map(|s| format!("{s:.4}")).unwrap_or_default())?;
+        }
+    }
+    for t in &outcomes.teams {
+        w.write_record(["time in level", &t.team, "", "people", &t.people.to_string()])?;
+        w.write_record(["time in level", &t.team, "", "mean years", &format!("{:.2}", t.mean_years)])?;
+        w.write_record(["time in level", &t.team, "", "longest years", &t.longest_years.to_string()])?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
