@@ -117,6 +117,10 @@ pub enum Command {
         path: PathBuf,
         options: crate::view::ExportCsvOptions,
     },
+    /// Adds a person to the side-by-side comparison, or takes them out (Ctrl+click).
+    ToggleCompare(PersonId),
+    /// Weighs the compared people against this level (`None`: the level chosen by the rule).
+    SetCompareLevel(Option<crate::model::LevelId>),
     /// The typed path is confirmed, or the path field cancelled.
     ConfirmPathPrompt,
     CancelPathPrompt,
@@ -221,6 +225,7 @@ pub enum Action {
     Fairness,
     Agenda,
     OpenItems,
+    Compare,
     Undo,
     Redo,
     OpenPerson,
@@ -251,7 +256,7 @@ impl Action {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            Action::NewFromRoster => "New from roster CSV…",
+            Action::NewFromRoster => "New from roster (CSV or Excel)…",
             Action::Open => "Open session…",
             Action::MergePrepFiles => "Merge prep files…",
             Action::Save => "Save",
@@ -264,6 +269,7 @@ impl Action {
             Action::History => "History (audit trail)",
             Action::OpenItems => "Open items (disagreements between prep files)",
             Action::Agenda => "Meeting agenda",
+            Action::Compare => "Compare people side by side (Ctrl+click to choose)",
             Action::Fairness => "Fairness: distribution, managers, evidence coverage",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -305,6 +311,7 @@ impl Action {
             | Action::About => None,
             Action::History => s(CTRL, Key::H),
             Action::Agenda => s(CTRL, Key::G),
+            Action::Compare => s(CTRL_SHIFT, Key::C),
             Action::Fairness => s(CTRL, Key::R),
             Action::Undo => s(CTRL, Key::Z),
             Action::Redo => s(CTRL_SHIFT, Key::Z),

@@ -68,6 +68,12 @@ impl LadderApp {
             Command::SaveTo(path) => self.save_to(&path),
             Command::ExportCsv { path, options } => self.export_csv(&path, options),
             Command::SetExportCsvOptions(options) => self.view.export_csv = options,
+            Command::ToggleCompare(person) => self.toggle_compare(person),
+            Command::SetCompareLevel(level) => {
+                if let Some(compare) = &mut self.view.compare {
+                    compare.level = level;
+                }
+            }
             Command::ConfirmPathPrompt => self.confirm_path_prompt(),
             Command::CancelPathPrompt => self.cancel_path_prompt(),
             Command::ChooseExportCsvPath(options) => {
@@ -164,6 +170,7 @@ impl LadderApp {
             Action::About => self.view.help = Some(crate::view::state::HelpPage::About),
             Action::Quit => self.unless_unsaved(Interrupted::CloseWindow),
             Action::MergePrepFiles => self.dialog(action),
+            Action::Compare => self.open_compare(),
             Action::History => {
                 self.view.history = match self.view.history.take() {
                     Some(_) => None,

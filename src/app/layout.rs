@@ -4,9 +4,9 @@
 use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
-    agenda, board, export_dialog, fairness, help, history_window, import_preview, lock_prompt, menu_bar, open_items,
-    palette, path_prompt, person_panel, presenter, proposal_prompt, recovery_prompt, roster_table, status_bar, theme,
-    unsaved_prompt,
+    agenda, board, compare, export_dialog, fairness, help, history_window, import_preview, lock_prompt, menu_bar,
+    open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, recovery_prompt, roster_table,
+    status_bar, theme, unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
 
@@ -51,6 +51,7 @@ impl LadderApp {
             agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, &mut view.agenda_items, out);
             fairness::fairness_ui(ui.ctx(), session, view.track, view.today, &mut view.fairness, out);
         }
+        compare::compare_ui(ui.ctx(), session, &mut view.compare, out);
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);

@@ -4,6 +4,7 @@
 
 pub mod autosave;
 mod blind;
+mod compare;
 pub mod dialogs;
 mod dropped;
 pub mod files;

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod blind;
 pub mod change;
+pub mod compare;
 pub mod conflict;
 pub mod coverage;
 pub mod decision;

@@ -12,3 +12,17 @@ pub struct Proposal {
     pub proposer: String,
     pub proposed_at: Timestamp,
 }
+
+/// Proposes `person` for `target` at the epoch, as unit tests set up their sessions.
+#[cfg(test)]
+pub(crate) fn propose_for_tests(session: &mut super::Session, person: &str, target: &str) {
+    let at = jiff::Timestamp::UNIX_EPOCH;
+    let proposal = Proposal {
+        target: super::LevelId::new(target),
+        rationale: "ready".into(),
+        proposer: "manager".into(),
+        proposed_at: at,
+    };
+    let change = super::Change::Propose { person: super::PersonId::new(person), proposal: Some(proposal) };
+    session.apply(change, "manager", at).expect("the proposal is valid");
+}

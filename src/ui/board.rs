@@ -137,7 +137,7 @@ fn cell_contents_ui(
                     let selected = view.selected.as_ref() == Some(&person.id);
                     let card = card_ui(ui, session, person, selected);
                     if card.clicked() {
-                        out.push(Command::Select(Some(person.id.clone())));
+                        out.push(super::click_command(ui.ctx(), &person.id));
                     }
                     if card.double_clicked() {
                         out.push(Command::Run(Action::OpenPerson));

@@ -83,6 +83,7 @@ pub fn menu_bar_ui(
                 Action::History,
                 Action::Agenda,
                 Action::Fairness,
+                Action::Compare,
                 Action::OpenItems,
                 Action::Palette,
             ] {

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod board;
 pub mod card;
+pub mod compare;
 pub mod decision_form;
 pub mod evidence;
 pub mod export_dialog;
@@ -29,3 +30,14 @@ pub mod status_bar;
 pub mod text_area;
 pub mod theme;
 pub mod unsaved_prompt;
+
+/// A click on a person: selects them; with Ctrl (⌘ on a Mac) adds them to, or removes them from,
+/// the people to compare side by side.
+#[must_use]
+pub fn click_command(ctx: &egui::Context, person: &crate::model::PersonId) -> crate::command::Command {
+    if ctx.input(|i| i.modifiers.command) {
+        crate::command::Command::ToggleCompare(person.clone())
+    } else {
+        crate::command::Command::Select(Some(person.clone()))
+    }
+}

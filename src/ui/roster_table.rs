@@ -73,6 +73,8 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
     ui.style_mut().interaction.selectable_labels = false;
     let selected_row =
         view.selected.as_ref().and_then(|id| derived.rows.iter().position(|&i| &session.people[i].id == id));
+    // Read before the table borrows `ui`: a click's modifiers decide between select and compare.
+    let ctx = ui.ctx().clone();
     let mut table = TableBuilder::new(ui)
         .id_salt("roster")
         .striped(true)
@@ -130,7 +132,7 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     ui.label(person.team.as_str());
                 });
                 if row.response().clicked() {
-                    out.push(Command::Select(Some(person.id.clone())));
+                    out.push(super::click_command(&ctx, &person.id));
                 }
                 if row.response().double_clicked() {
                     out.push(Command::Run(crate::command::Action::OpenPerson));

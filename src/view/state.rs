@@ -179,6 +179,14 @@ pub struct FairnessState {
     pub outcomes: Option<crate::model::fairness::outcomes::Outcomes>,
 }
 
+/// People side by side: who (in the order chosen, at most `model::compare::MAX_COMPARED`) and
+/// the level they are weighed against (`None`: the rule's choice).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareState {
+    pub people: Vec<crate::model::PersonId>,
+    pub level: Option<crate::model::LevelId>,
+}
+
 /// The decisions-CSV export dialog's choices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExportCsvOptions {
@@ -225,6 +233,10 @@ pub struct ViewState {
     pub pending: Option<PendingProposal>,
     /// An action held back until the user says what to do with unsaved changes.
     pub unsaved_prompt: Option<Interrupted>,
+    /// The comparison window, while open.
+    pub compare: Option<CompareState>,
+    /// People Ctrl+clicked for comparison (kept while the window is closed).
+    pub compare_marks: Vec<crate::model::PersonId>,
     /// The path field, while one is asked for.
     pub path_prompt: Option<PathPrompt>,
     /// A recovery file found on start, waiting for Restore or Discard.
@@ -274,6 +286,8 @@ impl Default for ViewState {
             pending: None,
             unsaved_prompt: None,
             path_prompt: None,
+            compare: None,
+            compare_marks: Vec::new(),
             recovery_offers: Vec::new(),
             lock_prompt: None,
             import_preview: None,

@@ -176,7 +176,7 @@ impl Outcomes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Change, Decision, Person, Proposal};
+    use crate::model::{Change, Decision, Person};
 
     fn session() -> Session {
         let ladder = crate::io::ladder_ron::default_ladder();
@@ -194,12 +194,7 @@ mod tests {
         Session::new("t", ladder, people)
     }
 
-    fn propose(s: &mut Session, id: &str, target: &str) {
-        let at = jiff::Timestamp::UNIX_EPOCH;
-        let proposal =
-            Proposal { target: LevelId::new(target), rationale: "r".into(), proposer: "m".into(), proposed_at: at };
-        s.apply(Change::Propose { person: PersonId::new(id), proposal: Some(proposal) }, "m", at).expect("propose");
-    }
+    use crate::model::proposal::propose_for_tests as propose;
 
     fn decide(s: &mut Session, id: &str, outcome: Outcome, new_level: Option<&str>) {
         let at = jiff::Timestamp::UNIX_EPOCH;
