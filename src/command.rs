@@ -117,6 +117,13 @@ pub enum Command {
         path: PathBuf,
         options: crate::view::ExportCsvOptions,
     },
+    /// Opens the full list of a crowded cell.
+    OpenCellList {
+        level: crate::model::LevelId,
+        band: usize,
+    },
+    /// Shows counts and shares per cell (`true`) or the cards.
+    SetDensity(bool),
     /// Adds a person to the side-by-side comparison, or takes them out (Ctrl+click).
     ToggleCompare(PersonId),
     /// Weighs the compared people against this level (`None`: the level chosen by the rule).

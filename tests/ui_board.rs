@@ -61,14 +61,7 @@ fn drag_a_card_up_a_level_asks_for_a_rationale_then_proposes() {
     assert!(!h.state().session.proposals.contains_key(&ada));
     let from = h.get_by_role_and_label(Role::Button, "Ada Park").rect().center();
     let to = get_text_containing(&h, "P4 solid:").rect().center() + egui::vec2(0.0, 30.0);
-    h.drag_at(from);
-    h.run();
-    h.hover_at(from + egui::vec2(20.0, 0.0));
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
+    ui_support::drag_and_drop(&mut h, from, to);
     get_text_containing(&h, "Propose Ada Park for P4");
     assert!(h.get_by_role_and_label(Role::Button, "Propose").accesskit_node().is_disabled(), "a rationale is required");
     h.get_by_role_and_label(Role::MultilineTextInput, "Rationale for the proposal").click();

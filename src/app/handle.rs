@@ -69,6 +69,10 @@ impl LadderApp {
             Command::ExportCsv { path, options } => self.export_csv(&path, options),
             Command::SetExportCsvOptions(options) => self.view.export_csv = options,
             Command::ToggleCompare(person) => self.toggle_compare(person),
+            Command::OpenCellList { level, band } => {
+                self.view.cell_list = Some(crate::view::CellList { level, band, query: String::new() });
+            }
+            Command::SetDensity(on) => self.view.density = on,
             Command::SetCompareLevel(level) => {
                 if let Some(compare) = &mut self.view.compare {
                     compare.level = level;

@@ -4,9 +4,9 @@
 use super::LadderApp;
 use crate::command::Command;
 use crate::ui::{
-    agenda, board, compare, export_dialog, fairness, help, history_window, import_preview, lock_prompt, menu_bar,
-    open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, recovery_prompt, roster_table,
-    status_bar, theme, unsaved_prompt,
+    agenda, board, cell_list, compare, export_dialog, fairness, help, history_window, import_preview, lock_prompt,
+    menu_bar, open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, recovery_prompt,
+    roster_table, status_bar, theme, unsaved_prompt,
 };
 use egui::{CentralPanel, Panel};
 
@@ -52,6 +52,9 @@ impl LadderApp {
             fairness::fairness_ui(ui.ctx(), session, view.track, view.today, &mut view.fairness, out);
         }
         compare::compare_ui(ui.ctx(), session, &mut view.compare, out);
+        let mut cell_list = view.cell_list.take();
+        cell_list::cell_list_ui(ui.ctx(), session, view, derived, &mut cell_list, out);
+        view.cell_list = cell_list;
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);

@@ -1,12 +1,15 @@
 //! The ladder grid: a column per level of the shown track, a row per band (strongest on top), a card
 //! per person. Dragging a card to a cell emits a move; each cell lays out only its visible cards.
 
-use super::card::card_ui;
+use super::board_cell::{CellPlace, cell_ui};
 use super::theme;
 use crate::command::{Action, Command};
-use crate::model::{Ladder, PersonId, Placement, Session, Track};
+use crate::model::{Session, Track};
 use crate::view::{Derived, ViewState};
-use egui::{Frame, Margin, RichText, ScrollArea, Ui};
+use egui::{RichText, Ui};
+
+/// People on the shown track above which the density view is offered.
+const DENSITY_OFFERED_ABOVE: usize = 300;
 
 /// Draws the grid for `view.track`.
 pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Derived, out: &mut Vec<Command>) {
@@ -57,7 +60,10 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
                 );
             });
             for level in &levels {
-                cell_ui(ui, session, view, derived, ladder, (&level.id, band), (column_width, row_height), out);
+                let band_name = ladder.bands.get(band).map_or("", String::as_str);
+                let size = egui::vec2(column_width, row_height);
+                let place = CellPlace { level: &level.id, band, band_name, size };
+                cell_ui(ui, session, view, derived, &place, out);
             }
         });
     }
@@ -76,79 +82,16 @@ fn toolbar_ui(ui: &mut Ui, view: &ViewState, derived: &Derived, out: &mut Vec<Co
         let shown: usize = derived.cells.values().map(Vec::len).sum();
         ui.label(RichText::new(format!("{shown} shown on this track")).weak());
         ui.separator();
+        // Above a few hundred people the cards are too many to read: counts and shares instead.
+        if shown > DENSITY_OFFERED_ABOVE || view.density {
+            let label = if view.density { "Show cards" } else { "Density view" };
+            if ui.selectable_label(view.density, label).clicked() {
+                out.push(Command::SetDensity(!view.density));
+            }
+            ui.separator();
+        }
+        super::legend::legend_button(ui);
+        ui.separator();
         ui.label(RichText::new("Drag a card, or select it and press Ctrl+arrow").weak().small());
     });
-}
-
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a cell needs its place, its data and the output; bundling them hides nothing"
-)]
-fn cell_ui(
-    ui: &mut Ui,
-    session: &Session,
-    view: &ViewState,
-    derived: &Derived,
-    ladder: &Ladder,
-    (level, band): (&crate::model::LevelId, usize),
-    (width, height): (f32, f32),
-    out: &mut Vec<Command>,
-) {
-    let people = derived.cell(level, band);
-    let band_name = ladder.bands.get(band).map_or("", String::as_str);
-    let frame =
-        Frame::new().fill(theme::cell_fill(ui.visuals(), band)).inner_margin(Margin::same(3)).corner_radius(4.0);
-    let (_, dropped) = ui.dnd_drop_zone::<PersonId, _>(frame, |ui| {
-        ui.set_width(width - 6.0);
-        ui.set_height(height - 6.0);
-        // The row of cells is horizontal; a cell stacks its cards.
-        ui.vertical(|ui| cell_contents_ui(ui, session, view, people, (level, band_name, band), out));
-    });
-    if let Some(person) = dropped {
-        out.push(Command::MoveCard { person: (*person).clone(), to: Placement { level: level.clone(), band } });
-    }
-}
-
-fn cell_contents_ui(
-    ui: &mut Ui,
-    session: &Session,
-    view: &ViewState,
-    people: &[usize],
-    (level, band_name, band): (&crate::model::LevelId, &str, usize),
-    out: &mut Vec<Command>,
-) {
-    {
-        let caption = ui.label(RichText::new(format!("{band_name} · {}", people.len())).small().weak());
-        caption.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::Label,
-                true,
-                format!("{level} {band_name}: {}", people_count(people.len())),
-            )
-        });
-        ScrollArea::vertical().id_salt(("cell", level.as_str(), band)).auto_shrink(false).show_rows(
-            ui,
-            theme::CARD_HEIGHT + theme::CARD_GAP,
-            people.len(),
-            |ui, range| {
-                ui.spacing_mut().item_spacing.y = theme::CARD_GAP;
-                for &i in &people[range] {
-                    let person = &session.people[i];
-                    let selected = view.selected.as_ref() == Some(&person.id);
-                    let card = card_ui(ui, session, person, selected);
-                    if card.clicked() {
-                        out.push(super::click_command(ui.ctx(), &person.id));
-                    }
-                    if card.double_clicked() {
-                        out.push(Command::Run(Action::OpenPerson));
-                    }
-                }
-            },
-        );
-    }
-}
-
-/// "1 person", "3 people".
-fn people_count(count: usize) -> String {
-    if count == 1 { "1 person".to_owned() } else { format!("{count} people") }
 }

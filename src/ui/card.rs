@@ -34,8 +34,43 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     };
     let inner = rect.shrink2(egui::vec2(4.0, 3.0));
     let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
-    // The name gets the whole first line; the badge sits at the right of the detail line.
     let name_font = FontId::proportional(theme::CARD_NAME_SIZE);
+    let name_width = painter.layout_no_wrap(person.name.to_string(), name_font.clone(), text_color).size().x;
+    if name_width > inner.width() {
+        // A narrow column: the name takes both lines (manager and team are in the tooltip), so
+        // "Nadia Karimi" reads whole rather than as "Nadia Kar…".
+        let badge_width = badge.as_ref().map_or(0.0, |b| {
+            painter.layout_no_wrap(b.clone(), FontId::proportional(theme::CARD_BADGE_SIZE), text_color).size().x + 3.0
+        });
+        let two_line_font = FontId::proportional(theme::CARD_NAME_SIZE - 1.0);
+        let mut job =
+            LayoutJob::single_section(person.name.to_string(), egui::TextFormat::simple(two_line_font, text_color));
+        job.wrap = TextWrapping {
+            max_width: (inner.width() - badge_width).max(8.0),
+            max_rows: 2,
+            break_anywhere: false,
+            overflow_character: Some('…'),
+        };
+        let galley = painter.layout_job(job);
+        painter.galley(inner.left_top(), galley, text_color);
+        if let Some(badge) = badge {
+            let color = theme::status_color(visuals, status);
+            painter.text(
+                inner.right_bottom(),
+                Align2::RIGHT_BOTTOM,
+                badge,
+                FontId::proportional(theme::CARD_BADGE_SIZE),
+                color,
+            );
+        }
+        return response.on_hover_text(format!(
+            "{} — {} · {}\nDrag to move; Ctrl+arrows move the selected card",
+            person.name,
+            session.manager_name(person),
+            person.team
+        ));
+    }
+    // The name gets the whole first line; the badge sits at the right of the detail line.
     paint_elided(&painter, inner.left_top(), Align2::LEFT_TOP, &person.name, name_font, text_color, inner.width());
     let mut detail_right = inner.right();
     if let Some(badge) = badge {

@@ -3,7 +3,9 @@
 
 pub mod agenda;
 pub mod board;
+pub mod board_cell;
 pub mod card;
+pub mod cell_list;
 pub mod compare;
 pub mod decision_form;
 pub mod evidence;
@@ -14,6 +16,7 @@ pub mod fonts;
 pub mod help;
 pub mod history_window;
 pub mod import_preview;
+pub mod legend;
 pub mod lock_prompt;
 pub mod menu_bar;
 pub mod open_items;

@@ -114,3 +114,18 @@ pub fn error_color(visuals: &Visuals) -> Color32 {
 pub fn warning_color(visuals: &Visuals) -> Color32 {
     visuals.warn_fg_color
 }
+
+/// A density cell's background: neutral within the tolerance of its target share, warm when the
+/// cell holds more than the target, cool when fewer, stronger the farther off (`deviation` is the
+/// share minus the target, −1 … 1).
+#[must_use]
+#[expect(clippy::disallowed_methods, reason = "the theme is where colours are chosen")]
+pub fn density_fill(visuals: &Visuals, band: usize, deviation: f32, tolerance: f32) -> Color32 {
+    let off = deviation.abs() - tolerance;
+    if off <= 0.0 {
+        return cell_fill(visuals, band);
+    }
+    let strength = (off / 0.4).clamp(0.15, 1.0);
+    let tint = if deviation > 0.0 { Color32::from_rgb(230, 120, 60) } else { Color32::from_rgb(70, 130, 230) };
+    cell_fill(visuals, band).lerp_to_gamma(tint, strength * 0.6)
+}

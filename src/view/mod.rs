@@ -11,6 +11,6 @@ pub use derived::Derived;
 pub use drafts::{Drafts, UnsentText};
 pub use import_preview::{ImportPreview, MappedField, PreviewRow};
 pub use state::{
-    CompareState, ExportCsvOptions, Filters, HistoryFilter, LockPrompt, PathPrompt, PathPromptKind, PendingProposal,
-    RecoveryOffer, SortColumn, StatusMessage, ThemeChoice, ViewState,
+    CellList, CompareState, ExportCsvOptions, Filters, HistoryFilter, LockPrompt, PathPrompt, PathPromptKind,
+    PendingProposal, RecoveryOffer, SortColumn, StatusMessage, ThemeChoice, ViewState,
 };

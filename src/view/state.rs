@@ -187,6 +187,14 @@ pub struct CompareState {
     pub level: Option<crate::model::LevelId>,
 }
 
+/// A crowded cell's full list, open in a window, and what is searched for in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellList {
+    pub level: crate::model::LevelId,
+    pub band: usize,
+    pub query: String,
+}
+
 /// The decisions-CSV export dialog's choices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExportCsvOptions {
@@ -233,6 +241,10 @@ pub struct ViewState {
     pub pending: Option<PendingProposal>,
     /// An action held back until the user says what to do with unsaved changes.
     pub unsaved_prompt: Option<Interrupted>,
+    /// A crowded cell's full list, while open.
+    pub cell_list: Option<CellList>,
+    /// The grid shows counts and shares per cell instead of cards.
+    pub density: bool,
     /// The comparison window, while open.
     pub compare: Option<CompareState>,
     /// People Ctrl+clicked for comparison (kept while the window is closed).
@@ -287,6 +299,8 @@ impl Default for ViewState {
             unsaved_prompt: None,
             path_prompt: None,
             compare: None,
+            cell_list: None,
+            density: false,
             compare_marks: Vec::new(),
             recovery_offers: Vec::new(),
             lock_prompt: None,

@@ -98,3 +98,16 @@ pub fn change_then_quit(harness: &mut Harness<'_, LadderApp>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
     harness.run();
 }
+
+/// Drags from `from` to `to` as a mouse does: press, move a little (egui starts a drag past a
+/// threshold), move to the target, release.
+pub fn drag_and_drop(harness: &mut Harness<'_, LadderApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(from + egui::vec2(20.0, 0.0));
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+}

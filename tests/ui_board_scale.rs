@@ -1,0 +1,93 @@
+//! The board at scale and at small sizes: every level in view at 1024 px, names readable on cards,
+//! a crowded cell's hidden people in a searchable list they can be dragged from, a density view,
+//! and a legend for the marks.
+
+mod ui_support;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use ladderboard::app::{LadderApp, sample_session};
+
+fn window(width: f32, session: ladderboard::model::Session) -> Harness<'static, LadderApp> {
+    let mut app = LadderApp::with_session(session, None);
+    app.settings.user_name = ui_support::USER.into();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(width, 700.0))
+        .with_max_steps(8)
+        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn at_1024_pixels_every_level_is_in_view() {
+    let mut h = window(1024.0, sample_session());
+    // With the person panel open too, the narrowest the window gets.
+    h.state_mut().queue(ladderboard::command::Command::Run(ladderboard::command::Action::OpenPerson));
+    h.run();
+    assert!(h.state().view.person_open);
+    for level in ["P1 Junior", "P5 Staff", "P6 Principal"] {
+        let header = h.query_all_by(|n| ui_support::text_of(n).starts_with(level)).next();
+        let rect = header.unwrap_or_else(|| panic!("{level} is not drawn (off screen)")).rect();
+        assert!(rect.right() <= 1024.0 && rect.left() >= 0.0, "{level} at {rect:?}");
+    }
+}
+
+#[test]
+fn a_crowded_cell_says_how_many_are_hidden_and_its_list_searches_and_drags() {
+    // 600 px tall: P4 Senior-plus "solid" holds 5 people, more than its cell shows.
+    let mut h = window(1280.0, sample_session());
+    h.set_size(egui::vec2(1280.0, 600.0));
+    h.run();
+    let more = h
+        .query_all_by(|n| {
+            ui_support::text_of(n).starts_with('+') && ui_support::text_of(n).contains("more in P4 solid")
+        })
+        .next()
+        .expect("a '+N more' button on the crowded cell");
+    let label = ui_support::text_of(&more.accesskit_node());
+    let hidden: usize = label[1..].split(' ').next().and_then(|n| n.parse().ok()).expect("a count");
+    assert!(hidden >= 1, "{label}");
+    more.click();
+    h.run();
+    ui_support::get_text_containing(&h, "5 people · drag a card onto the board to move it");
+    // Search narrows the list to Samir Patel.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search this cell").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search this cell").type_text("samir");
+    h.run();
+    let samir_cards =
+        h.query_all_by(|n| n.role() == egui::accesskit::Role::Button && n.label().as_deref() == Some("Samir Patel"));
+    assert!(samir_cards.count() >= 1);
+    assert!(
+        h.query_all_by(|n| n.role() == egui::accesskit::Role::Button && n.label().as_deref() == Some("Emil Novak"))
+            .count()
+            <= 1,
+        "Emil is filtered out of the list (the board may still show his card)"
+    );
+    // Drag Samir from the list (the last card drawn with his name) onto P4 strong.
+    let from = h
+        .query_all_by(|n| n.role() == egui::accesskit::Role::Button && n.label().as_deref() == Some("Samir Patel"))
+        .last()
+        .expect("Samir in the list")
+        .rect()
+        .center();
+    let to = ui_support::get_text_containing(&h, "P4 strong:").rect().center() + egui::vec2(0.0, 30.0);
+    ui_support::drag_and_drop(&mut h, from, to);
+    let samir = ui_support::id_of(&h, "Samir Patel");
+    let strong = h.state().session.ladder.bands.len() - 1;
+    assert_eq!(h.state().session.placements.get(&samir).map(|p| p.band), Some(strong), "moved to strong");
+}
+
+#[test]
+fn a_large_roster_offers_the_density_view_and_the_legend_explains_the_marks() {
+    let mut h = window(1280.0, ladderboard::fixtures::large_session(1_000));
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Density view").click();
+    h.run();
+    assert!(h.state().view.density);
+    // Each cell gives its count and its share of the level instead of cards.
+    assert!(ui_support::has_text_containing(&h, " people ("), "cells read as counts and shares");
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Legend").click();
+    h.run();
+    ui_support::get_text_containing(&h, "proposed for P4, not yet decided");
+    ui_support::get_text_containing(&h, "more people than the target share");
+}
