@@ -84,3 +84,21 @@ fn error_window() {
         h.run();
     });
 }
+
+#[test]
+fn fairness_charts() {
+    both_themes("fairness_charts", |h| {
+        h.state_mut().queue(Command::Run(ladderboard::command::Action::Fairness));
+        h.run();
+    });
+}
+
+#[test]
+fn comparison() {
+    both_themes("comparison", |h| {
+        for id in ["E2001", "E2002"] {
+            h.state_mut().queue(Command::ToggleCompare(PersonId::new(id)));
+            h.run();
+        }
+    });
+}

@@ -18,7 +18,7 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
     egui::Window::new("Compare people")
         .id(egui::Id::unique("compare"))
         .default_pos(super::theme::WINDOW_START)
-        .default_width(COLUMN * (compare.people.len().max(2) + 1) as f32)
+        .default_width((COLUMN + 12.0) * (compare.people.len().max(2) + 1) as f32 + 24.0)
         .open(&mut open)
         .show(ctx, |ui| {
             ui.label(
@@ -40,6 +40,7 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
                     ui.label(RichText::new(format!("{level} criteria")).strong());
                     for person in &people {
                         ui.vertical(|ui| {
+                            ui.set_max_width(COLUMN);
                             ui.label(RichText::new(person.name.as_str()).strong());
                             let placement = session.placement(person);
                             let band = session.ladder.bands.get(placement.band).map_or("", String::as_str);
@@ -57,12 +58,14 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
                     ui.end_row();
                     for row in compare_rows(session, &compare.people, &level) {
                         ui.vertical(|ui| {
+                            ui.set_max_width(COLUMN);
                             ui.label(RichText::new(row.dimension_name).strong());
                             ui.label(RichText::new(row.criterion).weak());
                         });
                         for evidence in &row.evidence {
                             ui.vertical(|ui| match evidence {
                                 Some(e) => {
+                                    ui.set_max_width(COLUMN);
                                     let rating = e.rating.map_or("unrated", |r| r.label());
                                     ui.label(RichText::new(rating).strong());
                                     if !e.text.is_empty() {
@@ -82,7 +85,10 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
                     ui.label(RichText::new("Rationale").strong());
                     for person in &people {
                         let rationale = session.proposals.get(&person.id).map_or("—", |p| p.rationale.as_str());
-                        ui.label(rationale);
+                        ui.vertical(|ui| {
+                            ui.set_max_width(COLUMN);
+                            ui.label(rationale);
+                        });
                     }
                     ui.end_row();
                 });
