@@ -9,6 +9,7 @@ use ladderboard::command::Command;
 use ladderboard::fixtures::large_session;
 use ladderboard::model::fairness::Group;
 use ladderboard::model::fairness::figures::Figures;
+use ladderboard::model::fairness::outcomes::Outcomes;
 use ladderboard::model::{Change, Placement, Proposal, Track};
 use std::time::{Duration, Instant};
 
@@ -115,6 +116,9 @@ fn with_proposals(mut session: ladderboard::model::Session, count: usize) -> lad
     session
 }
 
+/// The day time in level is counted to, fixed so runs compare.
+const TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 30);
+
 /// Issue 11 and 12's figures: the agenda and the presenter view, the fairness figures and the
 /// window with their charts, at 10,000 people, and the figures at 100,000.
 fn committee_and_fairness() {
@@ -123,22 +127,46 @@ fn committee_and_fairness() {
         .map(|_| {
             let start = Instant::now();
             std::hint::black_box(Figures::compute(&session, Track::IndividualContributor, &Group::Everyone));
+            std::hint::black_box(Outcomes::compute(&session, TODAY));
             start.elapsed()
         })
         .collect();
-    println!("fairness figures recomputed at 10000 people: {:8.3} ms (median of 20; target <= 5)", ms(median(times)));
+    println!(
+        "fairness figures (with before/after, time in level) recomputed at 10000 people: {:8.3} ms (median of 20; target <= 5)",
+        ms(median(times))
+    );
     let ctx = egui::Context::default();
     let mut app = LadderApp::with_session(session, None);
     for (label, setup) in [
         ("fairness window with its charts open", 0),
         ("meeting agenda open (500 candidates)", 1),
+        ("density view", 3),
+        ("crowded cell's list open", 4),
+        ("comparison of 4 people open", 5),
         ("presenter view", 2),
     ] {
         app.view.fairness = None;
         app.view.agenda = None;
+        app.view.density = false;
+        app.view.cell_list = None;
+        app.view.compare = None;
         match setup {
             0 => app.view.fairness = Some(ladderboard::view::state::FairnessState::default()),
             1 => app.view.agenda = Some(ladderboard::model::meeting::AgendaOrder::Disagreement),
+            3 => app.view.density = true,
+            4 => {
+                let first = &app.session.people[0];
+                let placement = app.session.placement(first);
+                app.view.cell_list = Some(ladderboard::view::CellList {
+                    level: placement.level,
+                    band: placement.band,
+                    query: String::new(),
+                });
+            }
+            5 => {
+                let people = app.session.people.iter().take(4).map(|p| p.id.clone()).collect();
+                app.view.compare = Some(ladderboard::view::CompareState { people, level: None });
+            }
             _ => {
                 let first = app.session.proposals.keys().next().cloned().expect("a candidate");
                 app.queue(Command::Present(first));
@@ -155,6 +183,7 @@ fn committee_and_fairness() {
         .map(|_| {
             let start = Instant::now();
             std::hint::black_box(Figures::compute(&big, Track::IndividualContributor, &Group::Everyone));
+            std::hint::black_box(Outcomes::compute(&big, TODAY));
             start.elapsed()
         })
         .collect();
