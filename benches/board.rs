@@ -127,7 +127,7 @@ fn committee_and_fairness() {
         .map(|_| {
             let start = Instant::now();
             std::hint::black_box(Figures::compute(&session, Track::IndividualContributor, &Group::Everyone));
-            std::hint::black_box(Outcomes::compute(&session, TODAY));
+            std::hint::black_box(Outcomes::compute(&session, Track::IndividualContributor, TODAY));
             start.elapsed()
         })
         .collect();
@@ -183,7 +183,7 @@ fn committee_and_fairness() {
         .map(|_| {
             let start = Instant::now();
             std::hint::black_box(Figures::compute(&big, Track::IndividualContributor, &Group::Everyone));
-            std::hint::black_box(Outcomes::compute(&big, TODAY));
+            std::hint::black_box(Outcomes::compute(&big, Track::IndividualContributor, TODAY));
             start.elapsed()
         })
         .collect();

@@ -456,7 +456,8 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 track,
                 &crate::model::fairness::Group::Everyone,
             );
-            let outcomes = crate::model::fairness::outcomes::Outcomes::compute(&loaded, jiff::Zoned::now().date());
+            let outcomes =
+                crate::model::fairness::outcomes::Outcomes::compute(&loaded, track, jiff::Zoned::now().date());
             let failed =
                 |e: String| FileError::Write { path: "standard output".into(), source: std::io::Error::other(e) };
             if json {
@@ -494,7 +495,8 @@ fn as_shown(session: crate::model::Session, path: &Path) -> crate::model::Sessio
     if !session.blind {
         return session;
     }
-    println!("blind mode is on in {}: names, managers, teams and e-mails are exported as codes", path.display());
+    // On standard error: standard output may be data (`report --json`) a script reads.
+    eprintln!("blind mode is on in {}: names, managers, teams and e-mails are exported as codes", path.display());
     crate::model::blind::Blinding::new(&session).apply(&session)
 }
 

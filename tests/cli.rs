@@ -233,7 +233,12 @@ fn a_session_in_blind_mode_exports_codes_not_names() {
     let csv = dir.path().join("d.csv");
     let (code, out, err) = ladderboard(&["export", path.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("exported as codes"), "{out}");
+    assert!(err.contains("exported as codes"), "said on standard error: {err}");
+    assert!(out.contains("wrote"), "{out}");
+    // The notice stays off standard output, so `report --json` remains JSON.
+    let (code, json, err) = ladderboard(&["report", path.to_str().expect("utf8"), "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(json.trim_start().starts_with('{') && !json.contains("Ada Park"), "{json}");
     let text = std::fs::read_to_string(&csv).expect("written");
     assert!(text.contains("Candidate ") && text.contains("Manager "), "{text}");
     for person in &session.people {

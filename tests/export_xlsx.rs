@@ -37,3 +37,19 @@ fn a_formula_looking_name_is_written_as_text_and_the_header_is_frozen_and_filter
     assert!(sheet_xml.contains(&format!("<autoFilter ref=\"A1:M{last_row}\"")), "filter over the table");
     assert!(sheet_xml.contains("<cols>") && sheet_xml.contains("customWidth=\"1\""), "sized columns");
 }
+
+#[test]
+fn a_text_longer_than_an_excel_cell_is_cut_with_a_note_not_a_failed_export() {
+    let mut session = ladderboard::app::sample_session();
+    let id = session.decisions.keys().next().cloned().expect("a decision in the sample");
+    session.decisions.get_mut(&id).expect("decision").rationale = "x".repeat(40_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("long.xlsx");
+    export_decisions_xlsx(&session, &path, CsvColumns::Decisions).expect("written");
+    let mut book: Xlsx<_> = open_workbook(&path).expect("opens");
+    let range = book.worksheet_range("Decisions").expect("sheet");
+    let row = range.rows().find(|r| r[0] == Data::String(id.to_string())).expect("the row");
+    let Data::String(rationale) = &row[9] else { panic!("text") };
+    assert_eq!(rationale.chars().count(), 32_767);
+    assert!(rationale.ends_with("the CSV and RON exports hold all of it]"));
+}

@@ -100,3 +100,59 @@ fn unreadable_workbooks_are_refused_with_advice() {
     assert!(text.contains("cut.xlsx") && text.contains("the workbook could not be read"), "{text}");
     assert!(text.contains("save it again as .xlsx"), "{text}");
 }
+
+/// A workbook written here: a header row, then `rows`, numbers where the cell parses as one.
+fn write_workbook(dir: &std::path::Path, name: &str, sheet: &str, rows: &[&[&str]]) -> std::path::PathBuf {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).expect("name");
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (u32::try_from(r).expect("row"), u16::try_from(c).expect("col"));
+            match cell.parse::<f64>() {
+                Ok(number) => ws.write_number(r, c, number).expect("cell"),
+                Err(_) => ws.write_string(r, c, *cell).expect("cell"),
+            };
+        }
+    }
+    let path = dir.join(name);
+    book.save(&path).expect("saved");
+    path
+}
+
+#[test]
+fn only_plausible_serials_are_dates_and_a_chosen_date_column_reads_serials() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write_workbook(
+        dir.path(),
+        "people.xlsx",
+        "Staff",
+        &[&["Employee ID", "Name", "Level", "Level Since", "Promoted On"], &["7", "Wen Li", "P3", "2019", "44197"]],
+    );
+    let options = ImportOptions { this_year: 2026, ..ImportOptions::default() };
+    // 2019 typed in "Level Since" is a year, not the serial for 1905-07-11: it is reported as written.
+    let error = read_roster_with(&path, &default_ladder(), &options).expect_err("2019 is no date");
+    let text = error.to_string();
+    assert!(text.contains("(value: \"2019\")") && !text.contains("1905"), "{text}");
+    // With the level-since date taken from "Promoted On", its serial 44197 reads as 2021-01-01.
+    let chosen = ImportOptions {
+        columns: vec![(ladderboard::model::Field::LevelSince, Some("Promoted On".into()))],
+        this_year: 2026,
+        ..ImportOptions::default()
+    };
+    let imported = read_roster_with(&path, &default_ladder(), &chosen).expect("imports");
+    assert_eq!(imported.people[0].level_since.map(|d| d.to_string()).as_deref(), Some("2021-01-01"));
+    // The sheet is named as Excel does, without regard to case.
+    let by_name = ImportOptions { sheet: Some("staff".into()), ..chosen };
+    assert!(read_roster_with(&path, &default_ladder(), &by_name).is_ok());
+}
+
+#[test]
+fn a_web_page_saved_as_xls_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("export.xls");
+    std::fs::write(&path, "<html><body><table><tr><td>Employee ID</td><td>Name</td></tr></table></body></html>")
+        .expect("write");
+    let error = read_roster_with(&path, &default_ladder(), &ImportOptions::default()).expect_err("refused");
+    assert!(error.to_string().contains("a web page or XML document saved with a spreadsheet's name"), "{error}");
+}

@@ -256,3 +256,37 @@ fn a_live_windows_own_autosave_is_not_offered_to_a_second_window() {
     assert!(second.state().view.recovery_offers.is_empty(), "the first window is alive and holds its session");
     drop(first);
 }
+
+#[test]
+fn opening_a_session_offers_its_crashed_changes_before_autosave_could_write_over_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let team = session_file(dir.path());
+    let mut h = window_opening(None, &recovery);
+    assert!(h.state().view.recovery_offers.is_empty());
+    // A crash's changes to team.ron appear after this window started (another run crashed).
+    crashed_recovery(&recovery, Some(&team), "Team note");
+    h.state_mut().queue(Command::Open(team.clone()));
+    h.run();
+    get_text_containing(&h, "Restore unsaved changes?");
+    get_text_containing(&h, "Session: calibration.ron");
+}
+
+#[test]
+fn a_running_windows_untitled_autosave_is_not_offered_elsewhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    crashed_recovery(&recovery, None, "Never saved note");
+    // The file's writer is alive: a process on this computer (here: a `sleep`).
+    let mut alive = std::process::Command::new("sleep").arg("30").spawn().expect("sleep");
+    let file = ladderboard::io::recovery::recovery_path(&recovery, None);
+    let mut written = ladderboard::io::recovery::read_recovery(&file).expect("read");
+    written.pid = alive.id();
+    ladderboard::io::recovery::write_recovery(&file, &written).expect("write");
+    let h = window_opening(None, &recovery);
+    assert!(h.state().view.recovery_offers.is_empty(), "a live window's work is not offered");
+    alive.kill().expect("kill");
+    let _ = alive.wait();
+    let h = window_opening(None, &recovery);
+    assert_eq!(h.state().view.recovery_offers.len(), 1, "once its writer is gone, it is");
+}

@@ -121,3 +121,23 @@ fn a_dialog_that_never_appears_turns_into_the_path_field_and_close_save_goes_thr
     assert!(load_session(&target).is_ok(), "saved where typed");
     assert!(h.state().close_confirmed(), "then the window closes, as asked");
 }
+
+#[test]
+fn a_typed_path_that_exists_is_replaced_only_when_confirmed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let existing = saved_session(dir.path());
+    let before = std::fs::read(&existing).expect("read");
+    let mut h = harness();
+    h.state_mut().queue(Command::Run(Action::SaveAs));
+    h.run();
+    type_path(&mut h, &existing);
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run();
+    get_text_containing(&h, "already exists. Press Save again to replace it.");
+    assert_eq!(std::fs::read(&existing).expect("read"), before, "not replaced yet");
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run();
+    h.run();
+    assert_ne!(std::fs::read(&existing).expect("read"), before, "replaced once confirmed");
+    assert_eq!(h.state().path.as_deref(), Some(existing.as_path()));
+}

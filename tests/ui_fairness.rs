@@ -61,7 +61,7 @@ fn before_after_and_time_in_level_tabs_show_the_committees_effect_and_who_waits_
     h.run();
     // The sample: Mei Lin Zhou proposed 10, 5 decided, all 5 promoted as proposed.
     get_text_containing(&h, "\"Changed\" is the share of decided proposals");
-    let row = h.state().view.fairness.as_ref().and_then(|f| f.outcomes.clone()).expect("computed once");
+    let row = h.state().view.fairness.as_ref().and_then(|f| f.outcomes.clone()).expect("computed once").1;
     let mei = row.by_manager.iter().find(|m| m.group == "Mei Lin Zhou").expect("Mei Lin Zhou");
     assert_eq!((mei.proposed, mei.decided, mei.as_proposed), (10, 5, 5));
     h.get_by_role_and_label(Role::Button, "Time in level").click();

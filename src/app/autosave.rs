@@ -1,7 +1,6 @@
 //! Autosave to a recovery file a moment after each change, and the offer to restore it on start.
 
 use super::LadderApp;
-use crate::io::lock::{LockOutcome, acquire};
 use crate::io::recovery::{
     Recovery, discard_recovery, pending_recovery, read_recovery, recovery_files, recovery_path, write_recovery,
 };
@@ -22,27 +21,9 @@ impl LadderApp {
     pub fn enable_recovery(&mut self, dir: PathBuf) {
         let mut offers = Vec::new();
         for file in recovery_files(&dir) {
-            let recovery = match read_recovery(&file) {
-                Ok(recovery) => recovery,
-                Err(e) => {
-                    self.error(format!("A recovery file could not be read: {e}"));
-                    continue;
-                }
-            };
-            let path = recovery.session_path.as_deref();
-            let holder = if path == self.path.as_deref() { self.read_only.clone() } else { path.and_then(holder_of) };
-            let written_by_holder =
-                holder.is_some_and(|h| h.pid == recovery.pid && h.host == recovery.host && recovery.pid != 0);
-            if pending_recovery(&dir, path).as_deref() != Some(file.as_path()) || written_by_holder {
-                continue;
+            if let Some(offer) = self.offer_of(&dir, file) {
+                offers.push(offer);
             }
-            offers.push(RecoveryOffer {
-                file,
-                session_path: recovery.session_path,
-                unsaved_changes: recovery.unsaved_changes,
-                last_change: recovery.last_change,
-                written_at: recovery.written_at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
-            });
         }
         // The open session's own recovery first; then the newest.
         offers.sort_by(|a, b| {
@@ -52,6 +33,56 @@ impl LadderApp {
         self.view.recovery_offers = offers;
         self.view.recovery_dir = Some(dir.clone());
         self.recovery_dir = Some(dir);
+    }
+
+    /// Offers the recovery file of the session just opened (or just made untitled), unless it is
+    /// this window's own: otherwise the first autosave would write over a crashed run's changes.
+    pub(super) fn offer_pending_recovery(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else { return };
+        let file = recovery_path(&dir, self.path.as_deref());
+        if self.view.recovery_offers.iter().any(|o| o.file == file) {
+            return;
+        }
+        if let Some(offer) = self.offer_of(&dir, file) {
+            self.view.recovery_offers.insert(0, offer);
+        }
+    }
+
+    /// The offer for one recovery file, or `None` when it holds nothing to restore: not newer than
+    /// its session file, unreadable (said), or a running window's own autosave (the window that
+    /// holds its session open, or for an untitled session a live process on this computer).
+    fn offer_of(&mut self, dir: &std::path::Path, file: PathBuf) -> Option<RecoveryOffer> {
+        let recovery = match read_recovery(&file) {
+            Ok(recovery) => recovery,
+            Err(e) => {
+                self.error(format!("A recovery file could not be read: {e}"));
+                return None;
+            }
+        };
+        let path = recovery.session_path.as_deref();
+        let this_host = whoami::fallible::hostname().unwrap_or_default();
+        // (A file this process wrote is offered: one window per process, so it is from an earlier
+        // session of this window that was neither saved nor discarded.)
+        let ours = recovery.pid == std::process::id() && recovery.host == this_host;
+        let live = match path {
+            Some(path) => {
+                let holder = if Some(path) == self.path.as_deref() { self.read_only.clone() } else { holder_of(path) };
+                holder.is_some_and(|h| h.pid == recovery.pid && h.host == recovery.host && recovery.pid != 0)
+            }
+            None => {
+                recovery.pid != 0 && recovery.host == this_host && !ours && crate::io::lock::process_alive(recovery.pid)
+            }
+        };
+        if live || pending_recovery(dir, path).as_deref() != Some(file.as_path()) {
+            return None;
+        }
+        Some(RecoveryOffer {
+            file,
+            session_path: recovery.session_path,
+            unsaved_changes: recovery.unsaved_changes,
+            last_change: recovery.last_change,
+            written_at: recovery.written_at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+        })
     }
 
     /// The recovery file for the open session, when autosave is on.
@@ -169,7 +200,7 @@ impl LadderApp {
     /// Puts `path` at the top of the recent files, and writes the list at once (not only at a
     /// clean exit, which a crash never reaches).
     pub(super) fn remember_recent(&mut self, path: &std::path::Path) {
-        self.settings.remember(path);
+        self.settings.remember(&super::files::absolute(path));
         if let Some(dir) = &self.recovery_dir {
             let file = crate::io::recovery::recent_files_path(dir);
             if let Err(e) = crate::io::recovery::write_recent_files(&file, &self.settings.recent) {
@@ -183,10 +214,8 @@ impl LadderApp {
     }
 }
 
-/// Who holds `session` open in another window (of this program or another), if anyone.
+/// Who holds `session` open in another window (of this program or another), if anyone; looked
+/// up without taking the lock, so a window opening it meanwhile is never turned away.
 fn holder_of(session: &std::path::Path) -> Option<crate::io::lock::LockInfo> {
-    match acquire(session, "recovery check") {
-        LockOutcome::HeldBy(holder) => Some(holder),
-        _ => None,
-    }
+    crate::io::lock::holder(session)
 }

@@ -129,7 +129,16 @@ impl LadderApp {
                 .map(|folder| format!("No folder at {}.", folder.display())),
             PathPromptKind::Folder => None,
         };
+        // Typing a path skips the system dialog's "replace it?" question: ask it here, once.
+        let replaces = prompt.kind == PathPromptKind::Save
+            && paths[0].exists()
+            && self.path.as_deref() != Some(paths[0].as_path())
+            && prompt.confirmed_replace.as_deref() != Some(paths[0].as_path());
+        let problem = problem.or_else(|| {
+            replaces.then(|| format!("{} already exists. Press Save again to replace it.", paths[0].display()))
+        });
         if let Some(problem) = problem {
+            prompt.confirmed_replace = replaces.then(|| paths[0].clone());
             prompt.problem = problem;
             return;
         }
@@ -149,8 +158,15 @@ impl LadderApp {
             PathPromptKind::Save => folder.join(&spec.file_name).display().to_string(),
             _ => format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
         };
-        self.view.path_prompt =
-            Some(PathPrompt { title: spec.title.clone(), kind: spec.kind, text, why, problem: String::new(), target });
+        self.view.path_prompt = Some(PathPrompt {
+            title: spec.title.clone(),
+            kind: spec.kind,
+            text,
+            why,
+            problem: String::new(),
+            confirmed_replace: None,
+            target,
+        });
     }
 
     fn chosen(&mut self, target: DialogTarget, paths: Vec<PathBuf>) {

@@ -105,6 +105,7 @@ impl LadderApp {
                 self.replace_session(session, Some(path.to_path_buf()));
                 self.lock = lock;
                 self.remember_recent(path);
+                self.offer_pending_recovery();
                 if !self.check_integrity(path) {
                     self.info(format!("Opened {} ({count} people)", path.display()));
                 }
@@ -142,7 +143,7 @@ impl LadderApp {
         };
         match save_session(&self.session, path) {
             Ok(()) => {
-                let previous = self.path.replace(path.to_path_buf());
+                let previous = self.path.replace(absolute(path));
                 if !same_file {
                     self.lock = new_lock;
                     self.read_only = None;
@@ -264,4 +265,10 @@ pub fn audit_warning(path: &Path, breaks: &[crate::model::ChainBreak]) -> String
 pub fn disk_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
+}
+
+/// `path` made absolute against the current folder (as given when that fails).
+#[must_use]
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }

@@ -94,6 +94,7 @@ impl LadderApp {
                 self.replace_session(session, None);
                 // A fresh import has not been saved anywhere yet.
                 self.revision.mark_unsaved();
+                self.offer_pending_recovery();
                 // The first line is the status bar; "Show all … lines" opens what the import decided.
                 self.info(format!("Imported {count} people from {} ({source})\n{summary}", path.display()));
             }

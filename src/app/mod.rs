@@ -86,7 +86,7 @@ impl LadderApp {
     pub fn with_session(session: Session, path: Option<PathBuf>) -> Self {
         let mut app = LadderApp {
             session,
-            path,
+            path: path.map(|p| files::absolute(&p)),
             view: ViewState::default(),
             derived: Derived::default(),
             history: History::default(),
@@ -261,7 +261,9 @@ impl LadderApp {
         self.read_only = None;
         self.disk_stamp = path.as_deref().and_then(files::disk_stamp);
         self.session = session;
-        self.path = path;
+        // Absolute, so the recovery file's name, the recent files and the lock do not depend on
+        // the folder Ladderboard was started from.
+        self.path = path.map(|p| files::absolute(&p));
         self.history.clear();
         self.revision.replaced();
         self.derived.invalidate();

@@ -35,7 +35,7 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
             }
             match cell.parse::<f64>() {
                 Ok(minutes) if col == minutes_column => sheet.write_number(row, column(col), minutes)?,
-                _ => sheet.write_string(row, column(col), cell)?,
+                _ => sheet.write_string(row, column(col), fit_in_a_cell(cell).as_ref())?,
             };
             if let Some(width) = widths.get_mut(col) {
                 *width = (*width).max(cell.chars().count() + 1);
@@ -50,6 +50,18 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, row, column(headers.len().saturating_sub(1)))?;
     book.save_to_buffer()
+}
+
+/// Excel holds at most 32,767 characters in a cell; a longer text (a pasted essay of a rationale)
+/// is cut there with a note, rather than failing the whole export. The CSV and RON keep it whole.
+fn fit_in_a_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    const LIMIT: usize = 32_767;
+    const NOTE: &str = " … [cut at Excel's cell limit; the CSV and RON exports hold all of it]";
+    if text.chars().count() <= LIMIT {
+        return text.into();
+    }
+    let kept: String = text.chars().take(LIMIT - NOTE.chars().count()).collect();
+    format!("{kept}{NOTE}").into()
 }
 
 /// A column index as the writer takes it; an export has far fewer than 16,384 columns (Excel's limit).

@@ -99,6 +99,27 @@ pub fn acquire(session: &Path, user: &str) -> LockOutcome {
     LockOutcome::Unavailable("the lock file keeps reappearing".to_owned())
 }
 
+/// Who holds `session` open, found without taking the lock or touching the lock file: for looking
+/// (is this recovery file a running window's own?), never for opening.
+#[must_use]
+pub fn holder(session: &Path) -> Option<LockInfo> {
+    let mut file = OpenOptions::new().read(true).open(lock_path(session)).ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => {
+            // Free: left by a process that is gone (or no OS locks here: the content decides).
+            let _ = file.unlock();
+            None
+        }
+        Err(TryLockError::WouldBlock) => Some(read_info(&mut file).unwrap_or_else(|| LockInfo {
+            user: "another Ladderboard".to_owned(),
+            host: String::new(),
+            pid: 0,
+            since: Timestamp::now(),
+        })),
+        Err(TryLockError::Error(_)) => read_info(&mut file).filter(|info| !is_stale(info)),
+    }
+}
+
 /// A file system without OS locks (some network shares): the lock file's content decides.
 fn acquire_without_os_lock(mut file: File, path: &Path, me: &LockInfo) -> LockOutcome {
     match read_info(&mut file) {
@@ -152,7 +173,9 @@ fn is_stale(info: &LockInfo) -> bool {
     !process_alive(info.pid)
 }
 
-fn process_alive(pid: u32) -> bool {
+/// Whether a process with this id runs on this computer (on systems without a cheap check: assumed).
+#[must_use]
+pub fn process_alive(pid: u32) -> bool {
     if cfg!(target_os = "linux") {
         Path::new(&format!("/proc/{pid}")).exists()
     } else {

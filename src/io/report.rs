@@ -40,7 +40,7 @@ pub fn report_json(
 /// The report as one CSV table: `section, group, level, measure, value` per figure, so every
 /// section reads into one sheet and filters by section.
 pub fn report_csv(session: &Session, figures: &Figures, outcomes: &Outcomes) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = Neutral(csv::Writer::from_writer(Vec::new()));
     w.write_record(["section", "group", "level", "measure", "value"])?;
     let bands = &session.ladder.bands;
     for (level, spread, verdict) in &figures.distribution {
@@ -86,5 +86,37 @@ pub fn report_csv(session: &Session, figures: &Figures, outcomes: &Outcomes) -> 
         w.write_record(["time in level", &t.team, "", "mean years", &format!("{:.2}", t.mean_years)])?;
         w.write_record(["time in level", &t.team, "", "longest years", &t.longest_years.to_string()])?;
     }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    w.0.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// A CSV writer that neutralises every cell a spreadsheet would run as a formula (a team named
+/// `=1+2`), as the decisions CSV does.
+struct Neutral(csv::Writer<Vec<u8>>);
+
+impl Neutral {
+    fn write_record<const N: usize>(&mut self, cells: [&str; N]) -> Result<(), csv::Error> {
+        self.0.write_record(cells.map(|c| crate::io::export_csv::neutralise(c).into_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Track;
+    use crate::model::fairness::Group;
+
+    #[test]
+    fn a_team_named_like_a_formula_is_written_as_text() {
+        let mut session = crate::app::sample_session();
+        for person in &mut session.people {
+            if person.team == "Search" {
+                person.team = "=1+2".into();
+            }
+        }
+        let figures = Figures::compute(&session, Track::IndividualContributor, &Group::Everyone);
+        let outcomes = Outcomes::compute(&session, Track::IndividualContributor, jiff::civil::date(2026, 11, 30));
+        let text = String::from_utf8(report_csv(&session, &figures, &outcomes).expect("csv")).expect("utf8");
+        assert!(text.contains("\ntime in level,'=1+2,,people,"), "{text}");
+        assert!(!text.contains(",=1+2,"), "{text}");
+    }
 }

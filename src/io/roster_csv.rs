@@ -10,7 +10,7 @@ use super::roster_dates::{
     DateCell, EARLIEST_YEAR, SlashOrder, has_two_digit_year, infer_order, read_date_cell, resolve,
 };
 use super::roster_headers::{detect_delimiter, skip_preamble};
-use super::roster_sheet::{is_workbook, roster_sheet};
+use super::roster_sheet::{SheetReading, is_workbook, roster_sheet};
 use super::roster_spelling::Spellings;
 use crate::model::reporting::reporting_problems;
 use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, RosterColumn, Session, Track};
@@ -209,7 +209,14 @@ fn parse_workbook(
     ladder: &Ladder,
     options: &ImportOptions,
 ) -> Result<RosterImport, FileError> {
-    let table = roster_sheet(bytes, file, options.sheet.as_deref())?;
+    let date_headers = options
+        .columns
+        .iter()
+        .filter(|(field, _)| matches!(field, Field::StartDate | Field::LevelSince))
+        .filter_map(|(_, header)| header.clone())
+        .collect();
+    let reading = SheetReading { sheet: options.sheet.clone(), date_headers, this_year: options.this_year };
+    let table = roster_sheet(bytes, file, &reading)?;
     let csv_options = ImportOptions { encoding: Some(encoding_rs::UTF_8), ..options.clone() };
     let mut problems = table.problems.clone();
     match parse_csv(&table.csv, file, ladder, &csv_options) {
@@ -241,6 +248,7 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
             Problem::new("the file is empty", "export the roster again with a header row and one row per person");
         return Err(FileError::invalid(file, vec![problem]));
     }
+    refuse_web_page(text, file)?;
     let full_text = text;
     let preamble = skip_preamble(text);
     let text = &text[preamble.body_start..];
@@ -336,6 +344,23 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     } else {
         Err(FileError::invalid(file, rows.problems))
     }
+}
+
+/// HR systems' "Excel" exports are often a web page or Excel XML saved as .xls: say so, rather
+/// than report its markup as a header without an id column.
+fn refuse_web_page(text: &str, file: &Path) -> Result<(), FileError> {
+    let head: String =
+        text.trim_start_matches('\u{feff}').trim_start().chars().take(512).collect::<String>().to_lowercase();
+    if head.starts_with('<')
+        && ["<html", "<table", "<?xml", "<workbook", "<!doctype"].iter().any(|tag| head.contains(tag))
+    {
+        let problem = Problem::new(
+            "the file is a web page or XML document saved with a spreadsheet's name, not a workbook or CSV",
+            "open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that",
+        );
+        return Err(FileError::invalid(file, vec![problem]));
+    }
+    Ok(())
 }
 
 fn unknown_scheme(ladder: &Ladder, name: &str) -> Problem {

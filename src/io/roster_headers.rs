@@ -11,7 +11,12 @@ use encoding_rs::Encoding;
 #[must_use]
 pub fn file_headers(bytes: &[u8], encoding: Option<&'static Encoding>, sheet: Option<&str>) -> Vec<String> {
     if super::roster_sheet::is_workbook(bytes) {
-        return super::roster_sheet::roster_sheet(bytes, std::path::Path::new(""), sheet)
+        let reading = super::roster_sheet::SheetReading {
+            sheet: sheet.map(str::to_owned),
+            date_headers: Vec::new(),
+            this_year: jiff::Zoned::now().year(),
+        };
+        return super::roster_sheet::roster_sheet(bytes, std::path::Path::new(""), &reading)
             .map(|table| file_headers(&table.csv, Some(encoding_rs::UTF_8), None))
             .unwrap_or_default();
     }

@@ -56,15 +56,26 @@ impl SheetTable {
     }
 }
 
-/// Opens the workbook and picks its roster sheet: `chosen` if given, else the one sheet whose
-/// header names roster columns; several such sheets are a problem that asks the user to choose.
-pub fn roster_sheet(bytes: &[u8], file: &Path, chosen: Option<&str>) -> Result<SheetTable, FileError> {
+/// How a sheet's cells are read: which columns hold dates besides those whose header says so (the
+/// user's `--column start_date="…"`), and the year that bounds a plausible date.
+#[derive(Clone, Debug, Default)]
+pub struct SheetReading {
+    pub sheet: Option<String>,
+    pub date_headers: Vec<String>,
+    pub this_year: i16,
+}
+
+/// Opens the workbook and picks its roster sheet: the chosen one if given (its name matched as
+/// Excel does, ignoring case), else the one sheet whose header names roster columns; several such
+/// sheets are a problem that asks the user to choose.
+pub fn roster_sheet(bytes: &[u8], file: &Path, reading: &SheetReading) -> Result<SheetTable, FileError> {
+    let chosen = reading.sheet.as_deref();
     let mut book = open(bytes).map_err(|p| FileError::invalid(file, vec![p]))?;
     let names = book.sheet_names();
     let mut found = Vec::new();
     let mut unreadable = Vec::new();
     for name in &names {
-        if chosen.is_some_and(|c| c != name) {
+        if chosen.is_some_and(|c| !c.trim().eq_ignore_ascii_case(name.trim()) && c != name) {
             continue;
         }
         match book.worksheet_range(name) {
@@ -84,8 +95,14 @@ pub fn roster_sheet(bytes: &[u8], file: &Path, chosen: Option<&str>) -> Result<S
     if let Some(chosen) = chosen
         && found.is_empty()
     {
-        let problem =
-            Problem::new(format!("the workbook has no sheet named \"{chosen}\""), format!("choose one of: {list}"));
+        let problem = if unreadable.is_empty() {
+            Problem::new(format!("the workbook has no sheet named \"{chosen}\""), format!("choose one of: {list}"))
+        } else {
+            Problem::new(
+                format!("the sheet could not be read: {}", unreadable.join(", ")),
+                "open the workbook in Excel or LibreOffice and save it again, or export the sheet as CSV",
+            )
+        };
         return Err(FileError::invalid(file, vec![problem]));
     }
     match found.len() {
@@ -106,7 +123,7 @@ pub fn roster_sheet(bytes: &[u8], file: &Path, chosen: Option<&str>) -> Result<S
             } else {
                 format!("the one of {} sheets with a roster header", names.len())
             };
-            Ok(table(sheet, why, names.clone(), &range, header))
+            Ok(table(sheet, why, names.clone(), &range, header, reading))
         }
         _ => {
             let candidates = found.iter().map(|(n, ..)| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
@@ -129,11 +146,14 @@ fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, Problem> {
     let cursor = Cursor::new(bytes);
     let zip = bytes.starts_with(b"PK");
     // An encrypted `.xlsx` is an OLE file, as `.xls` is: try both readers before giving up.
-    let result = if zip {
-        calamine::open_workbook_from_rs(cursor.clone())
-            .map(Sheets::Xlsx)
-            .or_else(|_| calamine::open_workbook_from_rs(cursor).map(Sheets::Ods))
-            .map_err(calamine::Error::from)
+    // An OpenDocument file names its type in a `mimetype` entry; anything else zipped is read as
+    // `.xlsx`, and that reader's error is the one reported.
+    let head = &bytes[..bytes.len().min(256)];
+    let opendocument = zip && memchr::memmem::find(head, b"application/vnd.oasis.opendocument").is_some();
+    let result = if opendocument {
+        calamine::open_workbook_from_rs(cursor).map(Sheets::Ods).map_err(calamine::Error::from)
+    } else if zip {
+        calamine::open_workbook_from_rs(cursor).map(Sheets::Xlsx).map_err(calamine::Error::from)
     } else {
         calamine::open_workbook_from_rs(cursor.clone())
             .map(Sheets::Xls)
@@ -180,7 +200,14 @@ fn header_row(range: &Range<Data>) -> Option<usize> {
 }
 
 /// The sheet from its header row on, as CSV.
-fn table(sheet: String, why: String, sheets: Vec<String>, range: &Range<Data>, header: usize) -> SheetTable {
+fn table(
+    sheet: String,
+    why: String,
+    sheets: Vec<String>,
+    range: &Range<Data>,
+    header: usize,
+    reading: &SheetReading,
+) -> SheetTable {
     // Range rows start at the first used cell, not at A1.
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(b"sep=,\n".to_vec());
@@ -208,7 +235,7 @@ fn table(sheet: String, why: String, sheets: Vec<String>, range: &Range<Data>, h
                 .enumerate()
                 .map(|(c, cell)| {
                     let header = headers.get(c).map_or("", String::as_str);
-                    out.cell(cell, header, sheet_row, c + first_col as usize)
+                    out.cell(cell, header, sheet_row, c + first_col as usize, reading)
                 })
                 .collect()
         };
@@ -223,9 +250,21 @@ fn table(sheet: String, why: String, sheets: Vec<String>, range: &Range<Data>, h
 
 impl SheetTable {
     /// One cell as the text the CSV importer reads.
-    fn cell(&mut self, cell: &Data, header: &str, row: u64, col: usize) -> String {
+    fn cell(&mut self, cell: &Data, header: &str, row: u64, col: usize, reading: &SheetReading) -> String {
         let column = if header.trim().is_empty() { column_letters(col) } else { header.trim().to_owned() };
-        let date_column = matches!(match_header(header), Some((Field::StartDate | Field::LevelSince, _)));
+        let date_column = matches!(match_header(header), Some((Field::StartDate | Field::LevelSince, _)))
+            || reading
+                .date_headers
+                .iter()
+                .any(|h| super::roster_columns::header_key(h) == super::roster_columns::header_key(header));
+        // A number is read as an Excel date serial only where that gives a plausible date: `2019` in
+        // a "Level Since" column is a year someone typed, not 1905-07-11.
+        let plausible = |serial: f64| {
+            let when = calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, false);
+            let (year, ..) = when.to_ymd_hms_milli();
+            let year = i32::from(year);
+            year >= i32::from(super::roster_dates::EARLIEST_YEAR) && year <= i32::from(reading.this_year) + 1
+        };
         match cell {
             Data::DateTime(when) if when.is_datetime() => {
                 let (y, m, d, ..) = when.to_ymd_hms_milli();
@@ -237,13 +276,19 @@ impl SheetTable {
                     String::new()
                 }
             }
-            Data::Float(serial) if date_column && serial.fract() == 0.0 && (1.0..2_958_466.0).contains(serial) => {
+            Data::Float(serial)
+                if date_column
+                    && serial.fract() == 0.0
+                    && (1.0..2_958_466.0).contains(serial)
+                    && plausible(*serial) =>
+            {
                 self.serial_dates += 1;
                 let when = calamine::ExcelDateTime::new(*serial, calamine::ExcelDateTimeType::DateTime, false);
                 let (y, m, d, ..) = when.to_ymd_hms_milli();
                 format!("{y:04}-{m:02}-{d:02}")
             }
-            Data::Int(serial) if date_column && (1..2_958_466).contains(serial) => {
+            #[expect(clippy::cast_precision_loss, reason = "the range check keeps it exact")]
+            Data::Int(serial) if date_column && (1..2_958_466).contains(serial) && plausible(*serial as f64) => {
                 self.serial_dates += 1;
                 #[expect(clippy::cast_precision_loss, reason = "the range check keeps it exact")]
                 let when = calamine::ExcelDateTime::new(*serial as f64, calamine::ExcelDateTimeType::DateTime, false);

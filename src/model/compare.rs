@@ -19,7 +19,8 @@ pub struct CompareRow<'s> {
 }
 
 /// The level to weigh `people` against: the target they are all proposed for; else the level above
-/// the most senior of them (by rank on their track); else that person's own level (at the top).
+/// the most senior of them on the first person's track (ranks on different tracks do not compare);
+/// else that person's own level (at the top).
 #[must_use]
 pub fn comparison_level(session: &Session, people: &[PersonId]) -> Option<LevelId> {
     let targets: Vec<&LevelId> = people.iter().filter_map(|id| session.proposals.get(id).map(|p| &p.target)).collect();
@@ -29,8 +30,12 @@ pub fn comparison_level(session: &Session, people: &[PersonId]) -> Option<LevelI
     {
         return Some((*first).clone());
     }
-    let senior =
-        people.iter().filter_map(|id| session.person(id)).max_by_key(|p| session.ladder.rank(&p.level).unwrap_or(0))?;
+    let track = session.person(people.first()?)?.track;
+    let senior = people
+        .iter()
+        .filter_map(|id| session.person(id))
+        .filter(|p| p.track == track)
+        .max_by_key(|p| session.ladder.rank(&p.level).unwrap_or(0))?;
     Some(session.ladder.next_level(&senior.level).map_or_else(|| senior.level.clone(), |l| l.id.clone()))
 }
 
@@ -79,7 +84,14 @@ mod tests {
         propose(&mut s, "1", "P4");
         assert_eq!(comparison_level(&s, &[ana.clone(), ben]), Some(LevelId::new("P4")));
         // P6 is the top of the track: its own level.
-        assert_eq!(comparison_level(&s, &[ana, cy]), Some(LevelId::new("P6")));
+        assert_eq!(comparison_level(&s, &[ana.clone(), cy]), Some(LevelId::new("P6")));
+        // A manager's rank does not count against an engineer's: the first person's track decides.
+        let mut dee = Person::for_tests("4", "Dee", "Lu", "Web", "M4");
+        dee.track = crate::model::Track::Management;
+        s.people.push(dee);
+        s.reindex();
+        // Ana (P2) is the only engineer: the level above hers.
+        assert_eq!(comparison_level(&s, &[ana, PersonId::new("4")]), Some(LevelId::new("P3")));
     }
 
     #[test]

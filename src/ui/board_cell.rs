@@ -33,7 +33,7 @@ pub fn cell_ui(
     let fill = if view.density {
         let targets =
             session.band_targets.clone().unwrap_or_else(|| BandTargets::default_for(session.ladder.bands.len()));
-        let total = derived.level_totals.get(place.level).copied().unwrap_or(0);
+        let total = shown_in_level(session, derived, place.level);
         let share = if total == 0 { 0.0 } else { people.len() as f32 / total as f32 };
         #[expect(clippy::cast_possible_truncation, reason = "a share, far inside f32")]
         let target = targets.shares.get(place.band).copied().unwrap_or(0.0) as f32;
@@ -50,7 +50,7 @@ pub fn cell_ui(
         // The row of cells is horizontal; a cell stacks its cards.
         ui.vertical(|ui| {
             if view.density {
-                density_ui(ui, derived, people.len(), place);
+                density_ui(ui, session, derived, people.len(), place);
             } else {
                 cards_ui(ui, session, view, people, place, out);
             }
@@ -126,8 +126,14 @@ pub fn person_card(
     }
 }
 
-fn density_ui(ui: &mut Ui, derived: &Derived, count: usize, place: &CellPlace<'_>) {
-    let total = derived.level_totals.get(place.level).copied().unwrap_or(0);
+/// People shown (through the filters) in all of a level's bands: a filtered cell's share is of
+/// the filtered level, so the bands add up to 100 %.
+fn shown_in_level(session: &Session, derived: &Derived, level: &LevelId) -> usize {
+    (0..session.ladder.bands.len()).map(|band| derived.cell(level, band).len()).sum()
+}
+
+fn density_ui(ui: &mut Ui, session: &Session, derived: &Derived, count: usize, place: &CellPlace<'_>) {
+    let total = shown_in_level(session, derived, place.level);
     let share = if total == 0 { 0.0 } else { 100.0 * count as f64 / total as f64 };
     ui.label(RichText::new(place.band_name).small().weak());
     let text = format!("{count}");

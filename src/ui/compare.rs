@@ -34,7 +34,10 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
             let Some(level) = compare.level.clone().or_else(|| comparison_level(session, &compare.people)) else {
                 return;
             };
-            level_ui(ui, session, compare.level.as_ref(), &level, out);
+            let shared_target =
+                compare.people.iter().all(|id| session.proposals.get(id).is_some_and(|p| p.target == level));
+            let why = if shared_target { "their target" } else { "the level above the most senior" };
+            level_ui(ui, session, compare.level.as_ref(), &level, why, out);
             ScrollArea::both().max_height(520.0).show(ui, |ui| {
                 Grid::new("compare-grid").striped(true).min_col_width(COLUMN).max_col_width(COLUMN).show(ui, |ui| {
                     ui.label(RichText::new(format!("{level} criteria")).strong());
@@ -100,12 +103,19 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
 }
 
 /// The level the people are weighed against: the rule's choice, or one picked from the ladder.
-fn level_ui(ui: &mut egui::Ui, session: &Session, chosen: Option<&LevelId>, shown: &LevelId, out: &mut Vec<Command>) {
+fn level_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    chosen: Option<&LevelId>,
+    shown: &LevelId,
+    why: &str,
+    out: &mut Vec<Command>,
+) {
     let mut pick = chosen.cloned();
     ComboBox::new("compare-level", "Against the criteria of")
         .selected_text(match chosen {
             Some(level) => level.to_string(),
-            None => format!("{shown} (their target)"),
+            None => format!("{shown} ({why})"),
         })
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut pick, None, "Their target (or the level above the most senior)");

@@ -40,7 +40,10 @@ pub fn fairness_ui(
             if s.figures.as_ref().is_none_or(|(t, g, _)| *t != track || *g != s.group) {
                 s.figures = Some((track, s.group.clone(), Figures::compute(session, track, &s.group)));
             }
-            let outcomes = s.outcomes.get_or_insert_with(|| Outcomes::compute(session, today));
+            if s.outcomes.as_ref().is_some_and(|(t, _)| *t != track) {
+                s.outcomes = None;
+            }
+            let (_, outcomes) = s.outcomes.get_or_insert_with(|| (track, Outcomes::compute(session, track, today)));
             let Some((_, _, figures)) = &s.figures else { return };
             match s.tab {
                 FairnessTab::Distribution => {

@@ -101,6 +101,8 @@ pub struct PathPrompt {
     pub why: String,
     /// What is wrong with the path typed, if anything.
     pub problem: String,
+    /// An existing file the user was asked about: confirming the same path again replaces it.
+    pub confirmed_replace: Option<PathBuf>,
     pub target: crate::command::DialogTarget,
 }
 
@@ -176,7 +178,7 @@ pub struct FairnessState {
     /// The groups to choose from (managers, teams, roster column values), found once per change.
     pub groups: Option<Vec<crate::model::fairness::Group>>,
     /// Before / after and time in level, computed once per change.
-    pub outcomes: Option<crate::model::fairness::outcomes::Outcomes>,
+    pub outcomes: Option<(crate::model::Track, crate::model::fairness::outcomes::Outcomes)>,
 }
 
 /// People side by side: who (in the order chosen, at most `model::compare::MAX_COMPARED`) and

@@ -3,7 +3,7 @@
 //! people have been at their level, per person and per team. Pure figures from the session.
 
 use crate::model::decision::Outcome;
-use crate::model::{LevelId, PersonId, Session};
+use crate::model::{LevelId, PersonId, Session, Track};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -48,11 +48,11 @@ impl Moved {
 
 /// Proposed versus settled, per manager and per level proposed from (each in name order).
 #[must_use]
-pub fn before_after(session: &Session) -> (Vec<Moved>, Vec<Moved>) {
+pub fn before_after(session: &Session, track: Track) -> (Vec<Moved>, Vec<Moved>) {
     let mut managers: BTreeMap<String, Moved> = BTreeMap::new();
     let mut levels: BTreeMap<String, Moved> = BTreeMap::new();
     for (id, proposal) in &session.proposals {
-        let Some(person) = session.person(id) else { continue };
+        let Some(person) = session.person(id).filter(|p| p.track == track) else { continue };
         let decided = session.decisions.get(id).map(|d| (d.outcome, d.new_level.as_ref()));
         let manager = session.manager_name(person);
         let manager = if manager.is_empty() { "(no manager)" } else { manager };
@@ -88,10 +88,10 @@ pub struct TeamTime {
 /// Time in level per person (longest first) and per team (longest mean first), on `today`. People
 /// without a "level since" date are left out and counted.
 #[must_use]
-pub fn time_in_level(session: &Session, today: Date) -> (Vec<TimeInLevel>, Vec<TeamTime>, usize) {
+pub fn time_in_level(session: &Session, track: Track, today: Date) -> (Vec<TimeInLevel>, Vec<TeamTime>, usize) {
     let mut people: Vec<TimeInLevel> = Vec::new();
     let mut unknown = 0;
-    for person in &session.people {
+    for person in session.people.iter().filter(|p| p.track == track) {
         match person.years_in_level(today) {
             Some(years) => people.push(TimeInLevel {
                 person: person.id.clone(),
@@ -137,9 +137,9 @@ pub struct Outcomes {
 
 impl Outcomes {
     #[must_use]
-    pub fn compute(session: &Session, today: Date) -> Outcomes {
-        let (by_manager, by_level) = before_after(session);
-        let (people, teams, unknown) = time_in_level(session, today);
+    pub fn compute(session: &Session, track: Track, today: Date) -> Outcomes {
+        let (by_manager, by_level) = before_after(session, track);
+        let (people, teams, unknown) = time_in_level(session, track, today);
         Outcomes { by_manager, by_level, people, teams, unknown }
     }
 
@@ -221,7 +221,7 @@ mod tests {
         decide(&mut s, "1", Outcome::Promote, Some("P3"));
         decide(&mut s, "2", Outcome::Hold, None);
         decide(&mut s, "4", Outcome::Promote, Some("P4"));
-        let (managers, levels) = before_after(&s);
+        let (managers, levels) = before_after(&s, Track::IndividualContributor);
         let mo = managers.iter().find(|m| m.group == "Mo").expect("Mo");
         assert_eq!((mo.proposed, mo.decided, mo.as_proposed, mo.not_promoted), (3, 2, 1, 1));
         // Of Mo's 2 decided proposals the committee changed 1: 50 %.
@@ -234,11 +234,15 @@ mod tests {
         assert_eq!((p2.proposed, p2.decided, p2.as_proposed, p2.not_promoted), (2, 2, 1, 1));
         let p3 = levels.iter().find(|l| l.group == "P3").expect("P3");
         assert_eq!((p3.proposed, p3.decided, p3.as_proposed), (2, 1, 1));
+        // The management track has none of these people.
+        let (managers, levels) = before_after(&s, Track::Management);
+        assert!(managers.is_empty() && levels.is_empty());
     }
 
     #[test]
     fn time_in_level_per_person_and_team() {
-        let (people, teams, unknown) = time_in_level(&session(), jiff::civil::date(2026, 11, 30));
+        let (people, teams, unknown) =
+            time_in_level(&session(), Track::IndividualContributor, jiff::civil::date(2026, 11, 30));
         let years: Vec<(&str, i64)> = people.iter().map(|p| (p.name.as_str(), p.years)).collect();
         assert_eq!(years, [("Ana", 5), ("Di", 4), ("Ben", 2), ("Cy", 0)]);
         assert_eq!(unknown, 1, "Ed's roster gave no date");
