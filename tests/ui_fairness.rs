@@ -77,3 +77,28 @@ fn before_after_and_time_in_level_tabs_show_the_committees_effect_and_who_waits_
     h.run();
     assert_eq!(h.state().view.selected.as_ref(), Some(&longest.person));
 }
+
+#[test]
+fn a_manager_whose_people_stray_from_the_target_is_marked_in_the_roster() {
+    let mut h = harness();
+    assert!(!has_text_containing(&h, "⚑ "), "no marks before a target is set");
+    let targets =
+        ladderboard::model::fairness::BandTargets { shares: vec![0.8, 0.1, 0.1], tolerance: 0.1, min_group: 5 };
+    h.state_mut().queue(ladderboard::command::Command::SetTargets(Some(targets)));
+    h.run();
+    h.run();
+    // Mei Lin Zhou's ten people sit mostly "solid" and "strong", far from 80 % "developing".
+    assert!(has_text_containing(&h, "⚑ Mei Lin Zhou"), "her rows carry the mark");
+}
+
+#[test]
+fn a_proposed_card_carries_its_evidence_coverage() {
+    let h = harness();
+    let session = &h.state().session;
+    let victor = session.people.iter().find(|p| p.name == "Victor Adeyemi").expect("Victor");
+    // Victor is proposed for P5 with 2 of its 5 criteria met (the report says the same).
+    assert_eq!(ladderboard::ui::card::card_badge(session, victor).as_deref(), Some("→P5"));
+    assert_eq!(ladderboard::ui::card::coverage_of(session, victor), Some((2, 5)));
+    let undecided = session.people.iter().find(|p| !session.proposals.contains_key(&p.id)).expect("someone");
+    assert_eq!(ladderboard::ui::card::coverage_of(session, undecided), None);
+}

@@ -23,15 +23,16 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let fill = theme::card_fill(visuals, selected);
     let stroke = if response.hovered() || selected { visuals.widgets.hovered.bg_stroke } else { Stroke::NONE };
     painter.rect(rect, 4.0, fill, stroke, StrokeKind::Inside);
+    let coverage = coverage_of(session, person);
+    if let Some(coverage) = coverage {
+        let color = theme::status_color(visuals, Status::Proposed);
+        paint_coverage(&painter, rect, coverage, color, visuals.widgets.noninteractive.bg_stroke.color);
+    }
+    let coverage_text = coverage.map_or_else(String::new, |(met, total)| {
+        format!("\nEvidence meets {met} of the target's {total} criteria (the bar along the foot)")
+    });
     let status = Status::of(session, &person.id);
-    let badge = match status {
-        Status::NoProposal => None,
-        Status::Proposed => session.proposals.get(&person.id).map(|p| format!("→{}", p.target)),
-        Status::Decided => session.decisions.get(&person.id).map(|d| match &d.new_level {
-            Some(level) => format!("✔{level}"),
-            None => "✔".to_owned(),
-        }),
-    };
+    let badge = card_badge(session, person);
     let inner = rect.shrink2(egui::vec2(4.0, 3.0));
     let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
     let name_font = FontId::proportional(theme::CARD_NAME_SIZE);
@@ -64,7 +65,7 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
             );
         }
         return response.on_hover_text(format!(
-            "{} — {} · {}\nDrag to move; Ctrl+arrows move the selected card",
+            "{} — {} · {}{coverage_text}\nDrag to move; Ctrl+arrows move the selected card",
             person.name,
             session.manager_name(person),
             person.team
@@ -94,9 +95,49 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let detail_width = detail_right - inner.left();
     paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
     response.on_hover_text(format!(
-        "{} — {manager} · {}\nDrag to move; Ctrl+arrows move the selected card",
+        "{} — {manager} · {}{coverage_text}\nDrag to move; Ctrl+arrows move the selected card",
         person.name, person.team
     ))
+}
+
+/// The badge at a card's bottom right: `→P4` for a proposal, `✔P4` for a decision that changed the
+/// level, `✔` for one that did not.
+#[must_use]
+pub fn card_badge(session: &Session, person: &Person) -> Option<String> {
+    match Status::of(session, &person.id) {
+        Status::NoProposal => None,
+        Status::Proposed => session.proposals.get(&person.id).map(|p| format!("→{}", p.target)),
+        Status::Decided => session.decisions.get(&person.id).map(|d| match &d.new_level {
+            Some(level) => format!("✔{level}"),
+            None => "✔".to_owned(),
+        }),
+    }
+}
+
+/// For an open proposal: how many of the target level's criteria the evidence meets, of how many.
+/// Drawn as a bar along the card's foot, so it costs the name no room.
+#[must_use]
+pub fn coverage_of(session: &Session, person: &Person) -> Option<(usize, usize)> {
+    if Status::of(session, &person.id) != Status::Proposed {
+        return None;
+    }
+    let proposal = session.proposals.get(&person.id)?;
+    let checks = crate::model::coverage::criteria_checks(session, &person.id, &proposal.target);
+    Some((checks.iter().filter(|c| c.is_met()).count(), checks.len()))
+}
+
+/// The coverage bar: the met share filled in the proposal's colour over a faint track.
+fn paint_coverage(painter: &egui::Painter, rect: Rect, (met, total): (usize, usize), color: Color32, track: Color32) {
+    if total == 0 {
+        return;
+    }
+    let bar = Rect::from_min_max(
+        egui::pos2(rect.left() + 3.0, rect.bottom() - 3.0),
+        egui::pos2(rect.right() - 3.0, rect.bottom() - 1.0),
+    );
+    painter.rect_filled(bar, 1.0, track);
+    let filled = bar.width() * met as f32 / total as f32;
+    painter.rect_filled(Rect::from_min_size(bar.min, egui::vec2(filled, bar.height())), 1.0, color);
 }
 
 /// One line of text anchored at `pos`, cut with "…" where it would pass `max_width`, so a long

@@ -20,6 +20,11 @@ pub fn legend_button(ui: &mut egui::Ui) {
         let proposed = theme::status_color(&visuals, Status::Proposed);
         let decided = theme::status_color(&visuals, Status::Decided);
         row(ui, RichText::new("→P4").color(proposed), "proposed for P4, not yet decided");
+        row(
+            ui,
+            RichText::new("▬▬▭").color(proposed),
+            "bar along a proposed card's foot: share of P4's criteria the evidence meets",
+        );
         row(ui, RichText::new("✔P4").color(decided), "decided: promoted (or adjusted) to P4");
         row(ui, RichText::new("✔").color(decided), "decided: stays at this level (held, not this cycle)");
         row(ui, RichText::new("+3 more"), "more people than fit: opens the cell's full, searchable list");
@@ -32,6 +37,12 @@ pub fn legend_button(ui: &mut egui::Ui) {
             ui,
             RichText::new("⚑").color(theme::warning_color(&visuals)),
             "the level's spread over bands strays from the target (Fairness, Ctrl+R)",
+        );
+        ui.label(RichText::new("Roster").strong());
+        row(
+            ui,
+            RichText::new("⚑ Name").color(theme::warning_color(&visuals)),
+            "the manager's people, all levels together, stray from the target",
         );
         row(ui, RichText::new("≈ M2"), "the equivalent level on the other track");
         ui.label(RichText::new("Density view").strong());

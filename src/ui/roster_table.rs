@@ -125,8 +125,17 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                 row.col(|ui| {
                     ui.label(person.level.as_str());
                 });
-                row.col(|ui| {
-                    ui.label(session.manager_name(person));
+                row.col(|ui| match derived.flagged_managers.get(person.manager.as_str()) {
+                    Some(why) => {
+                        let text = format!("⚑ {}", session.manager_name(person));
+                        let flag = RichText::new(text).color(theme::warning_color(ui.visuals()));
+                        ui.label(flag).on_hover_text(format!(
+                            "This manager's people, all levels together: {why} (Fairness window, Ctrl+R)"
+                        ));
+                    }
+                    None => {
+                        ui.label(session.manager_name(person));
+                    }
                 });
                 row.col(|ui| {
                     ui.label(person.team.as_str());

@@ -38,6 +38,9 @@ pub struct Derived {
     /// Levels of the shown track whose spread over the bands strays from the chair's target (only
     /// once the chair has set one), with the verdict in words.
     pub flagged: HashMap<LevelId, String>,
+    /// Managers (as the roster names them) whose people's spread over the bands, all levels of the
+    /// shown track together, strays from the chair's target, with the verdict in words.
+    pub flagged_managers: HashMap<String, String>,
 }
 
 impl Derived {
@@ -96,6 +99,7 @@ impl Derived {
             managers: managers.into_iter().map(|(name, value)| (value, name)).collect(),
             teams: teams.into_iter().collect(),
             flagged: flagged_levels(session, view.track),
+            flagged_managers: flagged_managers(session, view.track),
         }
     }
 
@@ -176,6 +180,27 @@ fn flagged_levels(session: &Session, track: Track) -> HashMap<LevelId, String> {
         .filter_map(|(level, spread)| {
             let v = verdict(&spread, targets);
             matches!(v, Verdict::Strays(_)).then(|| (level, describe(&v, &session.ladder.bands)))
+        })
+        .collect()
+}
+
+/// Managers whose people's spread over the bands strays from the chair's target, with the reason.
+fn flagged_managers(session: &Session, track: Track) -> HashMap<String, String> {
+    use crate::model::fairness::{Spread, Verdict, figures::describe, verdict};
+    let Some(targets) = &session.band_targets else { return HashMap::new() };
+    let bands = session.ladder.bands.len();
+    let mut spreads: HashMap<&str, Spread> = HashMap::new();
+    for person in session.people.iter().filter(|p| p.track == track && !p.manager.is_empty()) {
+        let spread = spreads.entry(person.manager.as_str()).or_insert_with(|| Spread { counts: vec![0; bands] });
+        if let Some(count) = spread.counts.get_mut(session.placement(person).band) {
+            *count += 1;
+        }
+    }
+    spreads
+        .into_iter()
+        .filter_map(|(manager, spread)| {
+            let v = verdict(&spread, targets);
+            matches!(v, Verdict::Strays(_)).then(|| (manager.to_owned(), describe(&v, &session.ladder.bands)))
         })
         .collect()
 }
