@@ -165,6 +165,7 @@ impl LadderApp {
             why,
             problem: String::new(),
             confirmed_replace: None,
+            focused: false,
             target,
         });
     }

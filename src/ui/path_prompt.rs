@@ -25,6 +25,11 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut Option<PathPrompt>, out:
             ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
         }
         .labelled_by(label.id);
+        // Ready to type into as soon as it opens, as a dialog's name field is.
+        if !prompt.focused {
+            prompt.focused = true;
+            field.request_focus();
+        }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if !prompt.problem.is_empty() {
             ui.label(RichText::new(&prompt.problem).color(super::theme::warning_color(ui.visuals())));

@@ -103,6 +103,8 @@ pub struct PathPrompt {
     pub problem: String,
     /// An existing file the user was asked about: confirming the same path again replaces it.
     pub confirmed_replace: Option<PathBuf>,
+    /// The field has been given the keyboard focus once, as it opened.
+    pub focused: bool,
     pub target: crate::command::DialogTarget,
 }
 
