@@ -16,8 +16,13 @@ const NOTE: &str = "Recovered after a crash";
 
 fn app_on(path: &Path, recovery_dir: &Path) -> Harness<'static, LadderApp> {
     let mut app = LadderApp::with_session(load_session(path).expect("session"), Some(path.to_path_buf()));
-    USER.clone_into(&mut app.settings.user_name);
     app.enable_recovery(recovery_dir.to_path_buf());
+    window(app)
+}
+
+/// A 1280×800 window on `app`, the test user's name set, after one frame.
+fn window(mut app: LadderApp) -> Harness<'static, LadderApp> {
+    USER.clone_into(&mut app.settings.user_name);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
@@ -151,11 +156,7 @@ fn crashed_recovery(recovery_dir: &Path, session: Option<&Path>, note: &str) {
 
 /// A window on the sample, which then opens `path` (taking its lock) and looks for recovery files.
 fn window_opening(path: Option<&Path>, recovery_dir: &Path) -> Harness<'static, LadderApp> {
-    let mut app = LadderApp::with_session(ladderboard::app::sample_session(), None);
-    USER.clone_into(&mut app.settings.user_name);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
+    let mut h = window(LadderApp::with_session(ladderboard::app::sample_session(), None));
     if let Some(path) = path {
         h.state_mut().queue(Command::Open(path.to_path_buf()));
         h.run();

@@ -1,10 +1,10 @@
 //! Autosave to a recovery file a moment after each change, and the offer to restore it on start.
 
 use super::LadderApp;
+use crate::io::lock::{holder, host_name};
 use crate::io::recovery::{
     Recovery, discard_recovery, pending_recovery, read_recovery, recovery_files, recovery_path, write_recovery,
 };
-use crate::io::session_ron::load_session;
 use crate::view::RecoveryOffer;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -60,13 +60,13 @@ impl LadderApp {
             }
         };
         let path = recovery.session_path.as_deref();
-        let this_host = whoami::fallible::hostname().unwrap_or_default();
+        let this_host = host_name();
         // (A file this process wrote is offered: one window per process, so it is from an earlier
         // session of this window that was neither saved nor discarded.)
         let ours = recovery.pid == std::process::id() && recovery.host == this_host;
         let live = match path {
             Some(path) => {
-                let holder = if Some(path) == self.path.as_deref() { self.read_only.clone() } else { holder_of(path) };
+                let holder = if Some(path) == self.path.as_deref() { self.read_only.clone() } else { holder(path) };
                 holder.is_some_and(|h| h.pid == recovery.pid && h.host == recovery.host && recovery.pid != 0)
             }
             None => {
@@ -119,7 +119,7 @@ impl LadderApp {
                 .map(|e| e.summary(&e.person.as_ref().map(|p| self.session.name_of(p)).unwrap_or_default()))
                 .unwrap_or_default(),
             pid: std::process::id(),
-            host: whoami::fallible::hostname().unwrap_or_default(),
+            host: host_name(),
             session: self.session.clone(),
         };
         match write_recovery(file, &recovery) {
@@ -143,10 +143,12 @@ impl LadderApp {
             Ok(recovery) => {
                 let path = recovery.session_path.clone();
                 let same = path == self.path;
+                // The recovery counted its changes past the saved file's trail: no need to read that file.
                 let saved_audit_len = if same {
                     self.saved_audit_len
                 } else {
-                    path.as_deref().and_then(|p| load_session(p).ok()).map_or(0, |saved| saved.audit.len())
+                    let counted = recovery.session.audit.len().saturating_sub(recovery.unsaved_changes);
+                    path.as_ref().map_or(0, |_| counted)
                 };
                 let (lock, read_only) = (self.lock.take(), self.read_only.take());
                 self.replace_session(recovery.session, path.clone());
@@ -212,10 +214,4 @@ impl LadderApp {
     pub(super) fn note_change(&mut self) {
         self.last_change_at = Some(Instant::now());
     }
-}
-
-/// Who holds `session` open in another window (of this program or another), if anyone; looked
-/// up without taking the lock, so a window opening it meanwhile is never turned away.
-fn holder_of(session: &std::path::Path) -> Option<crate::io::lock::LockInfo> {
-    crate::io::lock::holder(session)
 }

@@ -6,7 +6,7 @@ use crate::command::{ImportChange, Interrupted};
 use crate::io::decode::encoding_named;
 use crate::io::roster_csv::{ColumnSource, ImportOptions, RosterImport, mapped_columns, parse_roster_with};
 use crate::io::roster_headers::file_headers;
-use crate::io::roster_sheet::sheet_names;
+use crate::io::roster_sheet::{is_workbook, sheet_names};
 use crate::io::{FileError, Problem};
 use crate::model::Field;
 use crate::model::roster_layout::RosterRows;
@@ -108,8 +108,6 @@ fn preview_of(pending: &PendingImport, ladder: &crate::model::Ladder) -> ImportP
     let options = &pending.options;
     let mut preview = ImportPreview {
         file_name: pending.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        headers: file_headers(&pending.bytes, options.encoding, options.sheet.as_deref()),
-        sheets: sheet_names(&pending.bytes),
         chosen_sheet: options.sheet.clone(),
         chosen_encoding: options.encoding.map(|e| e.name().to_owned()),
         schemes: ladder.schemes.iter().map(|s| s.name.clone()).collect(),
@@ -118,6 +116,9 @@ fn preview_of(pending: &PendingImport, ladder: &crate::model::Ladder) -> ImportP
     };
     match &pending.result {
         Ok(imported) => {
+            // What the import read gives the headers and sheets; the file is not opened again.
+            preview.headers = imported.roster_columns.iter().map(|c| c.header.to_string()).collect();
+            preview.sheets = imported.sheet.as_ref().map(|s| s.sheets.clone()).unwrap_or_default();
             preview.encoding = match &imported.sheet {
                 Some(sheet) => format!("sheet \"{}\" ({})", sheet.name, sheet.why),
                 None => format!("{} ({})", imported.encoding, imported.encoding_choice.describe()),
@@ -129,6 +130,10 @@ fn preview_of(pending: &PendingImport, ladder: &crate::model::Ladder) -> ImportP
             preview.summary = imported.summary();
         }
         Err(error) => {
+            preview.headers = file_headers(&pending.bytes, options.encoding, options.sheet.as_deref());
+            if is_workbook(&pending.bytes) {
+                preview.sheets = sheet_names(&pending.bytes);
+            }
             preview.encoding =
                 options.encoding.map_or_else(|| "detected".to_owned(), |e| format!("{} (as chosen)", e.name()));
             let sources = mapped_columns(&preview.headers, &options.columns);

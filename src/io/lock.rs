@@ -183,6 +183,8 @@ pub fn process_alive(pid: u32) -> bool {
     }
 }
 
-fn host_name() -> String {
+/// This computer's name, as lock files (and recovery files, to be compared with them) record it.
+#[must_use]
+pub fn host_name() -> String {
     whoami::fallible::hostname().unwrap_or_else(|_| "this computer".to_owned())
 }

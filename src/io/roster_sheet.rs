@@ -257,14 +257,29 @@ impl SheetTable {
                 .date_headers
                 .iter()
                 .any(|h| super::roster_columns::header_key(h) == super::roster_columns::header_key(header));
-        // A number is read as an Excel date serial only where that gives a plausible date: `2019` in
-        // a "Level Since" column is a year someone typed, not 1905-07-11.
-        let plausible = |serial: f64| {
-            let when = calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, false);
-            let (year, ..) = when.to_ymd_hms_milli();
-            let year = i32::from(year);
-            year >= i32::from(super::roster_dates::EARLIEST_YEAR) && year <= i32::from(reading.this_year) + 1
+        // A whole number is read as an Excel date serial only where that gives a plausible date:
+        // `2019` in a "Level Since" column is a year someone typed, not 1905-07-11.
+        let serial_date = |serial: f64| {
+            if serial.fract() != 0.0 || !(1.0..2_958_466.0).contains(&serial) {
+                return None;
+            }
+            let (y, m, d, ..) =
+                calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, false).to_ymd_hms_milli();
+            let year = i32::from(y);
+            let plausible =
+                year >= i32::from(super::roster_dates::EARLIEST_YEAR) && year <= i32::from(reading.this_year) + 1;
+            plausible.then(|| format!("{y:04}-{m:02}-{d:02}"))
         };
+        #[expect(clippy::cast_precision_loss, reason = "only serials below 2,958,466 are kept, all exact")]
+        let number = match cell {
+            Data::Float(f) => Some(*f),
+            Data::Int(i) => Some(*i as f64),
+            _ => None,
+        };
+        if date_column && let Some(date) = number.and_then(serial_date) {
+            self.serial_dates += 1;
+            return date;
+        }
         match cell {
             Data::DateTime(when) if when.is_datetime() => {
                 let (y, m, d, ..) = when.to_ymd_hms_milli();
@@ -275,25 +290,6 @@ impl SheetTable {
                     self.problem(row, column, format!("{y}-{m:02}-{d:02}"), "the date does not exist");
                     String::new()
                 }
-            }
-            Data::Float(serial)
-                if date_column
-                    && serial.fract() == 0.0
-                    && (1.0..2_958_466.0).contains(serial)
-                    && plausible(*serial) =>
-            {
-                self.serial_dates += 1;
-                let when = calamine::ExcelDateTime::new(*serial, calamine::ExcelDateTimeType::DateTime, false);
-                let (y, m, d, ..) = when.to_ymd_hms_milli();
-                format!("{y:04}-{m:02}-{d:02}")
-            }
-            #[expect(clippy::cast_precision_loss, reason = "the range check keeps it exact")]
-            Data::Int(serial) if date_column && (1..2_958_466).contains(serial) && plausible(*serial as f64) => {
-                self.serial_dates += 1;
-                #[expect(clippy::cast_precision_loss, reason = "the range check keeps it exact")]
-                let when = calamine::ExcelDateTime::new(*serial as f64, calamine::ExcelDateTimeType::DateTime, false);
-                let (y, m, d, ..) = when.to_ymd_hms_milli();
-                format!("{y:04}-{m:02}-{d:02}")
             }
             Data::DateTimeIso(text) if date_column => text.split('T').next().unwrap_or(text).to_owned(),
             Data::Error(error) => {

@@ -31,69 +31,42 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let coverage_text = coverage.map_or_else(String::new, |(met, total)| {
         format!("\nEvidence meets {met} of the target's {total} criteria (the bar along the foot)")
     });
-    let status = Status::of(session, &person.id);
-    let badge = card_badge(session, person);
     let inner = rect.shrink2(egui::vec2(4.0, 3.0));
     let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
+    // The badge sits at the bottom right; the text to its left stops short of it.
+    let text_right = card_badge(session, person).map_or(inner.right(), |badge| {
+        let color = theme::status_color(visuals, Status::of(session, &person.id));
+        let font = FontId::proportional(theme::CARD_BADGE_SIZE);
+        painter.text(inner.right_bottom(), Align2::RIGHT_BOTTOM, badge, font, color).left() - 3.0
+    });
+    let manager = session.manager_name(person);
     let name_font = FontId::proportional(theme::CARD_NAME_SIZE);
     let name_width = painter.layout_no_wrap(person.name.to_string(), name_font.clone(), text_color).size().x;
     if name_width > inner.width() {
         // A narrow column: the name takes both lines (manager and team are in the tooltip), so
         // "Nadia Karimi" reads whole rather than as "Nadia Kar…".
-        let badge_width = badge.as_ref().map_or(0.0, |b| {
-            painter.layout_no_wrap(b.clone(), FontId::proportional(theme::CARD_BADGE_SIZE), text_color).size().x + 3.0
-        });
         let two_line_font = FontId::proportional(theme::CARD_NAME_SIZE - 1.0);
         let mut job =
             LayoutJob::single_section(person.name.to_string(), egui::TextFormat::simple(two_line_font, text_color));
         job.wrap = TextWrapping {
-            max_width: (inner.width() - badge_width).max(8.0),
+            max_width: (text_right - inner.left()).max(8.0),
             max_rows: 2,
             break_anywhere: false,
             overflow_character: Some('…'),
         };
-        let galley = painter.layout_job(job);
-        painter.galley(inner.left_top(), galley, text_color);
-        if let Some(badge) = badge {
-            let color = theme::status_color(visuals, status);
-            painter.text(
-                inner.right_bottom(),
-                Align2::RIGHT_BOTTOM,
-                badge,
-                FontId::proportional(theme::CARD_BADGE_SIZE),
-                color,
-            );
-        }
-        return response.on_hover_text(format!(
-            "{} — {} · {}{coverage_text}\nDrag to move; Ctrl+arrows move the selected card",
-            person.name,
-            session.manager_name(person),
-            person.team
-        ));
+        painter.galley(inner.left_top(), painter.layout_job(job), text_color);
+    } else {
+        // The name gets the whole first line; manager and team the second, left of the badge.
+        paint_elided(&painter, inner.left_top(), Align2::LEFT_TOP, &person.name, name_font, text_color, inner.width());
+        let detail = match (manager.is_empty(), person.team.is_empty()) {
+            (false, false) => format!("{manager} · {}", person.team),
+            (false, true) => manager.to_owned(),
+            _ => person.team.to_string(),
+        };
+        let (detail_font, weak) = (FontId::proportional(theme::CARD_DETAIL_SIZE), visuals.weak_text_color());
+        let detail_width = text_right - inner.left();
+        paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
     }
-    // The name gets the whole first line; the badge sits at the right of the detail line.
-    paint_elided(&painter, inner.left_top(), Align2::LEFT_TOP, &person.name, name_font, text_color, inner.width());
-    let mut detail_right = inner.right();
-    if let Some(badge) = badge {
-        let color = theme::status_color(visuals, status);
-        let badge_rect = painter.text(
-            inner.right_bottom(),
-            Align2::RIGHT_BOTTOM,
-            badge,
-            FontId::proportional(theme::CARD_BADGE_SIZE),
-            color,
-        );
-        detail_right = badge_rect.left() - 3.0;
-    }
-    let manager = session.manager_name(person);
-    let detail = match (manager.is_empty(), person.team.is_empty()) {
-        (false, false) => format!("{manager} · {}", person.team),
-        (false, true) => manager.to_owned(),
-        _ => person.team.to_string(),
-    };
-    let (detail_font, weak) = (FontId::proportional(theme::CARD_DETAIL_SIZE), visuals.weak_text_color());
-    let detail_width = detail_right - inner.left();
-    paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
     response.on_hover_text(format!(
         "{} — {manager} · {}{coverage_text}\nDrag to move; Ctrl+arrows move the selected card",
         person.name, person.team
