@@ -4,6 +4,7 @@
 
 use super::person::Person;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::hash_map::Entry;
 
 /// A broken reporting line, naming the people in it (by index into the roster).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,31 +19,88 @@ pub enum ReportingProblem {
 /// else to the one person with that name; `None` for no manager or one outside the roster.
 #[must_use]
 pub fn manager_indices(people: &[Person]) -> Vec<Option<usize>> {
-    let mut by_id: HashMap<&str, usize> = HashMap::default();
-    by_id.reserve(people.len());
-    by_id.extend(people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)));
-    let mut by_name: HashMap<&str, Option<usize>> = HashMap::default();
-    by_name.reserve(people.len());
-    for (i, person) in people.iter().enumerate() {
-        // Two people with one name cannot be told apart as a manager: neither is matched.
-        by_name.entry(person.name.as_str()).and_modify(|e| *e = None).or_insert(Some(i));
-    }
-    people
-        .iter()
-        .map(|p| {
-            let manager = p.manager.as_str();
-            if manager.is_empty() {
-                return None;
+    manager_indices_by(people, &IdIndex::of(people))
+}
+
+/// Each id's first person, and the later people who repeat an id (for the caller to report).
+pub struct IdIndex<'p> {
+    first: HashMap<&'p str, usize>,
+    pub repeats: Vec<usize>,
+}
+
+impl<'p> IdIndex<'p> {
+    #[must_use]
+    pub fn of(people: &'p [Person]) -> Self {
+        let mut first: HashMap<&str, usize> = HashMap::default();
+        first.reserve(people.len());
+        let mut repeats = Vec::new();
+        for (i, person) in people.iter().enumerate() {
+            match first.entry(person.id.as_str()) {
+                Entry::Occupied(_) => repeats.push(i),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
             }
-            by_id.get(manager).copied().or_else(|| by_name.get(manager).copied().flatten())
-        })
-        .collect()
+        }
+        IdIndex { first, repeats }
+    }
+
+    /// The first person with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.first.get(id).copied()
+    }
+}
+
+/// As [`manager_indices`], with the id index already built.
+#[must_use]
+pub fn manager_indices_by(people: &[Person], ids: &IdIndex<'_>) -> Vec<Option<usize>> {
+    let mut managers: Vec<Option<usize>> = Vec::with_capacity(people.len());
+    // Manager texts that are no one's id, each once: a roster names a few hundred managers, so
+    // looking every name up among these costs less than indexing every person's name.
+    let mut by_name: HashMap<&str, Option<usize>> = HashMap::default();
+    for person in people {
+        let manager = person.manager.as_str();
+        let found = if manager.is_empty() { None } else { ids.get(manager) };
+        if found.is_none() && !manager.is_empty() {
+            by_name.entry(manager).or_insert(None);
+        }
+        managers.push(found);
+    }
+    if by_name.is_empty() {
+        return managers;
+    }
+    // Two people with one name cannot be told apart as a manager: neither is matched.
+    let mut named_twice = Vec::new();
+    for (i, person) in people.iter().enumerate() {
+        if let Some(slot) = by_name.get_mut(person.name.as_str()) {
+            if slot.is_some() {
+                named_twice.push(person.name.as_str());
+            }
+            *slot = Some(i);
+        }
+    }
+    for name in named_twice {
+        by_name.insert(name, None);
+    }
+    for (found, person) in managers.iter_mut().zip(people) {
+        if found.is_none() && !person.manager.is_empty() {
+            *found = by_name.get(person.manager.as_str()).copied().flatten();
+        }
+    }
+    managers
 }
 
 /// Every person who manages themself, and every loop of managers (each loop reported once).
 #[must_use]
 pub fn reporting_problems(people: &[Person]) -> Vec<ReportingProblem> {
-    let managers = manager_indices(people);
+    reporting_problems_by(people, &IdIndex::of(people))
+}
+
+/// As [`reporting_problems`], with the id index already built.
+#[must_use]
+pub fn reporting_problems_by(people: &[Person], ids: &IdIndex<'_>) -> Vec<ReportingProblem> {
+    let managers = manager_indices_by(people, ids);
     let mut problems = Vec::new();
     // 0 = not visited, 1 = on the current path, 2 = settled.
     let mut state = vec![0u8; people.len()];
@@ -52,8 +110,12 @@ pub fn reporting_problems(people: &[Person]) -> Vec<ReportingProblem> {
             state[start] = 2;
         }
     }
+    let mut path = Vec::new();
     for start in 0..people.len() {
-        let mut path = Vec::new();
+        if state[start] == 2 {
+            continue;
+        }
+        path.clear();
         let mut at = Some(start);
         while let Some(i) = at {
             match state[i] {
@@ -70,7 +132,7 @@ pub fn reporting_problems(people: &[Person]) -> Vec<ReportingProblem> {
                 }
             }
         }
-        for i in path {
+        for &i in &path {
             state[i] = 2;
         }
     }
@@ -127,6 +189,18 @@ mod tests {
         let people =
             [person("E1", "Ada", ""), person("E2", "Ben", "E1"), person("E3", "Cy", "Ada"), person("E4", "Di", "Zed")];
         assert_eq!(manager_indices(&people), vec![None, Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn a_manager_named_by_a_name_two_people_share_is_not_matched() {
+        let people = [
+            person("E1", "Ada", ""),
+            person("E2", "Ada", ""),
+            person("E3", "Cy", "Ada"),
+            person("E4", "Di", "Cy"),
+            person("E5", "Ada", "Cy"),
+        ];
+        assert_eq!(manager_indices(&people), vec![None, None, None, Some(2), Some(2)]);
     }
 
     #[test]
