@@ -7,10 +7,10 @@ use super::decode::{EncodingChoice, decode};
 use super::error::{FileError, Problem};
 use super::roster_columns::Field;
 use super::roster_headers::{detect_delimiter, skip_preamble};
-use super::roster_lines::{csv_problem, unclosed_quote};
+use super::roster_lines::{LineCounter, csv_problem, unclosed_quote};
 use super::roster_mapping::Columns;
 pub use super::roster_mapping::mapped_columns;
-use super::roster_records::{Pass, read_records};
+use super::roster_records::read_records;
 use super::roster_rows::RowReader;
 use super::roster_sheet::{SheetReading, is_workbook, roster_sheet};
 use crate::model::{Ladder, LevelMatcher, Person, RosterColumn, Session};
@@ -249,14 +249,18 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     let text = &text[preamble.body_start..];
     let delimiter = preamble.delimiter.unwrap_or_else(|| detect_delimiter(text));
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    // Lines are counted from byte offsets as a text editor counts them (CRLF, blank and title lines,
-    // newlines inside quoted cells), not from the csv reader's record count.
-    let mut pass = Pass::new(full_text, preamble.body_start);
-    let header_line = pass.lines.line_at(preamble.body_start);
+    // Lines are counted as a text editor counts them (CRLF, blank and title lines, newlines inside
+    // quoted cells), not from the csv reader's record count.
+    let mut lines = LineCounter::starting_at(full_text, preamble.body_start);
+    let header_line = lines.line_at(preamble.body_start);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(FileError::invalid(file, vec![csv_problem(&e, &mut pass.lines, preamble.body_start)])),
+        Err(e) => {
+            let line = e.position().map(|p| header_line + p.line() - 1);
+            return Err(FileError::invalid(file, vec![csv_problem(&e, line)]));
+        }
     };
+    let first_record = preamble.body_start + usize::try_from(reader.position().byte()).unwrap_or(0);
     let (columns, problems) = Columns::from_headers(&headers, &options.columns, header_line);
     if !problems.is_empty() {
         return Err(FileError::invalid(file, problems));
@@ -273,15 +277,15 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     let sample = &text.as_bytes()[..text.len().min(4096)];
     let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
     let expected_rows = text.len() * sample_lines / sample.len().max(1) + 1;
+    let matcher = LevelMatcher::with_scheme(ladder, scheme);
     let new_rows = |expected_rows| {
-        let mut rows = RowReader::new(ladder, LevelMatcher::with_scheme(ladder, scheme), &columns, expected_rows);
+        let mut rows = RowReader::new(ladder, &matcher, &columns, expected_rows);
         rows.this_year = options.this_year;
         rows
     };
-    let mut rows = new_rows(expected_rows);
-    read_records(&mut reader, &mut pass, &mut rows, delimiter, || new_rows(expected_rows / 2));
-    if let Some(opened) = unclosed_quote(full_text, pass.last_start, delimiter) {
-        let line = pass.lines.line_at(opened);
+    let (mut rows, last_start) = read_records(full_text, first_record, delimiter, expected_rows, new_rows);
+    if let Some(opened) = unclosed_quote(full_text, last_start, delimiter) {
+        let line = lines.line_at(opened);
         rows.problems.push(
             Problem::new(
                 format!("a quoted cell opened on line {line} is never closed, so every line after it would be read into that one cell"),

@@ -68,8 +68,8 @@ pub(super) fn unclosed_quote(text: &str, last_record_start: usize, delimiter: u8
     None
 }
 
-pub(super) fn csv_problem(error: &csv::Error, lines: &mut LineCounter<'_>, body_start: usize) -> Problem {
-    let line = error.position().map(|p| lines.line_at(body_start + usize::try_from(p.byte()).unwrap_or(0)));
+/// A problem the csv reader reported, on `line` when known.
+pub(super) fn csv_problem(error: &csv::Error, line: Option<u64>) -> Problem {
     let problem = match error.kind() {
         csv::ErrorKind::Utf8 { .. } => Problem::new("a cell is not valid text", "save the file again as \"CSV UTF-8\""),
         _ => Problem::new(

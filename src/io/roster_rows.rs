@@ -62,7 +62,7 @@ struct SlashedDate {
 /// Turns records into people, collecting problems.
 pub(super) struct RowReader<'a> {
     ladder: &'a Ladder,
-    matcher: LevelMatcher,
+    matcher: &'a LevelMatcher,
     columns: &'a Columns,
     /// The line each person was read from, to report duplicate ids after the pass.
     lines: Vec<u64>,
@@ -78,7 +78,12 @@ pub(super) struct RowReader<'a> {
 }
 
 impl<'a> RowReader<'a> {
-    pub(super) fn new(ladder: &'a Ladder, matcher: LevelMatcher, columns: &'a Columns, expected_rows: usize) -> Self {
+    pub(super) fn new(
+        ladder: &'a Ladder,
+        matcher: &'a LevelMatcher,
+        columns: &'a Columns,
+        expected_rows: usize,
+    ) -> Self {
         RowReader {
             ladder,
             matcher,
@@ -184,6 +189,15 @@ impl<'a> RowReader<'a> {
             }
         }
         self.people.push(person);
+    }
+
+    /// Moves every line number down by `lines`: a stretch read before the lines above it were counted.
+    pub(super) fn shift_lines(&mut self, lines: u64) {
+        self.lines.iter_mut().for_each(|line| *line += lines);
+        self.slashed.iter_mut().for_each(|date| date.line += lines);
+        for line in self.problems.iter_mut().filter_map(|p| p.line.as_mut()) {
+            *line += lines;
+        }
     }
 
     /// Takes in the rows of a later stretch of the file, read on its own, as if read after these.

@@ -55,40 +55,52 @@ impl<'p> IdIndex<'p> {
 /// As [`manager_indices`], with the id index already built.
 #[must_use]
 pub fn manager_indices_by(people: &[Person], ids: &IdIndex<'_>) -> Vec<Option<usize>> {
-    let mut managers: Vec<Option<usize>> = Vec::with_capacity(people.len());
-    // Manager texts that are no one's id, each once: a roster names a few hundred managers, so
-    // looking every name up among these costs less than indexing every person's name.
-    let mut by_name: HashMap<&str, Option<usize>> = HashMap::default();
-    for person in people {
-        let manager = person.manager.as_str();
-        let found = if manager.is_empty() { None } else { ids.get(manager) };
-        if found.is_none() && !manager.is_empty() {
-            by_name.entry(manager).or_insert(None);
-        }
-        managers.push(found);
+    /// Who a manager text that is no one's id names, as the names are read.
+    #[derive(Clone, Copy)]
+    enum Named {
+        Nobody,
+        One(usize),
+        /// Two people with one name cannot be told apart as a manager: neither is matched.
+        Several,
     }
-    if by_name.is_empty() {
-        return managers;
-    }
-    // Two people with one name cannot be told apart as a manager: neither is matched.
-    let mut named_twice = Vec::new();
-    for (i, person) in people.iter().enumerate() {
-        if let Some(slot) = by_name.get_mut(person.name.as_str()) {
-            if slot.is_some() {
-                named_twice.push(person.name.as_str());
+    // Each person's manager by id, else the number of its text among the texts that are no one's
+    // id (each kept once: a roster names a few hundred managers, so looking every name up among
+    // these costs less than indexing every person's name).
+    let mut texts: HashMap<&str, usize> = HashMap::default();
+    let by_id: Vec<Result<Option<usize>, usize>> = people
+        .iter()
+        .map(|person| {
+            let manager = person.manager.as_str();
+            if manager.is_empty() {
+                return Ok(None);
             }
-            *slot = Some(i);
+            ids.get(manager).map(Some).ok_or_else(|| {
+                let next = texts.len();
+                *texts.entry(manager).or_insert(next)
+            })
+        })
+        .collect();
+    let mut named = vec![Named::Nobody; texts.len()];
+    if !texts.is_empty() {
+        for (i, person) in people.iter().enumerate() {
+            if let Some(&text) = texts.get(person.name.as_str()) {
+                named[text] = match named[text] {
+                    Named::Nobody => Named::One(i),
+                    _ => Named::Several,
+                };
+            }
         }
     }
-    for name in named_twice {
-        by_name.insert(name, None);
-    }
-    for (found, person) in managers.iter_mut().zip(people) {
-        if found.is_none() && !person.manager.is_empty() {
-            *found = by_name.get(person.manager.as_str()).copied().flatten();
-        }
-    }
-    managers
+    by_id
+        .into_iter()
+        .map(|found| match found {
+            Ok(found) => found,
+            Err(text) => match named[text] {
+                Named::One(i) => Some(i),
+                Named::Nobody | Named::Several => None,
+            },
+        })
+        .collect()
 }
 
 /// Every person who manages themself, and every loop of managers (each loop reported once).

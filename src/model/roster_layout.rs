@@ -70,8 +70,10 @@ impl ExtraCells {
         I::IntoIter: Clone,
     {
         let values = values.into_iter();
-        // Sized exactly, so the string becomes the box without a second allocation.
-        let mut joined = String::with_capacity(values.clone().map(|v| v.len() + 1).sum());
+        // Sized exactly (values and the separators between them), so the string becomes the box
+        // without a second allocation.
+        let length = values.clone().map(|v| v.len() + SEPARATOR.len_utf8()).sum::<usize>();
+        let mut joined = String::with_capacity(length.saturating_sub(SEPARATOR.len_utf8()));
         let mut any = false;
         for value in values {
             if any {
