@@ -194,7 +194,11 @@ mod tests {
     }
 
     fn import(text: &str, split: bool) -> (Result<RosterImport, FileError>, Option<bool>) {
-        STRETCH.with(|s| s.set(if split { 1024 } else { usize::MAX }));
+        import_in(text, if split { 1024 } else { usize::MAX })
+    }
+
+    fn import_in(text: &str, stretch: usize) -> (Result<RosterImport, FileError>, Option<bool>) {
+        STRETCH.with(|s| s.set(stretch));
         GUESSED.with(|g| g.set(None));
         let options = ImportOptions { this_year: 2026, ..ImportOptions::default() };
         let result = parse_roster_with(text.as_bytes(), Path::new("r.csv"), &default_ladder(), &options);
@@ -297,5 +301,46 @@ mod tests {
         let text = two_spellings(400, "\n").replace("E00390,Person 390", "E00390,\"Person 390");
         let problems = same_both_ways(&text, None).expect_err("refused");
         assert!(problems.iter().any(|p| p.line == Some(392) && p.message.contains("never closed")), "{problems:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 128, ..Default::default() })]
+
+        /// Any file of rows (quoted cells with line breaks and quotes, blank lines, CRLF, spellings
+        /// and date formats mixed, bad values) reads the same in small stretches as in one pass.
+        #[test]
+        fn any_roster_reads_the_same_in_stretches(
+            rows in proptest::collection::vec((0usize..40, 0usize..6, 0usize..60, 0usize..60), 1..60),
+            crlf in proptest::bool::ANY,
+            stretch in 16usize..400,
+        ) {
+            let ending = if crlf { "\r\n" } else { "\n" };
+            let mut text = format!("Employee ID,Name,Manager,Job Level,Hire Date{ending}");
+            let names = ["Ann", "\"Lee, Bo\"", "\"Two\nlines\"", "\"Say \"\"hi\"\"\"", "Zoë", "\"Three\r\nline\ncell\""];
+            let levels = ["P3", "Senior", "Senior Software Engineer", "L5", "P2"];
+            let dates = ["2020-01-15", "15-Jan-2020", "03/04/2020", "13/04/2020", ""];
+            // Mostly good rows, so both whole imports (about a quarter) and refusals are compared;
+            // now and then a blank line, a repeated id, an unknown level or an unreadable date.
+            for (i, &(odd, name, level, date)) in rows.iter().enumerate() {
+                if odd == 1 {
+                    text.push_str(ending);
+                }
+                let id = if odd == 2 { 0 } else { i };
+                let manager = if i % 3 == 0 && i > 0 { format!("E{}", i / 2) } else { "Ann".to_owned() };
+                let level = if level == 59 { "Wizard" } else { levels[level % levels.len()] };
+                let date = if date == 59 { "someday" } else { dates[date % dates.len()] };
+                let _ = write!(text, "E{id},{},{manager},{level},{date}{ending}", names[name]);
+            }
+            let (stretches, _) = import_in(&text, stretch);
+            let (in_order, _) = import_in(&text, usize::MAX);
+            match (stretches, in_order) {
+                (Ok(a), Ok(b)) => {
+                    proptest::prop_assert_eq!(a.people, b.people);
+                    proptest::prop_assert_eq!(a.roster_columns, b.roster_columns);
+                }
+                (Err(FileError::Invalid(a)), Err(FileError::Invalid(b))) => proptest::prop_assert_eq!(a.problems, b.problems),
+                (a, b) => proptest::prop_assert!(false, "stretches {:?} / in order {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
     }
 }
