@@ -10,6 +10,7 @@ use crate::io::merge_files::{MergeChoices, conflict_problems, merge_files};
 use crate::io::roster_columns::Field;
 use crate::io::roster_csv::{ImportOptions, read_roster_with};
 use crate::io::session_ron::{load_session, save_session};
+use crate::model::wording::counted;
 use crate::model::{Ladder, Track};
 use clap::{Parser, Subcommand};
 use std::fmt::Write as _;
@@ -274,7 +275,7 @@ fn run(command: Command) -> Result<(), FileError> {
             let mut session = imported.into_session(title, ladder, &roster, &actor, jiff::Timestamp::now());
             session.cycle = cycle;
             save_session(&session, &output)?;
-            println!("imported {} ({source}) into {}", count(count_people, "person", "people"), output.display());
+            println!("imported {} ({source}) into {}", counted(count_people, "person", "people"), output.display());
             for line in summary {
                 println!("  {line}");
             }
@@ -306,7 +307,7 @@ fn run(command: Command) -> Result<(), FileError> {
             if !loaded.conflicts.is_empty() {
                 println!(
                     "note: {} between merged prep files; each holds the value the merge kept until it is settled",
-                    count(loaded.conflicts.len(), "open disagreement", "open disagreements")
+                    counted(loaded.conflicts.len(), "open disagreement", "open disagreements")
                 );
             }
             let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
@@ -367,7 +368,7 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
         println!(
             "{}: session OK, {}, {} audit events",
             file.display(),
-            count(session.people.len(), "person", "people"),
+            counted(session.people.len(), "person", "people"),
             session.audit.len()
         );
         if !session.has_state_baseline() && !session.people.is_empty() {
@@ -378,7 +379,7 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
         if !session.conflicts.is_empty() {
             println!(
                 "  {} between merged prep files (settle them in the window: Open items)",
-                count(session.conflicts.len(), "open disagreement", "open disagreements")
+                counted(session.conflicts.len(), "open disagreement", "open disagreements")
             );
         }
     } else {
@@ -417,9 +418,9 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             save_session(&session, &output)?;
             println!(
                 "merged {}: {}, {} open, into {}",
-                count(files.len(), "file", "files"),
-                count(session.people.len(), "person", "people"),
-                count(session.conflicts.len(), "disagreement", "disagreements"),
+                counted(files.len(), "file", "files"),
+                counted(session.people.len(), "person", "people"),
+                counted(session.conflicts.len(), "disagreement", "disagreements"),
                 output.display()
             );
             for problem in conflict_problems(&session) {
@@ -480,7 +481,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 return Ok(());
             }
             let written = crate::io::letters::write_gap_letters(&loaded, &output)?;
-            println!("wrote {} into {}", count(written.len(), "gap letter", "gap letters"), output.display());
+            println!("wrote {} into {}", counted(written.len(), "gap letter", "gap letters"), output.display());
             for path in written {
                 println!("  {}", path.display());
             }
@@ -498,11 +499,6 @@ fn as_shown(session: crate::model::Session, path: &Path) -> crate::model::Sessio
     // On standard error: standard output may be data (`report --json`) a script reads.
     eprintln!("blind mode is on in {}: names, managers, teams and e-mails are exported as codes", path.display());
     crate::model::blind::Blinding::new(&session).apply(&session)
-}
-
-/// "1 person", "3 people".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
 /// Whether two paths name one file (compared as given when either does not exist yet).

@@ -165,8 +165,7 @@ impl LadderApp {
                 self.saved_audit_len = saved_audit_len;
                 self.revision.mark_unsaved();
                 let count = offer.unsaved_changes;
-                let changes =
-                    if count == 1 { "1 unsaved change".to_owned() } else { format!("{count} unsaved changes") };
+                let changes = crate::model::wording::counted(count, "unsaved change", "unsaved changes");
                 let later = match more {
                     0 => String::new(),
                     1 => " 1 more session with unsaved changes will be offered at the next start.".to_owned(),

@@ -252,10 +252,9 @@ impl LadderApp {
 pub fn audit_warning(path: &Path, breaks: &[crate::model::ChainBreak]) -> String {
     let first: Vec<String> = breaks.iter().take(3).map(ToString::to_string).collect();
     format!(
-        "Warning: the audit trail in {} was changed outside Ladderboard ({} problem{}: {}). Keep the file for review and compare it with a backup.",
+        "Warning: the audit trail in {} was changed outside Ladderboard ({}: {}). Keep the file for review and compare it with a backup.",
         path.display(),
-        breaks.len(),
-        if breaks.len() == 1 { "" } else { "s" },
+        crate::model::wording::counted(breaks.len(), "problem", "problems"),
         first.join("; ")
     )
 }

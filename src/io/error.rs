@@ -92,7 +92,7 @@ pub struct ProblemList {
 impl fmt::Display for ProblemList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.problems.len();
-        write!(f, "{}: {count} problem{}", self.file.display(), if count == 1 { "" } else { "s" })?;
+        write!(f, "{}: {}", self.file.display(), crate::model::wording::counted(count, "problem", "problems"))?;
         for problem in &self.problems {
             write!(f, "\n  {}: {problem}", self.file.display())?;
         }

@@ -13,6 +13,7 @@ pub use super::roster_mapping::mapped_columns;
 use super::roster_records::read_records;
 use super::roster_rows::RowReader;
 use super::roster_sheet::{SheetReading, is_workbook, roster_sheet};
+use crate::model::wording::counted;
 use crate::model::{Ladder, LevelMatcher, Person, RosterColumn, Session};
 use encoding_rs::Encoding;
 use std::path::Path;
@@ -139,16 +140,15 @@ impl RosterImport {
         if self.two_digit_years > 0 {
             let pivot = (self.this_year + 1) % 100;
             lines.push(format!(
-                "dates: {} two-digit year{} read as 20yy up to {} (00–{pivot:02}), else 19yy",
-                self.two_digit_years,
-                if self.two_digit_years == 1 { "" } else { "s" },
+                "dates: {} read as 20yy up to {} (00–{pivot:02}), else 19yy",
+                counted(self.two_digit_years, "two-digit year", "two-digit years"),
                 self.this_year + 1
             ));
         }
         if let Some(serials) = self.sheet.as_ref().map(|s| s.serial_dates).filter(|&n| n > 0) {
             lines.push(format!(
-                "dates: {serials} number{} in date columns read as Excel date serials (45292 = 2024-01-01)",
-                if serials == 1 { "" } else { "s" }
+                "dates: {} in date columns read as Excel date serials (45292 = 2024-01-01)",
+                counted(serials, "number", "numbers")
             ));
         }
         if let Some(scheme) = &self.level_scheme {

@@ -25,6 +25,7 @@ pub mod session;
 pub mod state_seal;
 pub mod status;
 pub mod validate;
+pub mod wording;
 
 pub use audit::{AuditEvent, ChainBreak};
 pub use change::{Applied, Change};

@@ -149,7 +149,6 @@ fn density_ui(ui: &mut Ui, session: &Session, derived: &Derived, count: usize, p
     });
 }
 
-/// "1 person", "3 people".
 fn people_count(count: usize) -> String {
-    if count == 1 { "1 person".to_owned() } else { format!("{count} people") }
+    crate::model::wording::counted(count, "person", "people")
 }

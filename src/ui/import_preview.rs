@@ -170,8 +170,8 @@ fn rows_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
 fn problems_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
     let count = preview.problems.len();
     let heading = format!(
-        "{count} problem{} — nothing is imported until {} fixed in the file or by a choice above",
-        if count == 1 { "" } else { "s" },
+        "{} — nothing is imported until {} fixed in the file or by a choice above",
+        crate::model::wording::counted(count, "problem", "problems"),
         if count == 1 { "it is" } else { "they are" }
     );
     ui.label(RichText::new(heading).color(super::theme::error_color(ui.visuals())).strong());
