@@ -89,3 +89,25 @@ Employee ID,Name,Level,Hire Date
     let rows: Vec<&str> = text.lines().skip(1).map(|l| l.trim_end_matches(',')).collect();
     assert_eq!(rows, ["1,Ada,P3 - Senior,01/15/2019", "2,Ben,P3 - Senior,02/20/2020", "3,Cy,Senior,03/01/2021"]);
 }
+
+/// Every read cell comes back exactly as the file wrote it: a level written as Ladderboard's own
+/// id after the column spelled it otherwise, a track left empty before one written out, and a
+/// name or team in decomposed Unicode (read as NFC, handed back as written).
+#[test]
+fn every_read_cell_comes_back_as_written_whichever_spelling_came_first() {
+    let roster = "\
+Employee ID,Name,Team,Level,Track,Hire Date
+E1,Ann,Zoe\u{301} team,Senior,,2020-01-15
+E2,Bob,Zo\u{e9} team,P3,IC,15-Jan-2020
+E3,Cy,Zoe\u{301} team,L5,,2020-01-15
+E4,Zoe\u{301},Core,P3,IC,2021-02-03
+";
+    let ladder = default_ladder();
+    let imported = parse_roster(roster.as_bytes(), Path::new("r.csv"), &ladder).expect("imports");
+    assert_eq!(imported.people[3].name, "Zo\u{e9}", "names are read in NFC");
+    let session = imported.into_session("t", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
+    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
+    let rows: Vec<&str> = text.lines().skip(1).map(|l| l.trim_end_matches(',')).collect();
+    let written: Vec<&str> = roster.lines().skip(1).collect();
+    assert_eq!(rows, written);
+}

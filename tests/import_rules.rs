@@ -62,3 +62,27 @@ fn a_chosen_encoding_is_used_and_named() {
     assert_eq!(imported.people[0].name, "Łukasz Żak");
     assert!(imported.summary()[0].contains("windows-1250 (as chosen)"), "{:?}", imported.summary());
 }
+
+/// Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR: lines are numbered as an editor
+/// shows them, slashed dates land on their own people, and the summary says how lines were read.
+#[test]
+fn lines_ending_in_a_lone_carriage_return_are_numbered_and_read_as_lines() {
+    let rows = [
+        "Employee ID,Name,Level,Hire Date",
+        "E0,Ann,P2,03/04/2020",
+        "E1,Bob,P2,",
+        "E2,Cy,P2,13/04/2020",
+        "E3,Di,P2,07/08/2021",
+    ];
+    let imported = parse(rows.join("\r").as_bytes()).expect("imports");
+    let dates: Vec<String> =
+        imported.people.iter().map(|p| p.start_date.map_or_else(String::new, |d| d.to_string())).collect();
+    // 13/04 makes the column day-first.
+    assert_eq!(dates, ["2020-04-03", "", "2020-04-13", "2021-08-07"]);
+    assert!(imported.summary().iter().any(|l| l.starts_with("line ends: a carriage return alone")));
+
+    let mut bad = rows;
+    bad[3] = "E2,Cy,Wizard,13/04/2020";
+    let message = parse(bad.join("\r").as_bytes()).expect_err("refused");
+    assert!(message.contains("line 4"), "{message}");
+}

@@ -63,6 +63,8 @@ pub struct RosterImport {
     pub encoding: &'static str,
     pub encoding_choice: EncodingChoice,
     pub delimiter: u8,
+    /// The lines ended in a lone carriage return (classic Mac), each read as a line break.
+    pub lone_cr: bool,
     pub columns: Vec<ColumnSource>,
     /// How many dates had a two-digit year, read by the pivot rule.
     pub two_digit_years: usize,
@@ -133,6 +135,12 @@ impl RosterImport {
                 format!("delimiter: {delimiter}"),
             ],
         };
+        if self.lone_cr {
+            lines.push(
+                "line ends: a carriage return alone (Excel for Mac's \"CSV (Macintosh)\"), each read as a line break"
+                    .to_owned(),
+            );
+        }
         for source in &self.columns {
             let note = if source.note.is_empty() { String::new() } else { format!(" ({})", source.note) };
             lines.push(format!("{} ← column \"{}\"{note}", source.field.display(), source.header));
@@ -238,6 +246,16 @@ fn parse_workbook(
 fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions) -> Result<RosterImport, FileError> {
     let decoded = decode(bytes, options.encoding).map_err(|p| FileError::invalid(file, vec![p]))?;
     let text = decoded.text.as_ref();
+    // Excel for Mac's "CSV (Macintosh)" ends each line with a lone CR: the csv reader takes it as a
+    // line end, but no line count would move. Read as LF, lines are numbered as an editor shows them.
+    let lone_cr = !text.contains('\n') && text.contains('\r');
+    let with_lf;
+    let text = if lone_cr {
+        with_lf = text.replace('\r', "\n");
+        with_lf.as_str()
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         let problem =
             Problem::new("the file is empty", "export the roster again with a header row and one row per person");
@@ -310,6 +328,7 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
             encoding: decoded.encoding,
             encoding_choice: decoded.how,
             delimiter,
+            lone_cr,
             columns: columns.sources.clone(),
             two_digit_years: rows.two_digit_years,
             level_scheme: scheme.map(|s| s.name.clone()),

@@ -52,6 +52,9 @@ fn cell_problem(
 /// A `03/04/2024` date waiting for its column's day/month order.
 struct SlashedDate {
     line: u64,
+    /// The person the row became (`None`: the row was refused). By index, not line: a file
+    /// whose lines end in a lone CR has one line.
+    person: Option<usize>,
     field: Field,
     a: i8,
     b: i8,
@@ -152,10 +155,12 @@ impl<'a> RowReader<'a> {
         let level_since = self.date(cells[Field::LevelSince as usize], Field::LevelSince, line);
         // Slashed dates are read after the pass; their cells are compared with the column then.
         let pending: Vec<Field> = self.slashed[pending_before..].iter().map(|d| d.field).collect();
+        let at = self.people.len();
         if self.problems.len() > before {
             return;
         }
         let (Some((level, _)), Some(track)) = (level, track) else { return };
+        self.slashed[pending_before..].iter_mut().for_each(|date| date.person = Some(at));
         let id = PersonId::new(id);
         self.lines.push(line);
         let extra = if cols.extra.is_empty() {
@@ -183,9 +188,10 @@ impl<'a> RowReader<'a> {
             if cols.index[field as usize].is_none() || pending.contains(&field) {
                 continue;
             }
+            // Kept as the file wrote it, unnormalised: the export hands the cell back exactly.
             let cell = cells[field as usize];
-            if self.spellings.must_keep(self.people.len(), &person, field, cell) {
-                person.originals.push((field, nfc(cell)));
+            if self.spellings.must_keep(at, &person, field, cell) {
+                person.originals.push((field, cell.into()));
             }
         }
         self.people.push(person);
@@ -203,9 +209,12 @@ impl<'a> RowReader<'a> {
     /// Takes in the rows of a later stretch of the file, read on its own, as if read after these.
     pub(super) fn append(&mut self, mut later: RowReader<'_>) {
         self.spellings.absorb(later.spellings, &mut later.people);
+        let before = self.people.len();
         self.people.extend(later.people);
         self.lines.extend(later.lines);
-        self.slashed.extend(later.slashed);
+        self.slashed.extend(
+            later.slashed.into_iter().map(|date| SlashedDate { person: date.person.map(|i| before + i), ..date }),
+        );
         self.problems.extend(later.problems);
         self.two_digit_years += later.two_digit_years;
     }
@@ -323,7 +332,7 @@ impl<'a> RowReader<'a> {
             DateCell::Date(date) => self.in_range(date, field, line, text),
             DateCell::Slashed { a, b, year } => {
                 // Settled after the pass, when the whole column shows whether it is day- or month-first.
-                self.slashed.push(SlashedDate { line, field, a, b, year, text: text.to_owned() });
+                self.slashed.push(SlashedDate { line, person: None, field, a, b, year, text: text.to_owned() });
                 None
             }
             DateCell::Unreadable => {
@@ -354,8 +363,7 @@ impl<'a> RowReader<'a> {
             let order = infer_order(cells.iter().map(|d| (d.a, d.b)));
             for cell in cells {
                 let date = order.and_then(|o| resolve(cell.a, cell.b, cell.year, o));
-                let person = self.lines.binary_search(&cell.line).ok();
-                match (date, person) {
+                match (date, cell.person) {
                     (Some(date), Some(i)) if self.in_range(date, field, cell.line, &cell.text).is_some() => {
                         let person = &mut self.people[i];
                         match field {

@@ -100,11 +100,10 @@ impl Spellings {
                 }
             }
             Field::FirstName | Field::LastName => true,
-            _ => {
+            // A level or track is written a few ways at most: the column's first spelling of each
+            // value, Ladderboard's own text included, is the rule, and any other cell is kept.
+            Field::Level | Field::Track => {
                 let read = read_text(person, field);
-                if read == cell {
-                    return false;
-                }
                 let (words, index) = (&mut self.words[field as usize], &mut self.word_index[field as usize]);
                 let keeps = if let Some(&i) = index.get(read) {
                     words[i].1 != cell
@@ -118,6 +117,9 @@ impl Spellings {
                 }
                 keeps
             }
+            // Names, managers and teams are read as written, in NFC: a cell written otherwise (a
+            // decomposed é) is rare and kept as it was.
+            Field::Id | Field::Name | Field::Manager | Field::Team => read_text(person, field) != cell,
         }
     }
 
@@ -182,7 +184,9 @@ impl Spellings {
     pub(super) fn into_columns(mut self, columns: &mut [RosterColumn]) {
         for column in columns {
             let Some(field) = column.field else { continue };
+            // A value written as Ladderboard writes it needs no spelling.
             column.spellings = std::mem::take(&mut self.words[field as usize]);
+            column.spellings.retain(|(read, cell)| read != cell);
             if let Some(DateRule::Format(format)) = self.date_rule[field as usize] {
                 column.date_format = Some(format.to_owned());
             }
