@@ -86,3 +86,15 @@ fn lines_ending_in_a_lone_carriage_return_are_numbered_and_read_as_lines() {
     let message = parse(bad.join("\r").as_bytes()).expect_err("refused");
     assert!(message.contains("line 4"), "{message}");
 }
+
+/// A file pasted together from a Mac export and a Windows one: lone CRs and CRLFs both end lines.
+#[test]
+fn lines_ending_in_lone_carriage_returns_and_crlf_mixed_are_numbered_as_an_editor_does() {
+    let text = "Employee ID,Name,Level\rE0,Ann,P2\r\nE1,Bob,P2\rE2,Cy,Wizard\r\nE3,Di,P2\n";
+    let message = parse(text.as_bytes()).expect_err("refused");
+    assert!(message.contains("line 4"), "{message}");
+    let fine = text.replace("Wizard", "P3");
+    let imported = parse(fine.as_bytes()).expect("imports");
+    assert_eq!(imported.people.len(), 4);
+    assert!(imported.summary().iter().any(|l| l.starts_with("line ends: a carriage return alone")));
+}

@@ -384,3 +384,21 @@ fn the_person_panel_shows_the_rosters_other_columns() {
     h.run();
     get_text(&h, "Job Title: Backend Engineer");
 }
+
+/// A card's tooltip, open under a resting pointer, gives way when a dialog opens over the board.
+#[test]
+fn a_cards_tooltip_is_not_shown_over_a_dialog() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::Button, "Ada Park").hover();
+    for _ in 0..5 {
+        h.step();
+        // egui waits a moment before it shows a tooltip.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    h.run();
+    assert!(has_text_containing(&h, "Drag to move"), "the tooltip shows on hover");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Command palette");
+    assert!(!has_text_containing(&h, "Drag to move"), "no tooltip over the palette");
+}

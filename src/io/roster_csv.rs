@@ -246,16 +246,12 @@ fn parse_workbook(
 fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions) -> Result<RosterImport, FileError> {
     let decoded = decode(bytes, options.encoding).map_err(|p| FileError::invalid(file, vec![p]))?;
     let text = decoded.text.as_ref();
-    // Excel for Mac's "CSV (Macintosh)" ends each line with a lone CR: the csv reader takes it as a
-    // line end, but no line count would move. Read as LF, lines are numbered as an editor shows them.
-    let lone_cr = !text.contains('\n') && text.contains('\r');
-    let with_lf;
-    let text = if lone_cr {
-        with_lf = text.replace('\r', "\n");
-        with_lf.as_str()
-    } else {
-        text
-    };
+    // Excel for Mac's "CSV (Macintosh)" ends each line with a lone CR (and a file pasted together
+    // can mix them with LF): the csv reader takes one as a line end, but no line count would move.
+    // Read as LF, lines are numbered as an editor shows them.
+    let with_lf = lone_crs_as_lf(text);
+    let lone_cr = with_lf.is_some();
+    let text = with_lf.as_deref().unwrap_or(text);
     if text.trim().is_empty() {
         let problem =
             Problem::new("the file is empty", "export the roster again with a header row and one row per person");
@@ -341,6 +337,23 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     } else {
         Err(FileError::invalid(file, rows.problems))
     }
+}
+
+/// The text with each carriage return that is not followed by a line feed turned into one; `None`
+/// when there is no such carriage return (almost every file: a scan for `\r` and nothing more).
+fn lone_crs_as_lf(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let lone = |&i: &usize| bytes.get(i + 1) != Some(&b'\n');
+    memchr::memchr_iter(b'\r', bytes).find(lone)?;
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\r', bytes).filter(lone) {
+        out.push_str(&text[from..at]);
+        out.push('\n');
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 /// HR systems' "Excel" exports are often a web page or Excel XML saved as .xls: say so, rather

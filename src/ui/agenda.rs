@@ -2,6 +2,7 @@
 //! by hand (drag a row, or its ↑ ↓ buttons), with the pre-read tally, the open criteria, the time
 //! box and the meeting's total estimate. "Present" puts a candidate on the shared screen.
 
+use super::hint::Hint as _;
 use crate::command::Command;
 use crate::model::Session;
 use crate::model::meeting::{AgendaItem, AgendaOrder};
@@ -69,15 +70,15 @@ pub fn agenda_ui(
                     let Some(person) = session.person(&item.person) else { continue };
                     let row = |ui: &mut egui::Ui| row_ui(ui, session, index, item, person);
                     ui.horizontal(|ui| {
-                        if ui.small_button("Present").on_hover_text("Show on the shared screen").clicked() {
+                        if ui.small_button("Present").hint("Show on the shared screen").clicked() {
                             out.push(Command::Present(item.person.clone()));
                         }
                         let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
-                        if up.on_hover_text(format!("Move {} up", person.name)).clicked() {
+                        if up.hint(format!("Move {} up", person.name)).clicked() {
                             out.push(Command::MoveOnAgenda { person: item.person.clone(), to: index - 1 });
                         }
                         let down = ui.add_enabled(index + 1 < items.len(), egui::Button::new("↓").small());
-                        if down.on_hover_text(format!("Move {} down", person.name)).clicked() {
+                        if down.hint(format!("Move {} down", person.name)).clicked() {
                             out.push(Command::MoveOnAgenda { person: item.person.clone(), to: index + 1 });
                         }
                         // The row drags onto another row's place.

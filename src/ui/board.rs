@@ -2,6 +2,7 @@
 //! per person. Dragging a card to a cell emits a move; each cell lays out only its visible cards.
 
 use super::board_cell::{CellPlace, cell_ui};
+use super::hint::Hint as _;
 use super::theme;
 use crate::command::{Action, Command};
 use crate::model::{Session, Track};
@@ -33,13 +34,12 @@ pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Deri
                 ui.set_width(column_width);
                 ui.vertical(|ui| {
                     let total = derived.level_totals.get(&level.id).copied().unwrap_or(0);
-                    ui.label(RichText::new(format!("{} {}", level.id, level.title)).strong())
-                        .on_hover_text(&level.summary);
+                    ui.label(RichText::new(format!("{} {}", level.id, level.title)).strong()).hint(&level.summary);
                     ui.label(RichText::new(format!("{total} placed")).small().weak());
                     if let Some(why) = derived.flagged.get(&level.id) {
                         let flag =
                             RichText::new("⚑ off target").small().color(super::theme::warning_color(ui.visuals()));
-                        ui.label(flag).on_hover_text(format!("{why} (Fairness window, Ctrl+R)"));
+                        ui.label(flag).hint(format!("{why} (Fairness window, Ctrl+R)"));
                     }
                     let equivalents = ladder.equivalents(&level.id);
                     if !equivalents.is_empty() {

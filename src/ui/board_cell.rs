@@ -2,6 +2,7 @@
 //! in the density view, its count and its share of the level coloured against the target.
 
 use super::card::card_ui;
+use super::hint::Hint as _;
 use super::theme;
 use crate::command::{Action, Command};
 use crate::model::fairness::BandTargets;
@@ -93,8 +94,7 @@ fn cards_ui(
     if shown < people.len() {
         let hidden = people.len() - shown;
         let button = egui::Button::new(format!("+{hidden} more")).min_size(egui::vec2(ui.available_width(), 22.0));
-        let response =
-            ui.add(button).on_hover_text("Show everyone in this cell, searchable; drag from the list to move");
+        let response = ui.add(button).hint("Show everyone in this cell, searchable; drag from the list to move");
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::Button,

@@ -1,5 +1,6 @@
 //! A person's compact card on the grid: name, manager and team, and a badge for a proposal or decision.
 
+use super::hint::Hint as _;
 use super::theme;
 use crate::model::{Person, Session, Status};
 use egui::text::{LayoutJob, TextWrapping};
@@ -67,7 +68,7 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
         let detail_width = text_right - inner.left();
         paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
     }
-    response.on_hover_text(format!(
+    response.hint(format!(
         "{} — {manager} · {}{coverage_text}\nDrag to move; Ctrl+arrows move the selected card",
         person.name, person.team
     ))

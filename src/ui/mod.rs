@@ -14,6 +14,7 @@ pub mod fairness;
 pub mod fairness_outcomes;
 pub mod fonts;
 pub mod help;
+pub mod hint;
 pub mod history_window;
 pub mod import_preview;
 pub mod legend;

@@ -1,6 +1,7 @@
 //! The person panel: who they are, the criteria of their level beside the target level's with
 //! evidence per criterion, calibration notes, the proposal and decision, and their history.
 
+use super::hint::Hint as _;
 use super::text_area::labelled_text_area;
 use super::{decision_form, evidence};
 use crate::command::{Action, Command};
@@ -29,7 +30,7 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
     let drafts = &mut view.drafts;
     ui.horizontal(|ui| {
         ui.heading(format!("{} — {}", person.name, level_label(session, person)));
-        if ui.small_button("✕").on_hover_text("Close (Esc)").clicked() {
+        if ui.small_button("✕").hint("Close (Esc)").clicked() {
             out.push(Command::Run(Action::ClosePerson));
         }
     });

@@ -1,5 +1,6 @@
 //! The roster list: fuzzy search, filters (shared with the grid) and a sortable, virtualised table.
 
+use super::hint::Hint as _;
 use super::theme;
 use crate::command::Command;
 use crate::model::Status;
@@ -102,7 +103,7 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     };
                     if ui
                         .button(RichText::new(format!("{title}{arrow}")).strong())
-                        .on_hover_text(format!("Sort by {title}"))
+                        .hint(format!("Sort by {title}"))
                         .clicked()
                     {
                         view.sort = if view.sort.0 == column { (column, !view.sort.1) } else { (column, true) };
@@ -118,7 +119,7 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                 row.col(|ui| {
                     ui.horizontal(|ui| {
                         let color = theme::status_color(ui.visuals(), status);
-                        ui.label(RichText::new("●").color(color).small()).on_hover_text(status.label());
+                        ui.label(RichText::new("●").color(color).small()).hint(status.label());
                         ui.label(person.name.as_str());
                     });
                 });
@@ -129,7 +130,7 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     Some(why) => {
                         let text = format!("⚑ {}", session.manager_name(person));
                         let flag = RichText::new(text).color(theme::warning_color(ui.visuals()));
-                        ui.label(flag).on_hover_text(format!(
+                        ui.label(flag).hint(format!(
                             "This manager's people, all levels together: {why} (Fairness window, Ctrl+R)"
                         ));
                     }
