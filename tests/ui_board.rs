@@ -402,3 +402,22 @@ fn a_cards_tooltip_is_not_shown_over_a_dialog() {
     h.get_by_role_and_label(Role::TextInput, "Command palette");
     assert!(!has_text_containing(&h, "Drag to move"), "no tooltip over the palette");
 }
+
+/// On a laptop-height window the palette's field stays on screen and its list scrolls.
+#[test]
+fn the_palette_fits_a_short_window_and_its_list_scrolls() {
+    let mut h = harness();
+    h.set_size(egui::vec2(1280.0, 600.0));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Command palette").rect();
+    assert!(field.top() >= 0.0 && field.bottom() <= 600.0, "the field is on screen: {field:?}");
+    // The last commands are below the list's fold, past the window's bottom.
+    let below = get_text_containing(&h, "About Ladderboard").rect();
+    assert!(below.top() > 600.0, "the list scrolls: {below:?}");
+    h.get_by_role_and_label(Role::TextInput, "Command palette").type_text("about");
+    h.run();
+    let about = get_text_containing(&h, "About Ladderboard").rect();
+    assert!(about.bottom() <= 600.0, "a filtered command is in view: {about:?}");
+}

@@ -25,15 +25,22 @@ pub fn palette_ui(ctx: &egui::Context, query: &mut Option<String>, out: &mut Vec
             chosen = matches.first().copied();
         }
         ui.separator();
-        for action in &matches {
-            let button = egui::Button::new(action.label()).shortcut_text(action.shortcut_text(ui.ctx())).frame(false);
-            if ui.add_sized([ui.available_width(), 22.0], button).clicked() {
-                chosen = Some(*action);
+        // Every command is more than a laptop screen holds: the list scrolls, the field stays.
+        let height = ui.ctx().content_rect().height() * 0.7;
+        // A bar beside the list, not over it, so no shortcut is hidden under it.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]).show(ui, |ui| {
+            for action in &matches {
+                let shortcut = action.shortcut_text(ui.ctx());
+                let button = egui::Button::new(action.label()).shortcut_text(shortcut).frame(false);
+                if ui.add_sized([ui.available_width(), 22.0], button).clicked() {
+                    chosen = Some(*action);
+                }
             }
-        }
-        if matches.is_empty() {
-            ui.label(RichText::new("No command matches").weak());
-        }
+            if matches.is_empty() {
+                ui.label(RichText::new("No command matches").weak());
+            }
+        });
     });
     if response.should_close() {
         close = true;
