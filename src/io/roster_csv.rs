@@ -7,7 +7,7 @@ use super::decode::{EncodingChoice, decode};
 use super::error::{FileError, Problem};
 use super::roster_columns::Field;
 use super::roster_headers::{detect_delimiter, skip_preamble};
-use super::roster_lines::{LineCounter, csv_problem, unclosed_quote};
+use super::roster_lines::{csv_problem, line_of, unclosed_quote};
 use super::roster_mapping::Columns;
 pub use super::roster_mapping::mapped_columns;
 use super::roster_records::read_records;
@@ -265,8 +265,7 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     // Lines are counted as a text editor counts them (CRLF, blank and title lines, newlines inside
     // quoted cells), not from the csv reader's record count.
-    let mut lines = LineCounter::starting_at(full_text, preamble.body_start);
-    let header_line = lines.line_at(preamble.body_start);
+    let header_line = line_of(full_text, preamble.body_start);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -299,7 +298,7 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     };
     let (mut rows, last_start) = read_records(full_text, first_record, delimiter, expected_rows, new_rows);
     if let Some(opened) = unclosed_quote(full_text, last_start, delimiter) {
-        let line = lines.line_at(opened);
+        let line = line_of(full_text, opened);
         rows.problems.push(
             Problem::new(
                 format!("a quoted cell opened on line {line} is never closed, so every line after it would be read into that one cell"),

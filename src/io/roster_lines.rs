@@ -3,39 +3,15 @@
 
 use super::error::Problem;
 
-/// Line numbers of byte offsets, counted forward (offsets mostly arrive in order).
-pub(super) struct LineCounter<'t> {
-    text: &'t [u8],
-    at: usize,
-    line: u64,
+/// Line ends in `bytes`.
+pub(super) fn count_newlines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
-impl<'t> LineCounter<'t> {
-    /// A counter that starts counting at byte `offset`, for a reader that starts there.
-    pub(super) fn starting_at(text: &'t str, offset: usize) -> Self {
-        let at = offset.min(text.len());
-        let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() as u64;
-        LineCounter { text: text.as_bytes(), at, line }
-    }
-
-    /// The 1-based line holding byte `offset`.
-    pub(super) fn line_at(&mut self, offset: usize) -> u64 {
-        let offset = offset.min(self.text.len());
-        if offset < self.at {
-            *self = LineCounter { text: self.text, at: 0, line: 1 };
-        }
-        let span = &self.text[self.at..offset];
-        // Most spans are one row: a plain loop (which the compiler vectorises) beats memchr's setup.
-        #[expect(clippy::naive_bytecount, reason = "measured faster than memchr on one-row spans")]
-        let newlines = if span.len() < 512 {
-            span.iter().filter(|&&b| b == b'\n').count()
-        } else {
-            memchr::memchr_iter(b'\n', span).count()
-        };
-        self.line += newlines as u64;
-        self.at = offset;
-        self.line
-    }
+/// The 1-based line holding byte `offset`. Rows get their lines from the csv reader; this serves
+/// the few offsets found otherwise (the header, an unclosed quote).
+pub(super) fn line_of(text: &str, offset: usize) -> u64 {
+    1 + count_newlines(&text.as_bytes()[..offset.min(text.len())])
 }
 
 /// Where a quoted cell that never closes opens, looking from the start of the last record (the csv

@@ -4,7 +4,7 @@
 //! line start exactly) or everything from there is read again in order. Either way the people,
 //! problems and line numbers are those of one pass in order.
 
-use super::roster_lines::csv_problem;
+use super::roster_lines::{count_newlines, csv_problem};
 use super::roster_rows::RowReader;
 use super::roster_spelling::Spellings;
 use rayon::prelude::*;
@@ -110,10 +110,6 @@ fn stretch_starts(text: &str, first_record: usize) -> Vec<usize> {
         }
     }
     starts
-}
-
-fn count_newlines(bytes: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// Reads the records that start in `from..end` (to the input's end when `end` is `usize::MAX`),

@@ -92,13 +92,10 @@ impl Spellings {
     /// cell, or the column's rule writes it (recording the rule when this is the first such cell).
     pub(super) fn must_keep(&mut self, at: usize, person: &Person, field: Field, cell: &str) -> bool {
         match field {
-            Field::StartDate | Field::LevelSince => {
-                let date = if field == Field::StartDate { person.start_date } else { person.level_since };
-                match date {
-                    Some(date) => self.must_keep_date(field, date, cell),
-                    None => !cell.is_empty(),
-                }
-            }
+            Field::StartDate | Field::LevelSince => match date_of(person, field) {
+                Some(date) => self.must_keep_date(field, date, cell),
+                None => !cell.is_empty(),
+            },
             Field::FirstName | Field::LastName => true,
             // A level or track is written a few ways at most: the column's first spelling of each
             // value, Ladderboard's own text included, is the rule, and any other cell is kept.
@@ -210,8 +207,7 @@ fn redecide(
     let mut drop = read_words.into_iter();
     person.originals.retain(|_| !drop.next().unwrap_or(false));
     for field in [Field::StartDate, Field::LevelSince] {
-        let date = if field == Field::StartDate { person.start_date } else { person.level_since };
-        let (Some((here, there)), Some(date)) = (redated[field as usize], date) else { continue };
+        let (Some((here, there)), Some(date)) = (redated[field as usize], date_of(person, field)) else { continue };
         let own = person.originals.iter().position(|(f, _)| *f == field);
         let cell = own.map_or_else(|| there.writes(date), |i| person.originals[i].1.clone());
         match (own, here.keeps(date, &cell)) {
@@ -222,6 +218,11 @@ fn redecide(
             _ => {}
         }
     }
+}
+
+/// The person's date for a date field.
+fn date_of(person: &Person, field: Field) -> Option<Date> {
+    if field == Field::StartDate { person.start_date } else { person.level_since }
 }
 
 /// Adds a kept cell in field order, where reading in order would have put it.
