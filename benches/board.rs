@@ -6,6 +6,7 @@
 
 use ladderboard::app::{LadderApp, sample_session};
 use ladderboard::command::Command;
+use ladderboard::command::{BoardCommand, MeetingCommand};
 use ladderboard::fixtures::large_session;
 use ladderboard::model::fairness::Group;
 use ladderboard::model::fairness::figures::Figures;
@@ -75,10 +76,10 @@ fn main() {
             let mut app = app;
             let moves: Vec<Duration> = (0..20)
                 .map(|i| {
-                    let person = app.session.people[i * 7].clone();
-                    let band = (app.session.placement(&person).band + 1) % app.session.ladder.bands.len();
-                    let to = Placement { level: app.session.placement(&person).level, band };
-                    app.queue(Command::MoveCard { person: person.id.clone(), to });
+                    let person = app.session().people[i * 7].clone();
+                    let band = (app.session().placement(&person).band + 1) % app.session().ladder.bands.len();
+                    let to = Placement { level: app.session().placement(&person).level, band };
+                    app.queue(Command::Board(BoardCommand::MoveCard { person: person.id.clone(), to }));
                     frame(&ctx, &mut app, 100 + i); // applies the move at the end of this frame
                     frame(&ctx, &mut app, 200 + i) // the frame that shows it
                 })
@@ -147,8 +148,8 @@ fn committee_and_fairness() {
             1 => app.view.agenda = Some(ladderboard::model::meeting::AgendaOrder::Disagreement),
             3 => app.view.density = true,
             4 => {
-                let first = &app.session.people[0];
-                let placement = app.session.placement(first);
+                let first = &app.session().people[0];
+                let placement = app.session().placement(first);
                 app.view.cell_list = Some(ladderboard::view::CellList {
                     level: placement.level,
                     band: placement.band,
@@ -156,12 +157,12 @@ fn committee_and_fairness() {
                 });
             }
             5 => {
-                let people = app.session.people.iter().take(4).map(|p| p.id.clone()).collect();
+                let people = app.session().people.iter().take(4).map(|p| p.id.clone()).collect();
                 app.view.compare = Some(ladderboard::view::CompareState { people, level: None });
             }
             _ => {
-                let first = app.session.proposals.keys().next().cloned().expect("a candidate");
-                app.queue(Command::Present(first));
+                let first = app.session().proposals.keys().next().cloned().expect("a candidate");
+                app.queue(Command::Meeting(MeetingCommand::Present(first)));
             }
         }
         for n in 0..5 {

@@ -1,7 +1,8 @@
 //! Every command a user can give, and the one table of their labels and shortcuts that the menus,
 //! the command palette, the keyboard handler and the tests all read.
 
-use crate::model::{DimensionId, LevelId, Outcome, PersonId, Placement, Rating};
+pub use crate::document::Edit;
+use crate::model::{LevelId, PersonId, Placement};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -15,89 +16,99 @@ pub enum Direction {
 }
 
 /// Something the user chose, emitted by the UI during a frame and carried out by the app after it.
-/// Commands carry intent only: the app stamps who, when and ids, and names the undo step.
+/// Commands carry intent only: the app stamps who and when. Each group has its own handler in
+/// `app/`, matched without wildcards, so a new command cannot be forgotten; only `Edit` changes
+/// the session, which makes the read-only gate a fact of the types.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Propose `target` for `person`, with the case for it.
-    Propose {
-        person: PersonId,
-        target: LevelId,
-        rationale: String,
-    },
-    WithdrawProposal {
-        person: PersonId,
-    },
-    /// Record the committee's decision; `new_level` only for outcomes that change the level.
-    Decide {
-        person: PersonId,
-        outcome: Outcome,
-        new_level: Option<LevelId>,
-        rationale: String,
-    },
-    ReopenDecision {
-        person: PersonId,
-    },
-    AddNote {
-        person: PersonId,
-        text: String,
-    },
-    /// Set the rating, text and links recorded against one criterion of `level`.
-    SetEvidence {
-        person: PersonId,
-        level: LevelId,
-        dimension: DimensionId,
-        rating: Option<Rating>,
-        text: String,
-        links: Vec<String>,
-    },
+    /// A change to the session, through `Document::apply`.
+    Edit(Edit),
+    /// The board: selection, and moving cards (which may ask for a proposal first).
+    Board(BoardCommand),
+    /// Opening, saving, merging, exporting and recovery.
+    File(FileCommand),
+    /// The roster import preview.
+    Import(ImportCommand),
+    /// Running the committee meeting: the agenda's order and the presenter view.
+    Meeting(MeetingCommand),
+    /// Windows and what they show, without changing the session.
+    Window(WindowCommand),
+    /// The answer to a question the window asked.
+    Prompt(PromptCommand),
+    /// A named action from a menu, the palette or a shortcut.
+    Run(Action),
+}
+
+impl Command {
+    /// Whether carrying it out changes the session (refused while the session is open read-only).
+    #[must_use]
+    pub fn edits_session(&self) -> bool {
+        matches!(self, Command::Edit(_))
+    }
+}
+
+/// The board's commands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BoardCommand {
+    Select(Option<PersonId>),
+    MoveSelection(Direction),
+    MoveSelectedCard(Direction),
     /// A card was dropped on (or moved by keyboard to) a cell. Moving above the person's level asks
     /// for a proposal rationale first.
     MoveCard {
         person: PersonId,
         to: Placement,
     },
-    /// Confirms the proposal prompt raised by a move: places the card and proposes its level.
-    ConfirmProposal {
-        person: PersonId,
-        to: Placement,
-        rationale: String,
+    /// Opens the full list of a crowded cell.
+    OpenCellList {
+        level: LevelId,
+        band: usize,
     },
-    CancelProposal,
-    Select(Option<PersonId>),
-    MoveSelection(Direction),
-    MoveSelectedCard(Direction),
-    /// Reads a roster and shows the import preview; nothing changes until `ConfirmImport`.
-    ImportRoster(PathBuf),
+    /// Shows counts and shares per cell (`true`) or the cards.
+    SetDensity(bool),
+}
+
+/// Files: the work behind the file dialogs, so tests and the CLI call it directly.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    Open(PathBuf),
+    /// Opens a session that someone else holds, without the right to save over it.
+    OpenReadOnly(PathBuf),
+    CancelOpen,
+    SaveTo(PathBuf),
     /// Merges managers' prep files into a new committee session (after unsaved changes are dealt with).
     MergePrepFiles(Vec<PathBuf>),
+    /// Writes the decisions to `path` as CSV or, with `options.workbook`, as an Excel workbook.
+    ExportCsv {
+        path: PathBuf,
+        options: crate::view::ExportCsvOptions,
+    },
+    ExportRon(PathBuf),
+    ExportHistory(PathBuf),
     /// Writes the pre-read packet as this HTML file and a Markdown file beside it.
     ExportPacket(PathBuf),
     /// Writes a gap letter for every "not this cycle" decision into this folder.
     WriteGapLetters(PathBuf),
-    /// Settles an open disagreement between prep files with one of its values.
-    SettleConflict {
-        conflict: u64,
-        chosen: usize,
-    },
-    /// The user's pre-read mark on a candidate (`None` clears it); the app stamps the member and time.
-    SetMark {
-        person: PersonId,
-        vote: Option<crate::model::meeting::Vote>,
-        comment: String,
-    },
-    /// The chair's target share per band; `None` goes back to the default.
-    SetTargets(Option<crate::model::fairness::BandTargets>),
-    /// Shows one manager's people on the board and in the roster (the roster's manager text).
-    FilterManager(String),
+    RestoreRecovery,
+    DiscardRecovery,
+}
+
+/// The roster import preview.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportCommand {
+    /// Reads a roster and shows the import preview; nothing changes until `Confirm`.
+    Preview(PathBuf),
+    /// A choice changed in the import preview; the preview is read again with it.
+    Change(ImportChange),
+    Confirm,
+    Cancel,
+}
+
+/// The meeting's commands that do not change the session themselves.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MeetingCommand {
     /// Orders the agenda window.
     SetAgendaOrder(crate::model::meeting::AgendaOrder),
-    /// Moves a candidate to `to` in the agenda's order by hand.
-    MoveOnAgenda {
-        person: PersonId,
-        to: usize,
-    },
-    /// Minutes per candidate.
-    SetTimeBox(u32),
     /// Puts a candidate on the shared screen (the presenter view).
     Present(PersonId),
     /// Records the decision written in the presenter view, with the time spent, and moves on.
@@ -106,46 +117,55 @@ pub enum Command {
     NextCandidate,
     /// Leaves the presenter view.
     EndPresentation,
-    /// A choice changed in the import preview; the preview is read again with it.
-    ChangeImport(ImportChange),
-    ConfirmImport,
-    CancelImport,
-    Open(PathBuf),
-    SaveTo(PathBuf),
-    /// Writes the decisions to `path` as CSV or, with `options.workbook`, as an Excel workbook.
-    ExportCsv {
-        path: PathBuf,
-        options: crate::view::ExportCsvOptions,
-    },
-    /// Opens the full list of a crowded cell.
-    OpenCellList {
-        level: crate::model::LevelId,
-        band: usize,
-    },
-    /// Shows counts and shares per cell (`true`) or the cards.
-    SetDensity(bool),
+}
+
+/// What windows show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WindowCommand {
+    /// Shows one manager's people on the board and in the roster (the roster's manager text).
+    FilterManager(String),
     /// Adds a person to the side-by-side comparison, or takes them out (Ctrl+click).
     ToggleCompare(PersonId),
     /// Weighs the compared people against this level (`None`: the level chosen by the rule).
-    SetCompareLevel(Option<crate::model::LevelId>),
-    /// The typed path is confirmed, or the path field cancelled.
-    ConfirmPathPrompt,
-    CancelPathPrompt,
+    SetCompareLevel(Option<LevelId>),
     /// The export dialog's choices changed (`None` closes it).
     SetExportCsvOptions(Option<crate::view::ExportCsvOptions>),
+}
+
+/// Answers to the window's questions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PromptCommand {
+    /// The proposal prompt raised by a move was cancelled.
+    CancelProposal,
+    /// The typed path is confirmed, or the path field cancelled.
+    ConfirmPath,
+    CancelPath,
     /// Asks where to write the decisions CSV with these choices.
     ChooseExportCsvPath(crate::view::ExportCsvOptions),
-    ExportRon(PathBuf),
-    ExportHistory(PathBuf),
-    Run(Action),
-    /// Opens a session that someone else holds, without the right to save over it.
-    OpenReadOnly(PathBuf),
-    CancelOpen,
-    RestoreRecovery,
-    DiscardRecovery,
     /// The answer to "save changes before …?".
     ResolveUnsaved(UnsavedChoice),
 }
+
+macro_rules! command_from {
+    ($($variant:ident($inner:ty)),* $(,)?) => {
+        $(impl From<$inner> for Command {
+            fn from(inner: $inner) -> Self {
+                Command::$variant(inner)
+            }
+        })*
+    };
+}
+
+command_from!(
+    Edit(Edit),
+    Board(BoardCommand),
+    File(FileCommand),
+    Import(ImportCommand),
+    Meeting(MeetingCommand),
+    Window(WindowCommand),
+    Prompt(PromptCommand),
+    Run(Action),
+);
 
 /// What to do with unsaved changes before closing the window or opening another session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,32 +206,6 @@ pub enum Interrupted {
     ImportRoster(PathBuf),
     /// Replacing the session with the merge of these prep files.
     Merge(Vec<PathBuf>),
-}
-
-impl Command {
-    /// Whether carrying it out changes the session (refused while the session is open read-only).
-    #[must_use]
-    pub fn edits_session(&self) -> bool {
-        match self {
-            Command::Propose { .. }
-            | Command::WithdrawProposal { .. }
-            | Command::Decide { .. }
-            | Command::ReopenDecision { .. }
-            | Command::AddNote { .. }
-            | Command::SetEvidence { .. }
-            | Command::SettleConflict { .. }
-            | Command::SetMark { .. }
-            | Command::MoveOnAgenda { .. }
-            | Command::SetTimeBox(_)
-            | Command::SetTargets(_)
-            | Command::DecideAndNext
-            | Command::MoveCard { .. }
-            | Command::ConfirmProposal { .. }
-            | Command::MoveSelectedCard(_) => true,
-            Command::Run(action) => action.edits_session(),
-            _ => false,
-        }
-    }
 }
 
 /// A named, user-facing action: one entry in menus and the palette, maybe with a shortcut.
@@ -344,7 +338,36 @@ impl Action {
         match self {
             Action::Redo => Some(KeyboardShortcut::new(CTRL, Key::Y)),
             Action::Palette => Some(KeyboardShortcut::new(CTRL, Key::P)),
-            _ => None,
+            Action::NewFromRoster
+            | Action::Open
+            | Action::MergePrepFiles
+            | Action::Save
+            | Action::SaveAs
+            | Action::ExportCsv
+            | Action::ExportRon
+            | Action::ExportHistory
+            | Action::ExportPacket
+            | Action::WriteGapLetters
+            | Action::History
+            | Action::Fairness
+            | Action::Agenda
+            | Action::OpenItems
+            | Action::Compare
+            | Action::Undo
+            | Action::OpenPerson
+            | Action::ClosePerson
+            | Action::ToggleTrack
+            | Action::ToggleTheme
+            | Action::ToggleBlind
+            | Action::FocusSearch
+            | Action::MoveCardLeft
+            | Action::MoveCardRight
+            | Action::MoveCardUp
+            | Action::MoveCardDown
+            | Action::Shortcuts
+            | Action::FileFormats
+            | Action::About
+            | Action::Quit => None,
         }
     }
 
@@ -361,19 +384,43 @@ impl Action {
         self.shortcut().is_some_and(|s| s.modifiers.command) && !self.edits_session()
     }
 
-    /// Whether the action changes the session (refused while it is open read-only).
+    /// Whether the action changes the session (a text field's own undo and arrows come first).
     #[must_use]
     pub fn edits_session(self) -> bool {
-        matches!(
-            self,
+        match self {
             Action::Undo
-                | Action::Redo
-                | Action::ToggleBlind
-                | Action::MoveCardLeft
-                | Action::MoveCardRight
-                | Action::MoveCardUp
-                | Action::MoveCardDown
-        )
+            | Action::Redo
+            | Action::ToggleBlind
+            | Action::MoveCardLeft
+            | Action::MoveCardRight
+            | Action::MoveCardUp
+            | Action::MoveCardDown => true,
+            Action::NewFromRoster
+            | Action::Open
+            | Action::MergePrepFiles
+            | Action::Save
+            | Action::SaveAs
+            | Action::ExportCsv
+            | Action::ExportRon
+            | Action::ExportHistory
+            | Action::ExportPacket
+            | Action::WriteGapLetters
+            | Action::History
+            | Action::Fairness
+            | Action::Agenda
+            | Action::OpenItems
+            | Action::Compare
+            | Action::OpenPerson
+            | Action::ClosePerson
+            | Action::ToggleTrack
+            | Action::ToggleTheme
+            | Action::FocusSearch
+            | Action::Palette
+            | Action::Shortcuts
+            | Action::FileFormats
+            | Action::About
+            | Action::Quit => false,
+        }
     }
 }
 
@@ -394,14 +441,5 @@ mod tests {
             .collect();
         assert_eq!(distinct.len(), shortcuts.len(), "no two actions share a shortcut");
         assert!(Action::ALL.contains(&Action::MoveCardDown) && Action::ALL.contains(&Action::NewFromRoster));
-    }
-
-    #[test]
-    fn commands_that_change_the_session_are_known_as_edits() {
-        let person = PersonId::from("E1");
-        assert!(Command::AddNote { person: person.clone(), text: "x".into() }.edits_session());
-        assert!(Command::Run(Action::Undo).edits_session());
-        assert!(!Command::Select(Some(person)).edits_session());
-        assert!(!Command::Run(Action::Save).edits_session());
     }
 }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod document;
 pub mod fixtures;
 pub mod io;
 pub mod model;

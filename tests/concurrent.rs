@@ -5,6 +5,7 @@ mod ui_support;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use ladderboard::command::Command;
+use ladderboard::command::{Edit, FileCommand};
 use ladderboard::io::lock::{LockOutcome, acquire, lock_path};
 use ladderboard::io::session_ron::{load_session, save_session};
 use ui_support::{get_text_containing, harness};
@@ -44,24 +45,24 @@ fn opening_a_held_session_offers_read_only_and_refuses_edits_and_save() {
     save_session(&ladderboard::app::sample_session(), &path).expect("save");
     let LockOutcome::Acquired(_colleague) = acquire(&path, "Colleague") else { panic!("lock") };
     let mut h = harness();
-    h.state_mut().queue(Command::Open(path.clone()));
+    h.state_mut().queue(Command::File(FileCommand::Open(path.clone())));
     h.run();
     get_text_containing(&h, "is open by Colleague");
     h.get_by_role_and_label(Role::Button, "Open read-only").click();
     h.run();
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
-    assert!(h.state().read_only.is_some());
-    let person = h.state().session.people[0].id.clone();
-    h.state_mut().queue(Command::AddNote { person, text: "x".into() });
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert!(h.state().read_only().is_some());
+    let person = h.state().session().people[0].id.clone();
+    h.state_mut().queue(Command::Edit(Edit::AddNote { person, text: "x".into() }));
     h.run();
-    assert!(!h.state().session.notes.iter().any(|n| n.id == 777), "read-only refuses changes");
+    assert!(!h.state().session().notes.iter().any(|n| n.id == 777), "read-only refuses changes");
     get_text_containing(&h, "Read-only: Colleague");
     // Save as a copy works and makes the copy editable.
     let copy = dir.path().join("copy.ron");
-    h.state_mut().queue(Command::SaveTo(copy.clone()));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(copy.clone())));
     h.run();
-    assert!(h.state().read_only.is_none());
-    assert_eq!(load_session(&copy).expect("copy"), h.state().session);
+    assert!(h.state().read_only().is_none());
+    assert_eq!(load_session(&copy).expect("copy"), *h.state().session());
 }
 
 #[test]
@@ -69,17 +70,17 @@ fn a_session_changed_on_disk_is_not_saved_over() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("shared.ron");
     let mut h = harness();
-    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(path.clone())));
     h.run();
     // Someone else saves a different version of the file.
     let mut theirs = ladderboard::app::sample_session();
     theirs.title = "Their version".to_owned();
     std::thread::sleep(std::time::Duration::from_millis(20));
     save_session(&theirs, &path).expect("their save");
-    let person = h.state().session.people[0].id.clone();
-    h.state_mut().queue(Command::AddNote { person, text: "mine".into() });
+    let person = h.state().session().people[0].id.clone();
+    h.state_mut().queue(Command::Edit(Edit::AddNote { person, text: "mine".into() }));
     h.run();
-    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(path.clone())));
     h.run();
     get_text_containing(&h, "changed on disk since you opened it");
     assert_eq!(load_session(&path).expect("load").title, "Their version", "their work is intact");
@@ -89,14 +90,14 @@ fn a_session_changed_on_disk_is_not_saved_over() {
 #[test]
 fn a_failed_save_keeps_the_session_and_says_why() {
     let mut h = harness();
-    let before = h.state().session.clone();
+    let before = h.state().session().clone();
     // /proc does not accept new files, even for root: a stand-in for a read-only folder.
-    h.state_mut().queue(Command::SaveTo(std::path::PathBuf::from("/proc/ladderboard-test.ron")));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(std::path::PathBuf::from("/proc/ladderboard-test.ron"))));
     h.run();
     get_text_containing(&h, "could not write");
     get_text_containing(&h, "Your changes are still open");
-    assert_eq!(h.state().session, before);
-    assert!(h.state().path.is_none());
+    assert_eq!(*h.state().session(), before);
+    assert!(h.state().path().is_none());
 }
 
 /// The lock file as a crashed Ladderboard left it: naming `pid` on this host.

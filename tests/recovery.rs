@@ -7,6 +7,7 @@ use egui_kittest::kittest::Queryable;
 use ladderboard::app::LadderApp;
 use ladderboard::app::autosave::AUTOSAVE_DELAY;
 use ladderboard::command::Command;
+use ladderboard::command::{Edit, FileCommand};
 use ladderboard::io::session_ron::{load_session, save_session};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -15,7 +16,7 @@ use ui_support::{USER, get_text_containing};
 const NOTE: &str = "Recovered after a crash";
 
 fn app_on(path: &Path, recovery_dir: &Path) -> Harness<'static, LadderApp> {
-    let mut app = LadderApp::with_session(load_session(path).expect("session"), Some(path.to_path_buf()));
+    let mut app = LadderApp::with_session(load_session(path).expect("session"), Some(path));
     app.enable_recovery(recovery_dir.to_path_buf());
     window(app)
 }
@@ -31,8 +32,8 @@ fn window(mut app: LadderApp) -> Harness<'static, LadderApp> {
 }
 
 fn edit_and_wait_for_autosave(h: &mut Harness<'_, LadderApp>) {
-    let person = h.state().session.people[0].id.clone();
-    h.state_mut().queue(Command::AddNote { person, text: NOTE.into() });
+    let person = h.state().session().people[0].id.clone();
+    h.state_mut().queue(Command::Edit(Edit::AddNote { person, text: NOTE.into() }));
     h.run();
     std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(200));
     h.run();
@@ -59,9 +60,9 @@ fn autosave_writes_a_recovery_file_that_restores_on_the_next_start() {
     get_text_containing(&h, "add note");
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run();
-    assert!(h.state().session.notes.iter().any(|n| n.text == NOTE));
+    assert!(h.state().session().notes.iter().any(|n| n.text == NOTE));
     assert!(h.state().is_dirty(), "restored changes still need saving");
-    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(path.clone())));
     h.run();
     assert!(!file.exists(), "saving removes the recovery copy");
     assert!(load_session(&path).expect("load").notes.iter().any(|n| n.text == NOTE));
@@ -79,7 +80,7 @@ fn discard_deletes_the_recovery_file() {
     h.get_by_role_and_label(Role::Button, "Discard").click();
     h.run();
     assert!(!file.exists());
-    assert!(!h.state().session.notes.iter().any(|n| n.text == NOTE));
+    assert!(!h.state().session().notes.iter().any(|n| n.text == NOTE));
 }
 
 #[cfg(unix)]
@@ -129,7 +130,7 @@ fn a_killed_process_loses_no_autosaved_edit() {
     let mut h = app_on(&path, &dir.path().join("recovery"));
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run();
-    assert!(h.state().session.notes.iter().any(|n| n.text == NOTE), "the autosaved edit came back");
+    assert!(h.state().session().notes.iter().any(|n| n.text == NOTE), "the autosaved edit came back");
 }
 
 /// A recovery file for `session` as a crashed Ladderboard (pid 4000000) left it, with one note added.
@@ -158,7 +159,7 @@ fn crashed_recovery(recovery_dir: &Path, session: Option<&Path>, note: &str) {
 fn window_opening(path: Option<&Path>, recovery_dir: &Path) -> Harness<'static, LadderApp> {
     let mut h = window(LadderApp::with_session(ladderboard::app::sample_session(), None));
     if let Some(path) = path {
-        h.state_mut().queue(Command::Open(path.to_path_buf()));
+        h.state_mut().queue(Command::File(FileCommand::Open(path.to_path_buf())));
         h.run();
     }
     h.state_mut().enable_recovery(recovery_dir.to_path_buf());
@@ -183,8 +184,8 @@ fn every_start_offers_every_recovery_file_whichever_session_it_opens() {
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run();
     let app = h.state();
-    assert_eq!(app.path.as_deref(), Some(team.as_path()), "the crashed session's file is open again");
-    assert!(app.session.notes.iter().any(|n| n.text == "Team note"));
+    assert_eq!(app.path(), Some(team.as_path()), "the crashed session's file is open again");
+    assert!(app.session().notes.iter().any(|n| n.text == "Team note"));
     assert!(app.is_dirty());
     assert!(ladderboard::io::lock::lock_path(&team).exists(), "and locked for this window");
 }
@@ -198,14 +199,14 @@ fn restore_keeps_the_lock_and_the_recent_files_are_written_when_a_session_opens(
     let mut h = window_opening(Some(&team), &recovery);
     let other = dir.path().join("other.ron");
     save_session(&ladderboard::app::sample_session(), &other).expect("save");
-    h.state_mut().queue(Command::Open(other.clone()));
+    h.state_mut().queue(Command::File(FileCommand::Open(other.clone())));
     h.run();
     let recent = ladderboard::io::recovery::read_recent_files(&dir.path().join("recent.ron"));
     assert_eq!(recent.first(), Some(&other), "written when the session opened, not at exit");
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run();
-    assert!(h.state().session.notes.iter().any(|n| n.text == "Team note"));
-    assert!(h.state().read_only.is_none());
+    assert!(h.state().session().notes.iter().any(|n| n.text == "Team note"));
+    assert!(h.state().read_only().is_none());
     // A second window is told the session is open, rather than opening it editable.
     match ladderboard::io::lock::acquire(&team, "Second window") {
         ladderboard::io::lock::LockOutcome::HeldBy(holder) => assert_eq!(holder.user, USER),
@@ -224,7 +225,7 @@ fn restore_in_a_read_only_window_stays_read_only_with_a_banner_and_title() {
         panic!("lock")
     };
     let mut h = window_opening(None, &recovery);
-    h.state_mut().queue(Command::Open(team.clone()));
+    h.state_mut().queue(Command::File(FileCommand::Open(team.clone())));
     h.run();
     h.get_by_role_and_label(Role::Button, "Open read-only").click();
     h.run();
@@ -233,8 +234,8 @@ fn restore_in_a_read_only_window_stays_read_only_with_a_banner_and_title() {
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run();
     let app = h.state();
-    assert!(app.session.notes.iter().any(|n| n.text == "Team note"));
-    assert!(app.read_only.is_some(), "Restore does not make a read-only window editable");
+    assert!(app.session().notes.iter().any(|n| n.text == "Team note"));
+    assert!(app.read_only().is_some(), "Restore does not make a read-only window editable");
     assert!(app.title().contains("(read-only)"), "{}", app.title());
     get_text_containing(&h, "READ-ONLY — Colleague");
     // The banner lasts: after more frames it is still there, unlike a status message.
@@ -267,7 +268,7 @@ fn opening_a_session_offers_its_crashed_changes_before_autosave_could_write_over
     assert!(h.state().view.recovery_offers.is_empty());
     // A crash's changes to team.ron appear after this window started (another run crashed).
     crashed_recovery(&recovery, Some(&team), "Team note");
-    h.state_mut().queue(Command::Open(team.clone()));
+    h.state_mut().queue(Command::File(FileCommand::Open(team.clone())));
     h.run();
     get_text_containing(&h, "Restore unsaved changes?");
     get_text_containing(&h, "Session: calibration.ron");

@@ -227,8 +227,8 @@ fn opening_a_file_from_before_the_state_check_takes_it_as_the_base_and_says_so_o
     let app = ladderboard::app::start(Some(&old), ladderboard::app::settings::Settings::default());
     let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
     assert!(said.contains("its current state is taken as the base"), "{said}");
-    assert!(app.session.has_state_baseline());
-    assert!(app.session.state_breaks().is_empty());
+    assert!(app.session().has_state_baseline());
+    assert!(app.session().state_breaks().is_empty());
     assert!(app.is_dirty(), "the new base is saved with the next save");
 }
 

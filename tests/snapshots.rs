@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ladderboard::app::{LadderApp, sample_session};
 use ladderboard::command::Command;
+use ladderboard::command::{BoardCommand, FileCommand, WindowCommand};
 use ladderboard::model::{PersonId, Placement};
 use ladderboard::view::{RecoveryOffer, ThemeChoice};
 
@@ -54,9 +55,10 @@ fn person_panel() {
 fn proposal_prompt() {
     both_themes("proposal_prompt", |h| {
         let ada = PersonId::new("E2001");
-        let level = h.state().session.person(&ada).expect("Ada").level.clone();
-        let next = h.state().session.ladder.next_level(&level).expect("a level above").id.clone();
-        h.state_mut().queue(Command::MoveCard { person: ada, to: Placement { level: next, band: 0 } });
+        let level = h.state().session().person(&ada).expect("Ada").level.clone();
+        let next = h.state().session().ladder.next_level(&level).expect("a level above").id.clone();
+        h.state_mut()
+            .queue(Command::Board(BoardCommand::MoveCard { person: ada, to: Placement { level: next, band: 0 } }));
         h.run();
     });
 }
@@ -78,7 +80,7 @@ fn restore_prompt() {
 #[test]
 fn error_window() {
     both_themes("error_window", |h| {
-        h.state_mut().queue(Command::Open("/nowhere/team.ron".into()));
+        h.state_mut().queue(Command::File(FileCommand::Open("/nowhere/team.ron".into())));
         h.run();
         h.state_mut().view.status_details = true;
         h.run();
@@ -97,7 +99,7 @@ fn fairness_charts() {
 fn comparison() {
     both_themes("comparison", |h| {
         for id in ["E2001", "E2002"] {
-            h.state_mut().queue(Command::ToggleCompare(PersonId::new(id)));
+            h.state_mut().queue(Command::Window(WindowCommand::ToggleCompare(PersonId::new(id))));
             h.run();
         }
     });

@@ -60,13 +60,13 @@ fn while_blind_no_screen_shows_a_name_manager_or_team_and_revealing_is_audited()
     assert!(!leaks(&h).is_empty(), "the sweep finds names when blind mode is off");
     h.key_press_modifiers(Modifiers { shift: true, ..Modifiers::COMMAND }, Key::B);
     h.run();
-    assert!(h.state().session.blind);
+    assert!(h.state().session().blind);
     assert!(h.query_all_by(|n| text_of(n).starts_with("BLIND MODE")).next().is_some(), "the banner shows");
     assert_eq!(leaks(&h), Vec::<String>::new(), "board, roster and person panel");
     // A candidate with a proposal, in the person panel.
-    let ada = h.state().session.people.iter().position(|p| p.name == "Ada Park").expect("Ada");
-    let code = ladderboard::model::blind::Blinding::new(&h.state().session)
-        .person(&h.state().session.people[ada].id)
+    let ada = h.state().session().people.iter().position(|p| p.name == "Ada Park").expect("Ada");
+    let code = ladderboard::model::blind::Blinding::new(h.state().session())
+        .person(&h.state().session().people[ada].id)
         .to_owned();
     h.get_by_role_and_label(Role::Button, &code).click();
     h.run();
@@ -99,8 +99,8 @@ fn while_blind_no_screen_shows_a_name_manager_or_team_and_revealing_is_audited()
     h.run();
     h.get_by_role_and_label(Role::Button, "Reveal names").click();
     h.run();
-    assert!(!h.state().session.blind);
-    let last = h.state().session.audit.last().expect("event");
+    assert!(!h.state().session().blind);
+    let last = h.state().session().audit.last().expect("event");
     assert_eq!((last.action.as_str(), last.actor.as_str()), ("reveal names", ui_support::USER));
     h.get_by_role_and_label(Role::Button, "Ada Park");
 }

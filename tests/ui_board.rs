@@ -5,6 +5,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use ladderboard::command::Command;
+use ladderboard::command::{BoardCommand, FileCommand};
 use ladderboard::io::session_ron::load_session;
 use ladderboard::model::{LevelId, Rating};
 use ui_support::{
@@ -18,7 +19,7 @@ fn the_sample_opens_with_cards_on_the_grid_and_people_in_the_list() {
     h.get_by_role_and_label(Role::Button, "Ada Park");
     get_text_containing(&h, "P3 solid:");
     get_text(&h, "P6 Principal");
-    assert!(h.state().derived.rows.len() >= 45);
+    assert!(h.state().caches.derived().rows.len() >= 45);
 }
 
 #[test]
@@ -28,8 +29,8 @@ fn search_and_filters_narrow_the_list_and_the_grid() {
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Search people").type_text("ada park");
     h.run();
-    let rows = &h.state().derived.rows;
-    assert_eq!(h.state().session.people[rows[0]].name, "Ada Park", "best match first");
+    let rows = &h.state().caches.derived().rows;
+    assert_eq!(h.state().session().people[rows[0]].name, "Ada Park", "best match first");
     assert!(h.query_by_role_and_label(Role::Button, "Bilal Hassan").is_none(), "grid follows the search");
     // Clear the search and filter by team instead.
     h.state_mut().view.filters.search.clear();
@@ -41,8 +42,8 @@ fn search_and_filters_narrow_the_list_and_the_grid() {
     h.run();
     let state = h.state();
     assert_eq!(state.view.filters.team.as_deref(), Some("Search"));
-    assert!(state.derived.rows.iter().all(|&i| state.session.people[i].team == "Search"));
-    assert!(!state.derived.rows.is_empty());
+    assert!(state.caches.derived().rows.iter().all(|&i| state.session().people[i].team == "Search"));
+    assert!(!state.caches.derived().rows.is_empty());
 }
 
 #[test]
@@ -58,7 +59,7 @@ fn clicking_a_person_in_the_list_selects_them_on_the_grid() {
 fn drag_a_card_up_a_level_asks_for_a_rationale_then_proposes() {
     let mut h = harness();
     let ada = id_of(&h, "Ada Park");
-    assert!(!h.state().session.proposals.contains_key(&ada));
+    assert!(!h.state().session().proposals.contains_key(&ada));
     let from = h.get_by_role_and_label(Role::Button, "Ada Park").rect().center();
     let to = get_text_containing(&h, "P4 solid:").rect().center() + egui::vec2(0.0, 30.0);
     ui_support::drag_and_drop(&mut h, from, to);
@@ -71,13 +72,13 @@ fn drag_a_card_up_a_level_asks_for_a_rationale_then_proposes() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Propose").click();
     h.run();
-    let session = &h.state().session;
+    let session = h.state().session();
     let proposal = session.proposals.get(&ada).expect("proposed");
     assert_eq!(proposal.target, LevelId::new("P4"));
     assert_eq!(proposal.rationale, "Leads payments design across the team");
     assert_eq!(proposal.proposer, USER);
     assert_eq!(session.placements[&ada].level, LevelId::new("P4"));
-    assert_eq!(h.state().history.undo_label(), Some("move Ada Park P3 → P4"));
+    assert_eq!(h.state().document.history().undo_label(), Some("move Ada Park P3 → P4"));
 }
 
 #[test]
@@ -92,9 +93,10 @@ fn cancelling_the_prompt_changes_nothing() {
     h.run();
     assert!(h.state().view.pending.is_none());
     assert!(
-        !h.state().session.placements.contains_key(&ada) || h.state().session.placements[&ada].level.as_str() == "P3"
+        !h.state().session().placements.contains_key(&ada)
+            || h.state().session().placements[&ada].level.as_str() == "P3"
     );
-    assert!(h.state().history.undo_label().is_none());
+    assert!(h.state().document.history().undo_label().is_none());
 }
 
 #[test]
@@ -103,17 +105,17 @@ fn keyboard_moves_cards_between_bands_and_selection_between_cards() {
     let ada = id_of(&h, "Ada Park");
     h.get_by_role_and_label(Role::Button, "Ada Park").click();
     h.run();
-    let band_before = h.state().session.placement(h.state().session.person(&ada).expect("ada")).band;
+    let band_before = h.state().session().placement(h.state().session().person(&ada).expect("ada")).band;
     let direction = if band_before == 2 { Key::ArrowDown } else { Key::ArrowUp };
     h.key_press_modifiers(Modifiers::COMMAND, direction);
     h.run();
-    let band_after = h.state().session.placement(h.state().session.person(&ada).expect("ada")).band;
+    let band_after = h.state().session().placement(h.state().session().person(&ada).expect("ada")).band;
     assert_ne!(band_before, band_after, "Ctrl+arrow moved the card within its level");
     h.key_press(Key::ArrowRight);
     h.run();
     let selected = h.state().view.selected.clone().expect("selection");
     assert_ne!(selected, ada, "arrow moved the selection to the next level");
-    let level = &h.state().session.person(&selected).expect("p").level;
+    let level = &h.state().session().person(&selected).expect("p").level;
     assert!(level.as_str() > "P3", "{level}");
 }
 
@@ -130,7 +132,7 @@ fn rate_a_criterion_add_a_note_undo_and_redo() {
     h.get_by_role_and_label(Role::Button, "exceeds").click();
     h.run();
     let rating = |h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>| {
-        h.state().session.evidence_for(&ada, &target, &"scope".into()).and_then(|e| e.rating)
+        h.state().session().evidence_for(&ada, &target, &"scope".into()).and_then(|e| e.rating)
     };
     assert_eq!(rating(&h), Some(Rating::Exceeds));
     scroll_into_view(&mut h, Role::MultilineTextInput, "Calibration note");
@@ -144,7 +146,7 @@ fn rate_a_criterion_add_a_note_undo_and_redo() {
     h.run();
     let notes = |h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>| {
         h.state()
-            .session
+            .session()
             .notes_for(&ada)
             .any(|n| n.text == "Ran the incident review for the ledger outage" && n.author == USER)
     };
@@ -188,7 +190,7 @@ fn a_decision_needs_a_rationale_and_is_recorded() {
     scroll_into_view(&mut h, Role::Button, "Record decision");
     h.get_by_role_and_label(Role::Button, "Record decision").click();
     h.run();
-    let decision = h.state().session.decisions.get(&wen).expect("decided");
+    let decision = h.state().session().decisions.get(&wen).expect("decided");
     assert_eq!(decision.rationale, "Scope still within one feature");
     assert_eq!(decision.decided_by, USER);
 }
@@ -231,15 +233,15 @@ fn save_reopen_and_find_every_change() {
     h.run();
     assert!(h.state().is_dirty());
     assert!(h.state().title().starts_with('●'));
-    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(path.clone())));
     h.run();
     assert!(!h.state().is_dirty(), "{:?}", h.state().status);
     assert_eq!(h.state().title(), "calibration.ron — Ladderboard");
     let saved = load_session(&path).expect("loads");
-    assert_eq!(saved, h.state().session);
-    h.state_mut().queue(Command::Open(path.clone()));
+    assert_eq!(saved, *h.state().session());
+    h.state_mut().queue(Command::File(FileCommand::Open(path.clone())));
     h.run();
-    assert!(h.state().session.notes_for(&ada).any(|n| n.text == "Strong cross-team influence"));
+    assert!(h.state().session().notes_for(&ada).any(|n| n.text == "Strong cross-team influence"));
     assert_eq!(h.state().settings.recent.first(), Some(&path));
 }
 
@@ -249,18 +251,18 @@ fn a_bad_file_is_reported_in_the_window_and_the_session_stays() {
     let path = dir.path().join("broken.ron");
     std::fs::write(&path, "(format_version: 1, title: ").expect("write");
     let mut h = harness();
-    let before = h.state().session.clone();
-    h.state_mut().queue(Command::Open(path));
+    let before = h.state().session().clone();
+    h.state_mut().queue(Command::File(FileCommand::Open(path)));
     h.run();
     get_text_containing(&h, "broken.ron");
-    assert_eq!(h.state().session, before);
+    assert_eq!(*h.state().session(), before);
 }
 
 #[test]
 fn new_from_roster_imports_people_unsaved() {
     let mut h = harness();
     import_roster_fixture(&mut h, "semicolon_first_last.csv");
-    assert_eq!(h.state().session.people.len(), 2);
+    assert_eq!(h.state().session().people.len(), 2);
     assert!(h.state().is_dirty());
     h.get_by_role_and_label(Role::Button, "Chloé Martin");
 }
@@ -273,7 +275,7 @@ fn a_tampered_audit_trail_is_shown_as_a_warning_on_open() {
     session.audit[2].actor = "someone else".to_owned();
     ladderboard::io::session_ron::save_session(&session, &path).expect("save");
     let mut h = harness();
-    h.state_mut().queue(Command::Open(path));
+    h.state_mut().queue(Command::File(FileCommand::Open(path)));
     h.run();
     get_text_containing(&h, "audit trail in");
     get_text_containing(&h, "audit event 3: does not match its seal");
@@ -295,9 +297,9 @@ fn the_audit_author_is_the_name_set_in_the_view_menu() {
     h.run();
     let ada = id_of(&h, "Ada Park");
     let placement = ladderboard::model::Placement { level: LevelId::new("P3"), band: 0 };
-    h.state_mut().queue(Command::MoveCard { person: ada, to: placement });
+    h.state_mut().queue(Command::Board(BoardCommand::MoveCard { person: ada, to: placement }));
     h.run();
-    assert_eq!(h.state().session.audit.last().map(|e| e.actor.as_str()), Some("Chair Ines"));
+    assert_eq!(h.state().session().audit.last().map(|e| e.actor.as_str()), Some("Chair Ines"));
 }
 
 #[test]
@@ -332,14 +334,14 @@ fn evidence_links_are_recorded_from_the_links_field() {
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Search people").click(); // focus leaves the field
     h.run();
-    let evidence = h.state().session.evidence_for(&ada, &target, &"scope".into()).cloned().expect("recorded");
+    let evidence = h.state().session().evidence_for(&ada, &target, &"scope".into()).cloned().expect("recorded");
     assert_eq!(evidence.links, vec!["https://docs/design-42".to_owned(), "https://reviews/7".to_owned()]);
 }
 
 #[test]
 fn an_import_with_many_problems_lists_each_one_in_the_preview_and_imports_nothing() {
     let mut h = harness();
-    let before = h.state().session.clone();
+    let before = h.state().session().clone();
     preview_roster_fixture(&mut h, "errors.csv");
     get_text_containing(&h, "5 problems — nothing is imported until they are fixed");
     get_text_containing(&h, "line 5, column \"level\": unknown level");
@@ -347,7 +349,7 @@ fn an_import_with_many_problems_lists_each_one_in_the_preview_and_imports_nothin
     assert!(import_button(&h).accesskit_node().is_disabled());
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run();
-    assert_eq!(h.state().session, before, "nothing imported");
+    assert_eq!(*h.state().session(), before, "nothing imported");
 }
 
 #[test]
@@ -368,7 +370,8 @@ fn managers_named_by_employee_id_are_shown_and_filtered_by_name() {
     h.run();
     let state = h.state();
     assert_eq!(state.view.filters.manager.as_deref(), Some("u1"));
-    let names: Vec<&str> = state.derived.rows.iter().map(|&i| state.session.people[i].name.as_str()).collect();
+    let names: Vec<&str> =
+        state.caches.derived().rows.iter().map(|&i| state.session().people[i].name.as_str()).collect();
     assert_eq!(names, ["Jo Chen"]);
     // The list and the card show the name, not the id.
     get_label(&h, "Sam Lee");

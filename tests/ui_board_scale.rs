@@ -74,8 +74,8 @@ fn a_crowded_cell_says_how_many_are_hidden_and_its_list_searches_and_drags() {
     let to = ui_support::get_text_containing(&h, "P4 strong:").rect().center() + egui::vec2(0.0, 30.0);
     ui_support::drag_and_drop(&mut h, from, to);
     let samir = ui_support::id_of(&h, "Samir Patel");
-    let strong = h.state().session.ladder.bands.len() - 1;
-    assert_eq!(h.state().session.placements.get(&samir).map(|p| p.band), Some(strong), "moved to strong");
+    let strong = h.state().session().ladder.bands.len() - 1;
+    assert_eq!(h.state().session().placements.get(&samir).map(|p| p.band), Some(strong), "moved to strong");
 }
 
 #[test]

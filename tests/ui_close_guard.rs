@@ -6,11 +6,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ladderboard::app::LadderApp;
 use ladderboard::command::Command;
+use ladderboard::command::{Edit, FileCommand};
 use ui_support::{get_text_containing, harness, id_of};
 
 fn make_a_change(h: &mut Harness<'_, LadderApp>) {
     let ada = id_of(h, "Ada Park");
-    h.state_mut().queue(Command::AddNote { person: ada, text: "unsaved".into() });
+    h.state_mut().queue(Command::Edit(Edit::AddNote { person: ada, text: "unsaved".into() }));
     h.run();
     assert!(h.state().is_dirty());
 }
@@ -48,7 +49,7 @@ fn save_writes_the_file_then_closes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     let mut h = harness();
-    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(path.clone())));
     h.run();
     make_a_change(&mut h);
     request_close(&mut h);
@@ -73,12 +74,12 @@ fn opening_another_session_with_unsaved_changes_asks_first() {
     ladderboard::io::session_ron::save_session(&ladderboard::app::sample_session(), &other).expect("save");
     let mut h = harness();
     make_a_change(&mut h);
-    h.state_mut().queue(Command::Open(other.clone()));
+    h.state_mut().queue(Command::File(FileCommand::Open(other.clone())));
     h.run();
     get_text_containing(&h, "Save them before opening");
-    assert!(h.state().session.notes.iter().any(|n| n.text == "unsaved"), "not replaced yet");
+    assert!(h.state().session().notes.iter().any(|n| n.text == "unsaved"), "not replaced yet");
     h.get_by_role_and_label(Role::Button, "Don't save").click();
     h.run();
-    assert_eq!(h.state().path.as_deref(), Some(other.as_path()));
-    assert!(!h.state().session.notes.iter().any(|n| n.text == "unsaved"));
+    assert_eq!(h.state().path(), Some(other.as_path()));
+    assert!(!h.state().session().notes.iter().any(|n| n.text == "unsaved"));
 }

@@ -51,8 +51,8 @@ fn with_no_dialog_a_path_field_opens_the_file_and_remembers_its_folder() {
     h.key_press(Key::Enter);
     h.run();
     h.run();
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
-    assert_eq!(h.state().session.title, "Team calibration");
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert_eq!(h.state().session().title, "Team calibration");
     assert_eq!(h.state().settings.last_folder.as_deref(), Some(dir.path()));
     // The next dialog starts in that folder, with a file name suggested.
     h.state_mut().queue(Command::Run(Action::SaveAs));
@@ -88,12 +88,12 @@ fn the_window_goes_on_while_the_system_dialog_is_open() {
     answer.send(DialogAnswer::Chosen(vec![path.clone()])).expect("send");
     for _ in 0..20 {
         h.run();
-        if h.state().path.is_some() {
+        if h.state().path().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()), "the answer opened the file");
+    assert_eq!(h.state().path(), Some(path.as_path()), "the answer opened the file");
 }
 
 #[test]
@@ -140,5 +140,5 @@ fn a_typed_path_that_exists_is_replaced_only_when_confirmed() {
     h.run();
     h.run();
     assert_ne!(std::fs::read(&existing).expect("read"), before, "replaced once confirmed");
-    assert_eq!(h.state().path.as_deref(), Some(existing.as_path()));
+    assert_eq!(h.state().path(), Some(existing.as_path()));
 }

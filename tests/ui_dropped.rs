@@ -42,7 +42,7 @@ fn a_dropped_session_opens_and_several_merge() {
     let priya = write_prep(dir.path(), "priya.ron", "P5");
     let mut h = harness();
     drop_files(&mut h, std::slice::from_ref(&mei));
-    assert_eq!(h.state().path.as_deref(), Some(mei.as_path()));
+    assert_eq!(h.state().path(), Some(mei.as_path()));
     let mut h = harness();
     drop_files(&mut h, &[mei, priya]);
     get_text_containing(&h, "Merged 2 prep files");
@@ -53,8 +53,8 @@ fn a_mixed_drop_is_explained_not_guessed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mei = write_prep(dir.path(), "mei.ron", "P4");
     let mut h = harness();
-    let before = h.state().session.clone();
+    let before = h.state().session().clone();
     drop_files(&mut h, &[mei, fixture("rosters/cases/title-and-level-columns.csv")]);
     get_text_containing(&h, "2 files dropped: drop one roster to import it");
-    assert_eq!(h.state().session, before);
+    assert_eq!(*h.state().session(), before);
 }

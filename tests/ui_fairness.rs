@@ -29,11 +29,11 @@ fn setting_a_target_flags_the_levels_that_stray_from_it() {
     set_percent(&mut h, "strong", "10");
     h.get_by_role_and_label(Role::Button, "Set target").click();
     h.run();
-    let targets = h.state().session.band_targets.clone().expect("saved in the session");
+    let targets = h.state().session().band_targets.clone().expect("saved in the session");
     assert_eq!(targets.shares, [0.8, 0.1, 0.1]);
     assert!(has_text_containing(&h, "strays: "), "the table names the bands that stray");
     assert!(has_text_containing(&h, "⚑ off target"), "and the board's column shows it");
-    assert_eq!(h.state().session.audit.last().map(|e| e.action.as_str()), Some("set target curve"));
+    assert_eq!(h.state().session().audit.last().map(|e| e.action.as_str()), Some("set target curve"));
 }
 
 #[test]
@@ -47,8 +47,9 @@ fn clicking_a_drifting_manager_shows_their_people_on_the_board() {
     h.get_by_role_and_label(Role::Button, "Show Mei Lin Zhou's people").click();
     h.run();
     assert_eq!(h.state().view.filters.manager.as_deref(), Some("Mei Lin Zhou"));
-    let session = &h.state().session;
-    let shown: Vec<&str> = h.state().derived.rows.iter().map(|&i| session.people[i].manager.as_str()).collect();
+    let session = h.state().session();
+    let shown: Vec<&str> =
+        h.state().caches.derived().rows.iter().map(|&i| session.people[i].manager.as_str()).collect();
     assert!(!shown.is_empty() && shown.iter().all(|m| *m == "Mei Lin Zhou"), "{shown:?}");
 }
 
@@ -61,7 +62,7 @@ fn before_after_and_time_in_level_tabs_show_the_committees_effect_and_who_waits_
     h.run();
     // The sample: Mei Lin Zhou proposed 10, 5 decided, all 5 promoted as proposed.
     get_text_containing(&h, "\"Changed\" is the share of decided proposals");
-    let row = h.state().view.fairness.as_ref().and_then(|f| f.outcomes.clone()).expect("computed once").1;
+    let row = h.state().caches.outcomes.get().cloned().expect("computed once");
     let mei = row.by_manager.iter().find(|m| m.group == "Mei Lin Zhou").expect("Mei Lin Zhou");
     assert_eq!((mei.proposed, mei.decided, mei.as_proposed), (10, 5, 5));
     h.get_by_role_and_label(Role::Button, "Time in level").click();
@@ -84,7 +85,7 @@ fn a_manager_whose_people_stray_from_the_target_is_marked_in_the_roster() {
     assert!(!has_text_containing(&h, "⚑ "), "no marks before a target is set");
     let targets =
         ladderboard::model::fairness::BandTargets { shares: vec![0.8, 0.1, 0.1], tolerance: 0.1, min_group: 5 };
-    h.state_mut().queue(ladderboard::command::Command::SetTargets(Some(targets)));
+    h.state_mut().queue(ladderboard::command::Command::Edit(ladderboard::command::Edit::SetTargets(Some(targets))));
     h.run();
     h.run();
     // Mei Lin Zhou's ten people sit mostly "solid" and "strong", far from 80 % "developing".
@@ -94,7 +95,7 @@ fn a_manager_whose_people_stray_from_the_target_is_marked_in_the_roster() {
 #[test]
 fn a_proposed_card_carries_its_evidence_coverage() {
     let h = harness();
-    let session = &h.state().session;
+    let session = h.state().session();
     let victor = session.people.iter().find(|p| p.name == "Victor Adeyemi").expect("Victor");
     // Victor is proposed for P5 with 2 of its 5 criteria met (the report says the same).
     assert_eq!(ladderboard::ui::card::card_badge(session, victor).as_deref(), Some("→P5"));

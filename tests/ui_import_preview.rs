@@ -5,6 +5,7 @@ mod ui_support;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use ladderboard::command::Command;
+use ladderboard::command::{FileCommand, ImportCommand};
 use ladderboard::model::{LevelId, PersonId};
 use std::path::PathBuf;
 use ui_support::{get_text_containing, harness, has_text_containing, import_button};
@@ -15,7 +16,7 @@ fn case(name: &str) -> PathBuf {
 
 /// Opens the preview of a shared import case, as File → New from roster… does after the dialog.
 fn open_preview(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>, name: &str) {
-    h.state_mut().queue(Command::ImportRoster(case(name)));
+    h.state_mut().queue(Command::Import(ImportCommand::Preview(case(name))));
     h.run();
 }
 
@@ -32,7 +33,7 @@ fn choose(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>, label:
 #[test]
 fn change_the_level_column_see_the_preview_change_then_import() {
     let mut h = harness();
-    let before = h.state().session.people.len();
+    let before = h.state().session().people.len();
     open_preview(&mut h, "title-and-level-columns.csv");
     get_text_containing(&h, "Import roster — title-and-level-columns.csv");
     // The dedicated level column gives the level; the preview says so and shows E002 at P4.
@@ -40,7 +41,7 @@ fn change_the_level_column_see_the_preview_change_then_import() {
     assert_eq!(level.value().as_deref(), Some("Job Level - Primary Position"));
     assert!(has_text_containing(&h, "a dedicated level column wins over \"Business Title\""));
     get_text_containing(&h, "P4 (file: P4 - Senior-plus)");
-    assert_eq!(h.state().session.people.len(), before, "nothing changes before Import");
+    assert_eq!(h.state().session().people.len(), before, "nothing changes before Import");
 
     // Level from the title column instead: "Senior Software Engineer" reads as P3.
     choose(&mut h, "Level column", "Business Title");
@@ -52,7 +53,7 @@ fn change_the_level_column_see_the_preview_change_then_import() {
     choose(&mut h, "Level column", "Job Level - Primary Position");
     h.get_by_role_and_label(Role::Button, "Import 4 people").click();
     h.run();
-    let session = &h.state().session;
+    let session = h.state().session();
     assert_eq!(session.people.len(), 4);
     let e002 = session.person(&PersonId::new("E002")).expect("E002");
     assert_eq!(e002.level, LevelId::new("P4"));
@@ -70,7 +71,7 @@ fn change_the_level_column_see_the_preview_change_then_import() {
 #[test]
 fn a_roster_with_problems_lists_them_and_cannot_be_imported_until_a_choice_fixes_them() {
     let mut h = harness();
-    let before = h.state().session.clone();
+    let before = h.state().session().clone();
     // Meta codes: IC5 alone cannot be placed for sure; choosing the Meta scheme places it.
     open_preview(&mut h, "company-level-codes.csv");
     get_text_containing(&h, "nothing is imported until");
@@ -80,18 +81,18 @@ fn a_roster_with_problems_lists_them_and_cannot_be_imported_until_a_choice_fixes
     assert!(!has_text_containing(&h, "nothing is imported until"));
     import_button(&h).click();
     h.run();
-    assert_ne!(h.state().session.people, before.people);
+    assert_ne!(h.state().session().people, before.people);
 }
 
 #[test]
 fn cancel_leaves_the_session_as_it_was() {
     let mut h = harness();
-    let before = h.state().session.clone();
+    let before = h.state().session().clone();
     open_preview(&mut h, "title-and-level-columns.csv");
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run();
     assert!(h.state().view.import_preview.is_none());
-    assert_eq!(h.state().session, before);
+    assert_eq!(*h.state().session(), before);
 }
 
 #[test]
@@ -112,7 +113,7 @@ fn the_export_dialog_offers_the_rosters_own_columns_and_the_export_carries_them(
     // "Choose file…" opens the system's save dialog, which a test cannot drive; it queues this.
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("hr.csv");
-    h.state_mut().queue(Command::ExportCsv { path: path.clone(), options });
+    h.state_mut().queue(Command::File(FileCommand::ExportCsv { path: path.clone(), options }));
     h.run();
     let text = std::fs::read_to_string(&path).expect("exported");
     assert!(text.starts_with("Employee ID,Full Name,Manager,Team,Level,proposed level,"), "{text}");
@@ -128,14 +129,14 @@ fn a_roster_named_on_the_command_line_opens_the_import_preview() {
     let preview = app.view.import_preview.as_ref().expect("the preview is open");
     assert_eq!(preview.file_name, "title-and-level-columns.csv");
     assert_eq!(preview.people, 4);
-    assert!(app.path.is_none(), "the roster is not taken for a session file");
+    assert!(app.path().is_none(), "the roster is not taken for a session file");
 }
 
 #[test]
 fn a_workbook_with_two_roster_sheets_asks_which_then_imports_the_chosen_one() {
     let mut h = harness();
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks/two-rosters.xlsx");
-    h.state_mut().queue(Command::ImportRoster(path));
+    h.state_mut().queue(Command::Import(ImportCommand::Preview(path)));
     h.run();
     get_text_containing(&h, "Import roster — two-rosters.xlsx");
     get_text_containing(&h, "2 sheets have a roster header: \"Platform\", \"Search\"");
@@ -145,7 +146,7 @@ fn a_workbook_with_two_roster_sheets_asks_which_then_imports_the_chosen_one() {
     get_text_containing(&h, "Dai Chen");
     h.get_by_role_and_label(Role::Button, "Import 2 people").click();
     h.run();
-    let session = &h.state().session;
+    let session = h.state().session();
     let ids: Vec<&str> = session.people.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["1003", "1004"]);
     assert!(h.state().status.as_ref().is_some_and(|s| s.text.contains("(sheet \"Search\")")));

@@ -24,7 +24,7 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
     scroll_into_view(&mut h, Role::Button, "question");
     h.get_by_role_and_label(Role::Button, "question").click();
     h.run();
-    let mark = h.state().session.mark_of(USER, &victor).cloned().expect("marked");
+    let mark = h.state().session().mark_of(USER, &victor).cloned().expect("marked");
     assert_eq!((mark.vote, mark.comment.as_str()), (Vote::Question, "Scope still one team?"));
     get_text_containing(&h, "Pre-read (1 question)");
 
@@ -38,8 +38,8 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
         })
         .count();
     assert_eq!(first, 1, "Victor is on the agenda");
-    let undecided_before = h.state().session.agenda(AgendaOrder::Disagreement).iter().filter(|i| !i.decided).count();
-    assert_eq!(h.state().session.agenda(AgendaOrder::Disagreement)[0].person, victor, "most questioned first");
+    let undecided_before = h.state().session().agenda(AgendaOrder::Disagreement).iter().filter(|i| !i.decided).count();
+    assert_eq!(h.state().session().agenda(AgendaOrder::Disagreement)[0].person, victor, "most questioned first");
     h.query_all_by_role_and_label(Role::Button, "Present").next().expect("a Present button").click();
     h.run();
 
@@ -59,14 +59,14 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
     h.run();
     h.get_by_role_and_label(Role::Button, "Record decision and next").click();
     h.run();
-    let decision = h.state().session.decisions.get(&victor).cloned().expect("decided");
+    let decision = h.state().session().decisions.get(&victor).cloned().expect("decided");
     assert_eq!(decision.rationale, "Evidence meets P5 scope");
     assert!(decision.time_spent_secs.is_some_and(|s| s >= 1), "{decision:?}");
     // On to the next undecided candidate.
     let next = h.state().view.presenter.as_ref().map(|p| p.person.clone()).expect("still presenting");
     assert_ne!(next, victor);
-    assert!(!h.state().session.decisions.contains_key(&next));
-    let undecided_after = h.state().session.agenda(AgendaOrder::Disagreement).iter().filter(|i| !i.decided).count();
+    assert!(!h.state().session().decisions.contains_key(&next));
+    let undecided_after = h.state().session().agenda(AgendaOrder::Disagreement).iter().filter(|i| !i.decided).count();
     assert_eq!(undecided_after, undecided_before - 1);
     h.get_by_role_and_label(Role::Button, "End meeting view").click();
     h.run();
@@ -77,7 +77,8 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
 fn not_this_cycle_in_the_meeting_then_the_gap_letter_and_the_packet_are_written() {
     let mut h = harness();
     let dalia = id_of(&h, "Dalia Haddad");
-    h.state_mut().queue(ladderboard::command::Command::Present(dalia.clone()));
+    h.state_mut()
+        .queue(ladderboard::command::Command::Meeting(ladderboard::command::MeetingCommand::Present(dalia.clone())));
     h.run();
     get_text_containing(&h, "Dalia Haddad — ");
     h.get_by_role_and_label(Role::Button, "not this cycle").click();
@@ -90,12 +91,16 @@ fn not_this_cycle_in_the_meeting_then_the_gap_letter_and_the_packet_are_written(
     h.get_by_role_and_label(Role::Button, "Record decision and next").click();
     h.run();
     let dir = tempfile::tempdir().expect("tempdir");
-    h.state_mut().queue(ladderboard::command::Command::WriteGapLetters(dir.path().join("letters")));
+    h.state_mut().queue(ladderboard::command::Command::File(ladderboard::command::FileCommand::WriteGapLetters(
+        dir.path().join("letters"),
+    )));
     h.run();
     get_text_containing(&h, "Wrote 1 gap letter(s)");
     let letter = dir.path().join("letters").join(format!("gap-letter-{dalia}-Dalia-Haddad.md"));
     assert!(std::fs::read_to_string(letter).expect("written").contains("Communication not shown yet"));
-    h.state_mut().queue(ladderboard::command::Command::ExportPacket(dir.path().join("pre-read.html")));
+    h.state_mut().queue(ladderboard::command::Command::File(ladderboard::command::FileCommand::ExportPacket(
+        dir.path().join("pre-read.html"),
+    )));
     h.run();
     let html = std::fs::read_to_string(dir.path().join("pre-read.html")).expect("html");
     let md = std::fs::read_to_string(dir.path().join("pre-read.md")).expect("markdown");
@@ -107,13 +112,13 @@ fn the_chair_reorders_the_agenda_by_hand_and_the_order_is_kept_in_the_session() 
     let mut h = harness();
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run();
-    let before: Vec<_> = h.state().session.agenda(AgendaOrder::Disagreement).into_iter().map(|i| i.person).collect();
+    let before: Vec<_> = h.state().session().agenda(AgendaOrder::Disagreement).into_iter().map(|i| i.person).collect();
     // Moving the first candidate down one place switches the agenda to the chair's own order.
     h.query_all_by_role_and_label(Role::Button, "↓").next().expect("a move-down button").click();
     h.run();
     assert_eq!(h.state().view.agenda, Some(AgendaOrder::ByHand));
-    let after: Vec<_> = h.state().session.agenda(AgendaOrder::ByHand).into_iter().map(|i| i.person).collect();
+    let after: Vec<_> = h.state().session().agenda(AgendaOrder::ByHand).into_iter().map(|i| i.person).collect();
     assert_eq!((&after[0], &after[1]), (&before[1], &before[0]));
-    assert_eq!(h.state().session.meeting.order[..2], after[..2]);
-    assert_eq!(h.state().session.audit.last().map(|e| e.action.as_str()), Some("set agenda"));
+    assert_eq!(h.state().session().meeting.order[..2], after[..2]);
+    assert_eq!(h.state().session().audit.last().map(|e| e.action.as_str()), Some("set agenda"));
 }

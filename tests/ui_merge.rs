@@ -8,6 +8,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ladderboard::command::Command;
+use ladderboard::command::FileCommand;
 use ladderboard::model::{LevelId, PersonId};
 use ui_support::{get_text_containing, harness};
 
@@ -17,7 +18,7 @@ fn merge_two_prep_files_and_settle_their_disagreement_side_by_side() {
     let mei = write_prep(dir.path(), "mei.ron", "P4");
     let priya = write_prep(dir.path(), "priya.ron", "P5");
     let mut h = harness();
-    h.state_mut().queue(Command::MergePrepFiles(vec![mei, priya]));
+    h.state_mut().queue(Command::File(FileCommand::MergePrepFiles(vec![mei, priya])));
     h.run();
     get_text_containing(&h, "Merged 2 prep files: 45 people, 1 disagreement to settle");
     get_text_containing(&h, "Ada Park (E2001) — proposal");
@@ -25,18 +26,18 @@ fn merge_two_prep_files_and_settle_their_disagreement_side_by_side() {
     get_text_containing(&h, "mei.ron (by Mei Lin Zhou): P4 — Ready for P4");
     get_text_containing(&h, "priya.ron (by Mei Lin Zhou): P5 — Ready for P5");
     let ada = PersonId::new("E2001");
-    let held = h.state().session.proposals[&ada].target.clone();
+    let held = h.state().session().proposals[&ada].target.clone();
     h.get_by_role_and_label(Role::Button, "Take priya.ron's").click();
     h.run();
-    assert_eq!(h.state().session.proposals[&ada].target, LevelId::new("P5"));
-    assert!(h.state().session.conflicts.is_empty());
+    assert_eq!(h.state().session().proposals[&ada].target, LevelId::new("P5"));
+    assert!(h.state().session().conflicts.is_empty());
     get_text_containing(&h, "Nothing to settle");
-    assert_eq!(h.state().session.audit.last().map(|e| e.action.as_str()), Some("settle conflict"));
+    assert_eq!(h.state().session().audit.last().map(|e| e.action.as_str()), Some("settle conflict"));
     // Undo puts the item back, open, with the value held before.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().session.conflicts.len(), 1);
-    assert_eq!(h.state().session.proposals[&ada].target, held);
+    assert_eq!(h.state().session().conflicts.len(), 1);
+    assert_eq!(h.state().session().proposals[&ada].target, held);
 }
 
 #[test]
@@ -59,10 +60,10 @@ fn a_members_pre_read_marks_are_merged_into_the_tally_the_agenda_shows() {
     let member = dir.path().join("kofi-pre-read.ron");
     ladderboard::io::session_ron::save_session(&copy, &member).expect("saved");
     let mut h = harness();
-    h.state_mut().queue(Command::MergePrepFiles(vec![chair, member]));
+    h.state_mut().queue(Command::File(FileCommand::MergePrepFiles(vec![chair, member])));
     h.run();
     get_text_containing(&h, "no disagreements");
-    assert_eq!(h.state().session.tally(&ada).question, 1);
+    assert_eq!(h.state().session().tally(&ada).question, 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run();
     get_text_containing(&h, "1 question · ");

@@ -10,7 +10,7 @@ use ui_support::{harness, import_roster_fixture};
 fn cjk_names_are_shown_and_have_glyphs() {
     let mut h = harness();
     import_roster_fixture(&mut h, "cases/cjk-names.csv");
-    assert_eq!(h.state().session.people.len(), 4);
+    assert_eq!(h.state().session().people.len(), 4);
     for name in ["李伟", "田中太郎", "김민준"] {
         h.get_by_role_and_label(Role::Button, name);
     }
@@ -30,7 +30,7 @@ fn cjk_names_are_shown_and_have_glyphs() {
 fn right_to_left_names_read_right_to_left_and_the_latin_beside_them_keeps_its_order() {
     let mut h = harness();
     import_roster_fixture(&mut h, "rtl_names.csv");
-    assert_eq!(h.state().session.people.len(), 4);
+    assert_eq!(h.state().session().people.len(), 4);
     // Cards and roster rows carry the name as stored, in reading order.
     for name in ["דנה לוי", "יוסי כהן", "ليلى حداد"] {
         h.get_by_role_and_label(Role::Button, name);

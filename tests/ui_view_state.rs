@@ -6,6 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ladderboard::command::Command;
+use ladderboard::command::FileCommand;
 use ui_support::{get_text_containing, harness, has_text_containing, id_of};
 
 /// Selects Ada Park and moves her card one level up with the keyboard, which raises the prompt.
@@ -36,7 +37,7 @@ fn a_proposal_made_by_dragging_shows_its_rationale_in_the_open_panel() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Propose").click();
     h.run();
-    assert!(h.state().session.proposals.contains_key(&ada));
+    assert!(h.state().session().proposals.contains_key(&ada));
     // Ada stays selected with her panel open; the panel shows the proposal's rationale at once.
     let field = h.get_by_role_and_label(Role::MultilineTextInput, "Proposal rationale");
     assert_eq!(field.value().as_deref(), Some("Owns the ledger design"));
@@ -66,7 +67,7 @@ fn a_saved_message_goes_when_the_session_changes_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("s.ron");
     let mut h = harness();
-    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.state_mut().queue(Command::File(FileCommand::SaveTo(path.clone())));
     h.run();
     assert!(has_text_containing(&h, "Saved "), "the save is reported");
     h.get_by_role_and_label(Role::Button, "Ada Park").click();

@@ -13,6 +13,21 @@ use std::time::{Duration, Instant};
 /// and a crash loses at most this much work.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 
+/// Where autosave writes and when the session last changed.
+#[derive(Debug, Default)]
+pub(super) struct Autosave {
+    /// Where recovery files go; `None` turns autosave off (tests that don't test it).
+    pub(super) dir: Option<PathBuf>,
+    last_change_at: Option<Instant>,
+}
+
+impl Autosave {
+    /// The session just changed: the recovery file is written once changes rest.
+    pub(super) fn note_change(&mut self) {
+        self.last_change_at = Some(Instant::now());
+    }
+}
+
 impl LadderApp {
     /// Autosaves into `dir` from now on, and offers every recovery file there that holds changes
     /// its session file lacks, whichever session the window opened on (a crash with one file open
@@ -27,19 +42,19 @@ impl LadderApp {
         }
         // The open session's own recovery first; then the newest.
         offers.sort_by(|a, b| {
-            let own = |o: &RecoveryOffer| o.session_path.as_deref() != self.path.as_deref();
+            let own = |o: &RecoveryOffer| o.session_path.as_deref() != self.path();
             own(a).cmp(&own(b)).then_with(|| b.written_at.cmp(&a.written_at))
         });
         self.view.recovery_offers = offers;
         self.view.recovery_dir = Some(dir.clone());
-        self.recovery_dir = Some(dir);
+        self.autosave.dir = Some(dir);
     }
 
     /// Offers the recovery file of the session just opened (or just made untitled), unless it is
     /// this window's own: otherwise the first autosave would write over a crashed run's changes.
     pub(super) fn offer_pending_recovery(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else { return };
-        let file = recovery_path(&dir, self.path.as_deref());
+        let Some(dir) = self.autosave.dir.clone() else { return };
+        let file = recovery_path(&dir, self.path());
         if self.view.recovery_offers.iter().any(|o| o.file == file) {
             return;
         }
@@ -66,7 +81,7 @@ impl LadderApp {
         let ours = recovery.pid == std::process::id() && recovery.host == this_host;
         let live = match path {
             Some(path) => {
-                let holder = if Some(path) == self.path.as_deref() { self.read_only.clone() } else { holder(path) };
+                let holder = if Some(path) == self.path() { self.read_only().cloned() } else { holder(path) };
                 holder.is_some_and(|h| h.pid == recovery.pid && h.host == recovery.host && recovery.pid != 0)
             }
             None => {
@@ -88,17 +103,17 @@ impl LadderApp {
     /// The recovery file for the open session, when autosave is on.
     #[must_use]
     pub fn recovery_file(&self) -> Option<PathBuf> {
-        self.recovery_dir.as_deref().map(|dir| recovery_path(dir, self.path.as_deref()))
+        self.autosave.dir.as_deref().map(|dir| recovery_path(dir, self.path()))
     }
 
     /// Writes the recovery file once changes have rested for `AUTOSAVE_DELAY`; schedules a repaint
     /// so it happens even if the user does nothing more.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        if !self.revision.needs_autosave() {
+        if !self.document.revisions().needs_autosave() {
             return;
         }
         let Some(file) = self.recovery_file() else { return };
-        let since = self.last_change_at.map_or(AUTOSAVE_DELAY, |t| t.elapsed());
+        let since = self.autosave.last_change_at.map_or(AUTOSAVE_DELAY, |t| t.elapsed());
         if since < AUTOSAVE_DELAY {
             ctx.request_repaint_after(AUTOSAVE_DELAY.saturating_sub(since));
             return;
@@ -108,22 +123,22 @@ impl LadderApp {
 
     /// Writes the recovery file immediately (also used before risky operations).
     pub fn write_recovery_now(&mut self, file: &std::path::Path) {
+        let session = self.session();
         let recovery = Recovery {
-            session_path: self.path.clone(),
+            session_path: self.path().map(std::path::Path::to_path_buf),
             written_at: jiff::Timestamp::now(),
-            unsaved_changes: self.session.audit.len().saturating_sub(self.saved_audit_len),
-            last_change: self
-                .session
+            unsaved_changes: self.document.unsaved_events(),
+            last_change: session
                 .audit
                 .last()
-                .map(|e| e.summary(&e.person.as_ref().map(|p| self.session.name_of(p)).unwrap_or_default()))
+                .map(|e| e.summary(&e.person.as_ref().map(|p| session.name_of(p)).unwrap_or_default()))
                 .unwrap_or_default(),
             pid: std::process::id(),
             host: host_name(),
-            session: self.session.clone(),
+            session: session.clone(),
         };
         match write_recovery(file, &recovery) {
-            Ok(()) => self.revision.mark_autosaved(),
+            Ok(()) => self.document.revisions_mut().mark_autosaved(),
             Err(e) => self.error(format!("Autosave failed: {e}. Save the session to keep your changes.")),
         }
     }
@@ -142,28 +157,30 @@ impl LadderApp {
         match read_recovery(&offer.file) {
             Ok(recovery) => {
                 let path = recovery.session_path.clone();
-                let same = path == self.path;
+                let same = path.as_deref() == self.path();
                 // The recovery counted its changes past the saved file's trail: no need to read that file.
-                let saved_audit_len = if same {
-                    self.saved_audit_len
+                let saved_events = if same {
+                    self.session().audit.len().saturating_sub(self.document.unsaved_events())
                 } else {
                     let counted = recovery.session.audit.len().saturating_sub(recovery.unsaved_changes);
                     path.as_ref().map_or(0, |_| counted)
                 };
-                let (lock, read_only) = (self.lock.take(), self.read_only.take());
-                self.replace_session(recovery.session, path.clone());
+                let file = self.document.file_mut().map(|f| (f.lock.take(), f.read_only.take()));
+                self.replace_session(recovery.session, path.as_deref());
                 if same {
-                    self.lock = lock;
-                    self.read_only = read_only;
+                    if let (Some(open), Some((lock, read_only))) = (self.document.file_mut(), file) {
+                        open.lock = lock;
+                        open.read_only = read_only;
+                    }
                 } else {
-                    drop(lock);
+                    drop(file);
                     if let Some(path) = &path {
                         self.take_lock_or_read_only(path);
                         self.remember_recent(path);
                     }
                 }
-                self.saved_audit_len = saved_audit_len;
-                self.revision.mark_unsaved();
+                self.document.set_saved_events(saved_events);
+                self.document.revisions_mut().mark_unsaved();
                 let count = offer.unsaved_changes;
                 let changes = crate::model::wording::counted(count, "unsaved change", "unsaved changes");
                 let later = match more {
@@ -171,7 +188,7 @@ impl LadderApp {
                     1 => " 1 more session with unsaved changes will be offered at the next start.".to_owned(),
                     n => format!(" {n} more sessions with unsaved changes will be offered at the next start."),
                 };
-                match &self.read_only {
+                match self.read_only() {
                     Some(holder) => self.error(format!(
                         "Restored {changes}, read-only: {holder} has the file open. Save a copy to keep them.{later}"
                     )),
@@ -191,26 +208,22 @@ impl LadderApp {
 
     /// Forgets the recovery file once its changes are saved or knowingly discarded.
     pub(super) fn clear_recovery(&mut self, previous_path: Option<&std::path::Path>) {
-        if let Some(dir) = &self.recovery_dir {
+        if let Some(dir) = &self.autosave.dir {
             discard_recovery(&recovery_path(dir, previous_path));
-            discard_recovery(&recovery_path(dir, self.path.as_deref()));
+            discard_recovery(&recovery_path(dir, self.path()));
         }
-        self.revision.mark_autosaved();
+        self.document.revisions_mut().mark_autosaved();
     }
 
     /// Puts `path` at the top of the recent files, and writes the list at once (not only at a
     /// clean exit, which a crash never reaches).
     pub(super) fn remember_recent(&mut self, path: &std::path::Path) {
-        self.settings.remember(&super::files::absolute(path));
-        if let Some(dir) = &self.recovery_dir {
+        self.settings.remember(&crate::document::file::absolute(path));
+        if let Some(dir) = &self.autosave.dir {
             let file = crate::io::recovery::recent_files_path(dir);
             if let Err(e) = crate::io::recovery::write_recent_files(&file, &self.settings.recent) {
                 self.error(format!("The recent-files list could not be written: {e}"));
             }
         }
-    }
-
-    pub(super) fn note_change(&mut self) {
-        self.last_change_at = Some(Instant::now());
     }
 }

@@ -16,7 +16,7 @@ impl LadderApp {
         } else {
             marks.push(person);
         }
-        let names: Vec<String> = marks.iter().map(|id| self.session.name_of(id)).collect();
+        let names: Vec<String> = marks.iter().map(|id| self.document.session().name_of(id)).collect();
         match &mut self.view.compare {
             Some(compare) => compare.people.clone_from(marks),
             None if names.len() >= 2 => {

@@ -6,6 +6,7 @@
 
 use super::LadderApp;
 use crate::command::{Action, Command, DialogTarget};
+use crate::command::{FileCommand, ImportCommand};
 use crate::view::{PathPrompt, PathPromptKind};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -132,7 +133,7 @@ impl LadderApp {
         // Typing a path skips the system dialog's "replace it?" question: ask it here, once.
         let replaces = prompt.kind == PathPromptKind::Save
             && paths[0].exists()
-            && self.path.as_deref() != Some(paths[0].as_path())
+            && self.document.path() != Some(paths[0].as_path())
             && prompt.confirmed_replace.as_deref() != Some(paths[0].as_path());
         let problem = problem.or_else(|| {
             replaces.then(|| format!("{} already exists. Press Save again to replace it.", paths[0].display()))
@@ -188,17 +189,17 @@ impl LadderApp {
                     self.carry_out(then);
                 }
             }
-            DialogTarget::ExportCsv(options) => self.queue(Command::ExportCsv { path, options }),
+            DialogTarget::ExportCsv(options) => self.queue(Command::File(FileCommand::ExportCsv { path, options })),
             DialogTarget::Action(action) => {
                 let command = match action {
-                    Action::NewFromRoster => Command::ImportRoster(path),
-                    Action::Open => Command::Open(path),
-                    Action::MergePrepFiles => Command::MergePrepFiles(paths),
-                    Action::ExportRon => Command::ExportRon(path),
-                    Action::ExportHistory => Command::ExportHistory(path),
-                    Action::ExportPacket => Command::ExportPacket(path),
-                    Action::WriteGapLetters => Command::WriteGapLetters(path),
-                    _ => Command::SaveTo(path),
+                    Action::NewFromRoster => Command::Import(ImportCommand::Preview(path)),
+                    Action::Open => Command::File(FileCommand::Open(path)),
+                    Action::MergePrepFiles => Command::File(FileCommand::MergePrepFiles(paths)),
+                    Action::ExportRon => Command::File(FileCommand::ExportRon(path)),
+                    Action::ExportHistory => Command::File(FileCommand::ExportHistory(path)),
+                    Action::ExportPacket => Command::File(FileCommand::ExportPacket(path)),
+                    Action::WriteGapLetters => Command::File(FileCommand::WriteGapLetters(path)),
+                    _ => Command::File(FileCommand::SaveTo(path)),
                 };
                 self.queue(command);
             }

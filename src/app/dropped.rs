@@ -4,6 +4,7 @@
 
 use super::LadderApp;
 use crate::command::Command;
+use crate::command::{FileCommand, ImportCommand};
 use std::path::PathBuf;
 
 /// What dropping these files means, or why it means nothing.
@@ -15,9 +16,9 @@ fn command_for(paths: Vec<PathBuf>) -> Result<Command, String> {
     };
     let sessions = paths.iter().filter(|p| is_session(p)).count();
     match (paths.len(), sessions) {
-        (1, 0) => Ok(Command::ImportRoster(paths.into_iter().next().unwrap_or_default())),
-        (1, 1) => Ok(Command::Open(paths.into_iter().next().unwrap_or_default())),
-        (n, s) if n == s => Ok(Command::MergePrepFiles(paths)),
+        (1, 0) => Ok(Command::Import(ImportCommand::Preview(paths.into_iter().next().unwrap_or_default()))),
+        (1, 1) => Ok(Command::File(FileCommand::Open(paths.into_iter().next().unwrap_or_default()))),
+        (n, s) if n == s => Ok(Command::File(FileCommand::MergePrepFiles(paths))),
         (n, _) => Err(format!(
             "{n} files dropped: drop one roster to import it, one session to open it, or several sessions (managers' prep files) to merge them"
         )),

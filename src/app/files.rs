@@ -3,6 +3,8 @@
 
 use super::LadderApp;
 use crate::command::Action;
+use crate::document::OpenFile;
+use crate::document::file::{absolute, disk_stamp};
 use crate::io::export_csv::{CsvColumns, export_decisions_csv};
 use crate::io::export_ron::export_decision_ron;
 use crate::io::lock::{LockInfo, LockOutcome, acquire};
@@ -24,10 +26,9 @@ impl LadderApp {
 
     pub(super) fn suggested_name(&self, extension: &str) -> String {
         let stem = self
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.file_stem())
-            .map_or_else(|| self.session.title.replace(['/', '\\', ':'], "-"), |s| s.to_string_lossy().into_owned());
+            .map_or_else(|| self.session().title.replace(['/', '\\', ':'], "-"), |s| s.to_string_lossy().into_owned());
         format!("{stem}.{extension}")
     }
 
@@ -39,7 +40,7 @@ impl LadderApp {
             Ok(session) => {
                 let (people, open) = (session.people.len(), session.conflicts.len());
                 self.replace_session(session, None);
-                self.revision.mark_unsaved();
+                self.document.revisions_mut().mark_unsaved();
                 self.view.open_items = open > 0;
                 let open = match open {
                     0 => "no disagreements".to_owned(),
@@ -55,10 +56,16 @@ impl LadderApp {
     /// Locks `path` for this window, or marks the session read-only when someone else holds it.
     pub(super) fn take_lock_or_read_only(&mut self, path: &Path) {
         match acquire(path, &self.settings.user_name) {
-            LockOutcome::Acquired(lock) => self.lock = Some(lock),
+            LockOutcome::Acquired(lock) => {
+                if let Some(file) = self.document.file_mut() {
+                    file.lock = Some(lock);
+                }
+            }
             LockOutcome::HeldBy(holder) => {
                 self.error(format!("{holder} has {} open, so it opened read-only.", path.display()));
-                self.read_only = Some(holder);
+                if let Some(file) = self.document.file_mut() {
+                    file.read_only = Some(holder);
+                }
             }
             LockOutcome::Unavailable(why) => self.info(format!("Opened without a lock file ({why}).")),
         }
@@ -72,7 +79,7 @@ impl LadderApp {
                     LockOutcome::HeldBy(holder) => Some(holder),
                     _ => None, // released meanwhile: the lock we just took drops; read-only is still what was asked
                 };
-                self.replace_session(session, Some(path.to_path_buf()));
+                self.replace_session(session, Some(path));
                 let holder = holder.unwrap_or_else(|| LockInfo {
                     user: "another window".to_owned(),
                     host: String::new(),
@@ -80,7 +87,9 @@ impl LadderApp {
                     since: jiff::Timestamp::now(),
                 });
                 self.info(format!("Opened {} read-only ({holder} has it open).", path.display()));
-                self.read_only = Some(holder);
+                if let Some(file) = self.document.file_mut() {
+                    file.read_only = Some(holder);
+                }
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -88,8 +97,11 @@ impl LadderApp {
 
     /// Opens a session file.
     pub(super) fn open(&mut self, path: &Path) {
-        if self.path.as_deref() == Some(path) {
-            self.lock = None; // re-opening our own file: our lock is not someone else's
+        if self.path() == Some(path) {
+            // Re-opening our own file: our lock is not someone else's.
+            if let Some(file) = self.document.file_mut() {
+                file.lock = None;
+            }
         }
         let lock = match acquire(path, &self.settings.user_name) {
             LockOutcome::HeldBy(holder) => {
@@ -102,8 +114,10 @@ impl LadderApp {
         match load_session(path) {
             Ok(session) => {
                 let count = session.people.len();
-                self.replace_session(session, Some(path.to_path_buf()));
-                self.lock = lock;
+                self.replace_session(session, Some(path));
+                if let Some(file) = self.document.file_mut() {
+                    file.lock = lock;
+                }
                 self.remember_recent(path);
                 self.offer_pending_recovery();
                 if !self.check_integrity(path) {
@@ -116,13 +130,14 @@ impl LadderApp {
 
     /// Saves the session to `path`; on failure the session stays in memory, unsaved.
     pub(super) fn save_to(&mut self, path: &Path) {
-        let same_file = self.path.as_deref() == Some(path);
-        if same_file && let Some(holder) = &self.read_only {
+        let same_file = self.path() == Some(absolute(path).as_path());
+        if same_file && let Some(holder) = self.read_only() {
             let message = format!("Not saved: {holder} has {} open. Use Save as… to keep your copy.", path.display());
             self.error(message);
             return;
         }
-        if same_file && self.disk_stamp.is_some() && disk_stamp(path) != self.disk_stamp {
+        let stamp = self.document.file().and_then(|f| f.disk_stamp);
+        if same_file && stamp.is_some() && disk_stamp(path) != stamp {
             self.error(format!(
                 "Not saved: {} changed on disk since you opened it (someone else saved it?). Use Save as… to keep both versions.",
                 path.display()
@@ -141,16 +156,12 @@ impl LadderApp {
                 LockOutcome::Unavailable(_) => None,
             }
         };
-        match save_session(&self.session, path) {
+        match save_session(self.session(), path) {
             Ok(()) => {
-                let previous = self.path.replace(absolute(path));
-                if !same_file {
-                    self.lock = new_lock;
-                    self.read_only = None;
-                }
-                self.disk_stamp = disk_stamp(path);
-                self.revision.mark_saved();
-                self.saved_audit_len = self.session.audit.len();
+                let previous = self.path().map(Path::to_path_buf);
+                // Saved over its own file, the window keeps its lock; saved elsewhere, it holds the new file's.
+                let lock = if same_file { self.document.file_mut().and_then(|f| f.lock.take()) } else { new_lock };
+                self.document.saved_as(OpenFile::locked(path, lock));
                 self.clear_recovery(previous.as_deref());
                 self.remember_recent(path);
                 self.info(format!("Saved {}", path.display()));
@@ -163,9 +174,9 @@ impl LadderApp {
         let columns = if options.with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
         // Made while blind mode is on, an export carries the codes, not the names.
         let written = if options.workbook {
-            crate::io::export_xlsx::export_decisions_xlsx(self.shown(), path, columns)
+            crate::io::export_xlsx::export_decisions_xlsx(self.document.shown(), path, columns)
         } else {
-            export_decisions_csv(self.shown(), path, columns)
+            export_decisions_csv(self.document.shown(), path, columns)
         };
         match written {
             Ok(()) => {
@@ -177,7 +188,7 @@ impl LadderApp {
     }
 
     pub(super) fn export_history(&mut self, path: &Path) {
-        match crate::io::export_history::export_history_csv(self.shown(), path) {
+        match crate::io::export_history::export_history_csv(self.document.shown(), path) {
             Ok(()) => self.info(format!("Exported the audit trail to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }
@@ -186,14 +197,14 @@ impl LadderApp {
     /// The pre-read packet: HTML at `path`, Markdown beside it.
     pub(super) fn export_packet(&mut self, path: &Path) {
         let markdown = path.with_extension("md");
-        match crate::io::packet::write_packet(self.shown(), Some(&markdown), Some(path)) {
+        match crate::io::packet::write_packet(self.document.shown(), Some(&markdown), Some(path)) {
             Ok(()) => self.info(format!("Wrote the pre-read packet to {} and {}", path.display(), markdown.display())),
             Err(e) => self.error(e.to_string()),
         }
     }
 
     pub(super) fn write_gap_letters(&mut self, dir: &Path) {
-        match crate::io::letters::write_gap_letters(self.shown(), dir) {
+        match crate::io::letters::write_gap_letters(self.document.shown(), dir) {
             Ok(written) if written.is_empty() => self.info("No \"not this cycle\" decisions: no gap letters to write"),
             Ok(written) => self.info(format!("Wrote {} gap letter(s) into {}", written.len(), dir.display())),
             Err(e) => self.error(e.to_string()),
@@ -201,7 +212,7 @@ impl LadderApp {
     }
 
     pub(super) fn export_ron(&mut self, path: &Path) {
-        match export_decision_ron(self.shown(), path, jiff::Timestamp::now()) {
+        match export_decision_ron(self.document.shown(), path, jiff::Timestamp::now()) {
             Ok(()) => self.info(format!("Exported the decision record to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }
@@ -213,12 +224,12 @@ impl LadderApp {
     /// takes a file from before the state check as the new base, saying so once. `true` when
     /// something was said.
     pub(super) fn check_integrity(&mut self, path: &Path) -> bool {
-        let breaks = self.session.audit_breaks();
+        let breaks = self.session().audit_breaks();
         if !breaks.is_empty() {
             self.error(audit_warning(path, &breaks));
             return true;
         }
-        let changed = self.session.state_breaks();
+        let changed = self.session().state_breaks();
         if !changed.is_empty() {
             let first: Vec<String> = changed.iter().take(3).map(ToString::to_string).collect();
             self.error(format!(
@@ -229,14 +240,10 @@ impl LadderApp {
             ));
             return true;
         }
-        if !self.session.has_state_baseline() && !self.session.people.is_empty() {
-            let actor = self.settings.user_name.clone();
-            self.session.seal_baseline(
-                "first opened by a Ladderboard that checks the state",
-                &actor,
-                jiff::Timestamp::now(),
-            );
-            self.session_changed();
+        if !self.session().has_state_baseline() && !self.session().people.is_empty() {
+            let stamp = crate::document::Stamp::now(&self.settings.user_name);
+            self.document.seal_baseline("first opened by a Ladderboard that checks the state", &stamp);
+            self.autosave.note_change();
             self.info(format!(
                 "{} was saved by an older Ladderboard: its current state is taken as the base the audit trail checks from now on (save to keep it)",
                 path.display()
@@ -257,17 +264,4 @@ pub fn audit_warning(path: &Path, breaks: &[crate::model::ChainBreak]) -> String
         crate::model::wording::counted(breaks.len(), "problem", "problems"),
         first.join("; ")
     )
-}
-
-/// Modification time and size of a file, to notice when someone else saved it.
-#[must_use]
-pub fn disk_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
-
-/// `path` made absolute against the current folder (as given when that fails).
-#[must_use]
-pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }

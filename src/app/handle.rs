@@ -1,95 +1,145 @@
-//! Applying commands after the frame: the one place the session changes.
+//! Applying commands after the frame. One dispatch, without wildcards, hands each group of
+//! commands to its handler; edits go through `Document::apply`, the one door of the session.
 
 use super::LadderApp;
-use super::history::Step;
-use crate::command::{Action, Command, Direction, Interrupted, UnsavedChoice};
-use crate::model::{Change, LevelId, PersonId, Placement, RuleError, Track};
-use crate::view::{HistoryFilter, PendingProposal, ThemeChoice};
-use jiff::Timestamp;
+use crate::command::{
+    Action, Command, Direction, Edit, FileCommand, ImportCommand, Interrupted, PromptCommand, UnsavedChoice,
+    WindowCommand,
+};
+use crate::document::{EditError, Stamp};
+use crate::model::Track;
+use crate::model::meeting::AgendaOrder;
+use crate::view::{HistoryFilter, ThemeChoice};
 
 impl LadderApp {
     /// Applies one command.
     pub fn handle(&mut self, command: Command) {
-        if command.edits_session()
-            && let Some(holder) = &self.read_only
-        {
-            let message = format!("Read-only: {holder} has this session open. Use Save as… to work on a copy.");
-            self.error(message);
-            return;
-        }
         match command {
-            Command::SetMark { .. }
-            | Command::SetAgendaOrder(_)
-            | Command::MoveOnAgenda { .. }
-            | Command::SetTimeBox(_)
-            | Command::Present(_)
-            | Command::DecideAndNext
-            | Command::NextCandidate
-            | Command::EndPresentation
-            | Command::SetTargets(_)
-            | Command::FilterManager(_) => self.handle_meeting(&command),
-            Command::MoveCard { person, to } => self.move_card(&person, to),
-            Command::ConfirmProposal { .. } => {
-                if self.apply_intent(&command, "Not proposed") {
-                    self.view.pending = None;
-                }
+            Command::Edit(edit) => {
+                self.edit(edit);
             }
-            Command::SettleConflict { .. } => {
-                self.apply_intent(&command, "Not settled");
+            Command::Board(board) => self.handle_board(board),
+            Command::File(file) => self.handle_file(file),
+            Command::Import(import) => self.handle_import(import),
+            Command::Meeting(meeting) => self.handle_meeting(meeting),
+            Command::Window(window) => self.handle_window(window),
+            Command::Prompt(prompt) => self.handle_prompt(prompt),
+            Command::Run(action) => self.run_action(action),
+        }
+    }
+
+    /// Applies an edit through the document's door, stamped with the user and the time; says
+    /// what happened. `true` when the session changed.
+    pub(super) fn edit(&mut self, mut edit: Edit) -> bool {
+        // A decision made while the room is on the candidate records the time it spent.
+        if let Edit::Decide { person, time_spent_secs: spent @ None, .. } = &mut edit {
+            *spent = self.view.presenter.as_ref().filter(|p| p.person == *person).map(|p| p.elapsed_secs);
+        }
+        let refused = edit.refused();
+        let stamp = Stamp::now(&self.settings.user_name);
+        match self.document.apply(edit.clone(), &stamp) {
+            Ok(label) => {
+                self.autosave.note_change();
+                self.after_edit(&edit, &label);
+                true
             }
-            Command::MergePrepFiles(paths) => self.unless_unsaved(Interrupted::Merge(paths)),
-            Command::Propose { .. }
-            | Command::WithdrawProposal { .. }
-            | Command::Decide { .. }
-            | Command::ReopenDecision { .. }
-            | Command::AddNote { .. }
-            | Command::SetEvidence { .. } => {
-                self.apply_intent(&command, "Not changed");
+            Err(e @ (EditError::ReadOnly(_) | EditError::Undo { .. } | EditError::Redo { .. })) => {
+                self.error(e.to_string());
+                false
             }
-            Command::CancelProposal => self.view.pending = None,
-            Command::Select(person) => {
-                self.view.selected = person;
+            Err(e @ (EditError::NothingToUndo | EditError::NothingToRedo)) => {
+                self.info(format!("{}{}", e.to_string()[..1].to_uppercase(), &e.to_string()[1..]));
+                false
             }
-            Command::MoveSelection(direction) => self.move_selection(direction),
-            Command::MoveSelectedCard(direction) => self.move_selected_card(direction),
-            Command::ImportRoster(path) => self.preview_import(&path),
-            Command::ChangeImport(change) => self.change_import(change),
-            Command::ConfirmImport => self.confirm_import(),
-            Command::CancelImport => self.cancel_import(),
-            Command::Open(path) => self.unless_unsaved(Interrupted::Open(path)),
-            Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
-            Command::RestoreRecovery => self.restore_recovery(),
-            Command::OpenReadOnly(path) => {
+            Err(e @ (EditError::Rule(_) | EditError::UnknownPerson(_) | EditError::UnknownConflict(_))) => {
+                self.error(format!("{refused}: {e}"));
+                false
+            }
+        }
+    }
+
+    /// What the window does once an edit is made.
+    fn after_edit(&mut self, edit: &Edit, label: &str) {
+        match edit {
+            Edit::MoveAndPropose { .. } => self.view.pending = None,
+            Edit::MoveOnAgenda { .. } => self.view.agenda = Some(AgendaOrder::ByHand),
+            Edit::SetBlind(on) => self.info(if *on {
+                "Blind mode on: names, managers, teams and e-mails show as codes"
+            } else {
+                "Names revealed"
+            }),
+            Edit::Undo => self.info(format!("Undone: {label}")),
+            Edit::Redo => self.info(format!("Redone: {label}")),
+            Edit::Propose { .. }
+            | Edit::WithdrawProposal { .. }
+            | Edit::Decide { .. }
+            | Edit::ReopenDecision { .. }
+            | Edit::AddNote { .. }
+            | Edit::SetEvidence { .. }
+            | Edit::Move { .. }
+            | Edit::SettleConflict { .. }
+            | Edit::SetMark { .. }
+            | Edit::SetTimeBox(_)
+            | Edit::SetTargets(_) => {}
+        }
+    }
+
+    fn handle_file(&mut self, command: FileCommand) {
+        match command {
+            FileCommand::Open(path) => self.unless_unsaved(Interrupted::Open(path)),
+            FileCommand::OpenReadOnly(path) => {
                 self.view.lock_prompt = None;
                 self.open_read_only(&path);
             }
-            Command::CancelOpen => self.view.lock_prompt = None,
-            Command::DiscardRecovery => self.discard_offered_recovery(),
-            Command::SaveTo(path) => self.save_to(&path),
-            Command::ExportCsv { path, options } => self.export_csv(&path, options),
-            Command::SetExportCsvOptions(options) => self.view.export_csv = options,
-            Command::ToggleCompare(person) => self.toggle_compare(person),
-            Command::OpenCellList { level, band } => {
-                self.view.cell_list = Some(crate::view::CellList { level, band, query: String::new() });
+            FileCommand::CancelOpen => self.view.lock_prompt = None,
+            FileCommand::SaveTo(path) => self.save_to(&path),
+            FileCommand::MergePrepFiles(paths) => self.unless_unsaved(Interrupted::Merge(paths)),
+            FileCommand::ExportCsv { path, options } => self.export_csv(&path, options),
+            FileCommand::ExportRon(path) => self.export_ron(&path),
+            FileCommand::ExportHistory(path) => self.export_history(&path),
+            FileCommand::ExportPacket(path) => self.export_packet(&path),
+            FileCommand::WriteGapLetters(dir) => self.write_gap_letters(&dir),
+            FileCommand::RestoreRecovery => self.restore_recovery(),
+            FileCommand::DiscardRecovery => self.discard_offered_recovery(),
+        }
+    }
+
+    fn handle_import(&mut self, command: ImportCommand) {
+        match command {
+            ImportCommand::Preview(path) => self.preview_import(&path),
+            ImportCommand::Change(change) => self.change_import(change),
+            ImportCommand::Confirm => self.confirm_import(),
+            ImportCommand::Cancel => self.cancel_import(),
+        }
+    }
+
+    fn handle_window(&mut self, command: WindowCommand) {
+        match command {
+            WindowCommand::FilterManager(manager) => {
+                self.info(format!("Showing the people of {manager}"));
+                self.view.filters.manager = Some(manager);
             }
-            Command::SetDensity(on) => self.view.density = on,
-            Command::SetCompareLevel(level) => {
+            WindowCommand::ToggleCompare(person) => self.toggle_compare(person),
+            WindowCommand::SetCompareLevel(level) => {
                 if let Some(compare) = &mut self.view.compare {
                     compare.level = level;
                 }
             }
-            Command::ConfirmPathPrompt => self.confirm_path_prompt(),
-            Command::CancelPathPrompt => self.cancel_path_prompt(),
-            Command::ChooseExportCsvPath(options) => {
+            WindowCommand::SetExportCsvOptions(options) => self.view.export_csv = options,
+        }
+    }
+
+    fn handle_prompt(&mut self, command: PromptCommand) {
+        match command {
+            PromptCommand::CancelProposal => self.view.pending = None,
+            PromptCommand::ConfirmPath => self.confirm_path_prompt(),
+            PromptCommand::CancelPath => self.cancel_path_prompt(),
+            PromptCommand::ChooseExportCsvPath(options) => {
                 self.view.export_csv = None;
                 self.view.last_export_csv = options;
                 self.choose_export_csv_path(options);
             }
-            Command::ExportRon(path) => self.export_ron(&path),
-            Command::ExportPacket(path) => self.export_packet(&path),
-            Command::WriteGapLetters(dir) => self.write_gap_letters(&dir),
-            Command::ExportHistory(path) => self.export_history(&path),
-            Command::Run(action) => self.run_action(action),
+            PromptCommand::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
         }
     }
 
@@ -105,8 +155,8 @@ impl LadderApp {
     pub(super) fn carry_out(&mut self, action: Interrupted) {
         match action {
             Interrupted::CloseWindow => {
-                self.close_confirmed = true;
-                self.close_now = true;
+                self.closing.confirmed = true;
+                self.closing.now = true;
             }
             Interrupted::Open(path) => self.open(&path),
             Interrupted::ImportRoster(_) => self.commit_import(),
@@ -119,12 +169,12 @@ impl LadderApp {
         match choice {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::Discard => {
-                let path = self.path.clone();
+                let path = self.path().map(std::path::Path::to_path_buf);
                 self.clear_recovery(path.as_deref());
                 self.carry_out(action);
             }
             UnsavedChoice::Save => {
-                if let Some(path) = self.path.clone() {
+                if let Some(path) = self.path().map(std::path::Path::to_path_buf) {
                     self.save_to(&path);
                 } else {
                     // The dialog's answer comes in a later frame; it saves, then goes on.
@@ -141,18 +191,6 @@ impl LadderApp {
         }
     }
 
-    /// Applies an intent as one undoable step; on a broken rule says why, prefixed by `refused`.
-    pub(super) fn apply_intent(&mut self, command: &Command, refused: &str) -> bool {
-        let Some((label, changes)) = self.changes_for(command) else { return false };
-        match self.apply_step(label, changes) {
-            Ok(()) => true,
-            Err(e) => {
-                self.error(format!("{refused}: {e}"));
-                false
-            }
-        }
-    }
-
     fn run_action(&mut self, action: Action) {
         match action {
             Action::OpenItems => self.view.open_items = !self.view.open_items,
@@ -165,15 +203,16 @@ impl LadderApp {
             Action::Agenda => {
                 self.view.agenda = match self.view.agenda {
                     Some(_) => None,
-                    None => Some(crate::model::meeting::AgendaOrder::default()),
+                    None => Some(AgendaOrder::default()),
                 };
             }
-            Action::ToggleBlind => self.toggle_blind(),
+            Action::ToggleBlind => {
+                self.edit(Edit::SetBlind(!self.session().blind));
+            }
             Action::Shortcuts => self.view.help = Some(crate::view::state::HelpPage::Shortcuts),
             Action::FileFormats => self.view.help = Some(crate::view::state::HelpPage::FileFormats),
             Action::About => self.view.help = Some(crate::view::state::HelpPage::About),
             Action::Quit => self.unless_unsaved(Interrupted::CloseWindow),
-            Action::MergePrepFiles => self.dialog(action),
             Action::Compare => self.open_compare(),
             Action::History => {
                 self.view.history = match self.view.history.take() {
@@ -183,6 +222,7 @@ impl LadderApp {
             }
             Action::NewFromRoster
             | Action::Open
+            | Action::MergePrepFiles
             | Action::SaveAs
             | Action::ExportRon
             | Action::ExportHistory
@@ -193,12 +233,16 @@ impl LadderApp {
             Action::ExportCsv => {
                 self.view.export_csv = Some(self.view.last_export_csv);
             }
-            Action::Save => match self.path.clone() {
+            Action::Save => match self.path().map(std::path::Path::to_path_buf) {
                 Some(path) => self.save_to(&path),
                 None => self.dialog(Action::SaveAs),
             },
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
+            Action::Undo => {
+                self.edit(Edit::Undo);
+            }
+            Action::Redo => {
+                self.edit(Edit::Redo);
+            }
             Action::OpenPerson => self.view.person_open = self.view.selected.is_some(),
             Action::ClosePerson => self.view.person_open = false,
             Action::ToggleTrack => {
@@ -219,131 +263,6 @@ impl LadderApp {
             Action::MoveCardRight => self.move_selected_card(Direction::Right),
             Action::MoveCardUp => self.move_selected_card(Direction::Up),
             Action::MoveCardDown => self.move_selected_card(Direction::Down),
-        }
-    }
-
-    /// Applies changes as one undoable step. If any change breaks a rule, none of them stays.
-    pub(super) fn apply_step(&mut self, label: String, changes: Vec<Change>) -> Result<(), RuleError> {
-        let inverses = self.apply_all(&changes)?;
-        self.history.push(Step { label, changes, inverses });
-        Ok(())
-    }
-
-    fn apply_all(&mut self, changes: &[Change]) -> Result<Vec<Change>, RuleError> {
-        let backup = (changes.len() > 1).then(|| self.session.clone());
-        let actor = self.settings.user_name.clone();
-        let mut inverses = Vec::with_capacity(changes.len());
-        for change in changes {
-            match self.session.apply(change.clone(), &actor, Timestamp::now()) {
-                Ok(applied) => inverses.push(applied.inverse),
-                Err(e) => {
-                    if let Some(backup) = backup {
-                        self.session = backup;
-                    }
-                    return Err(e);
-                }
-            }
-        }
-        self.session_changed();
-        Ok(inverses)
-    }
-
-    fn undo(&mut self) {
-        let Some(step) = self.history.pop_undo() else { return };
-        let inverses: Vec<Change> = step.inverses.iter().rev().cloned().collect();
-        match self.apply_all(&inverses) {
-            Ok(_) => {
-                self.info(format!("Undone: {}", step.label));
-                self.history.push_redo(step);
-            }
-            Err(e) => self.error(format!("Could not undo \"{}\": {e}", step.label)),
-        }
-    }
-
-    fn redo(&mut self) {
-        let Some(step) = self.history.pop_redo() else { return };
-        match self.apply_all(&step.changes) {
-            Ok(inverses) => {
-                self.info(format!("Redone: {}", step.label));
-                self.history.push_undo_keep_redo(Step { inverses, ..step });
-            }
-            Err(e) => self.error(format!("Could not redo \"{}\": {e}", step.label)),
-        }
-    }
-
-    /// A card moved to `to`: above the person's level it needs a proposal, so ask for the rationale.
-    fn move_card(&mut self, person: &PersonId, to: Placement) {
-        let Some(p) = self.session.person(person) else { return };
-        let from = self.session.placement(p);
-        if from == to {
-            return;
-        }
-        let ladder = &self.session.ladder;
-        let above = ladder.rank(&to.level) > ladder.rank(&p.level);
-        let already_proposed = self.session.proposals.get(person).is_some_and(|pr| pr.target == to.level);
-        self.view.selected = Some(person.clone());
-        if above && !already_proposed {
-            self.view.pending = Some(PendingProposal::new(person.clone(), to));
-            return;
-        }
-        self.apply_intent(&Command::MoveCard { person: person.clone(), to }, "Not moved");
-    }
-
-    fn move_selected_card(&mut self, direction: Direction) {
-        let Some(id) = self.view.selected.clone() else { return };
-        let Some(person) = self.session.person(&id) else { return };
-        if person.track != self.view.track {
-            return;
-        }
-        let ladder = &self.session.ladder;
-        let from = self.session.placement(person);
-        let levels: Vec<&LevelId> = ladder.track_levels(person.track).map(|l| &l.id).collect();
-        let Some(column) = levels.iter().position(|l| **l == from.level) else { return };
-        let to = match direction {
-            Direction::Left if column > 0 => Placement { level: levels[column - 1].clone(), band: from.band },
-            Direction::Right if column + 1 < levels.len() => {
-                Placement { level: levels[column + 1].clone(), band: from.band }
-            }
-            Direction::Up if from.band + 1 < ladder.bands.len() => Placement { band: from.band + 1, ..from },
-            Direction::Down if from.band > 0 => Placement { band: from.band - 1, ..from },
-            _ => return,
-        };
-        self.move_card(&id, to);
-    }
-
-    /// Arrow keys on the grid: up/down within a column, left/right to the neighbouring level.
-    fn move_selection(&mut self, direction: Direction) {
-        let ladder = &self.session.ladder;
-        let columns: Vec<Vec<usize>> = ladder
-            .track_levels(self.view.track)
-            .map(|level| {
-                (0..ladder.bands.len())
-                    .rev()
-                    .flat_map(|band| self.derived.cell(&level.id, band).iter().copied())
-                    .collect()
-            })
-            .collect();
-        let position = self.view.selected.as_ref().and_then(|id| {
-            columns
-                .iter()
-                .enumerate()
-                .find_map(|(c, col)| col.iter().position(|&i| &self.session.people[i].id == id).map(|r| (c, r)))
-        });
-        let next = match position {
-            None => columns.iter().find_map(|c| c.first()),
-            Some((c, r)) => match direction {
-                Direction::Up => columns[c].get(r.saturating_sub(1)),
-                Direction::Down => columns[c].get(r + 1).or_else(|| columns[c].last()),
-                Direction::Left => {
-                    columns[..c].iter().rev().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1)))
-                }
-                Direction::Right => {
-                    columns[c + 1..].iter().find(|col| !col.is_empty()).and_then(|col| col.get(r.min(col.len() - 1)))
-                }
-            },
-        };
-        if let Some(&i) = next {
-            self.view.selected = Some(self.session.people[i].id.clone());
         }
     }
 }

@@ -33,7 +33,7 @@ impl LadderApp {
             }
         };
         let options = ImportOptions { this_year: self.view.today.year(), ..ImportOptions::default() };
-        let ladder = &self.session.ladder;
+        let ladder = &self.document.session().ladder;
         let result = parse_roster_with(&bytes, path, ladder, &options);
         let pending = PendingImport { path: path.to_path_buf(), bytes, options, result };
         self.view.import_preview = Some(preview_of(&pending, ladder));
@@ -57,7 +57,7 @@ impl LadderApp {
                 options.sheet = sheet;
             }
         }
-        let ladder = &self.session.ladder;
+        let ladder = &self.document.session().ladder;
         pending.result = parse_roster_with(&pending.bytes, &pending.path, ladder, &pending.options);
         self.view.import_preview = Some(preview_of(pending, ladder));
     }
@@ -88,12 +88,12 @@ impl LadderApp {
                 let count = imported.people.len();
                 let summary = imported.summary().join("\n");
                 let source = imported.source_label();
-                let ladder = self.session.ladder.clone();
+                let ladder = self.document.session().ladder.clone();
                 let actor = self.settings.user_name.clone();
                 let session = imported.into_session(title, ladder, &path, &actor, jiff::Timestamp::now());
                 self.replace_session(session, None);
                 // A fresh import has not been saved anywhere yet.
-                self.revision.mark_unsaved();
+                self.document.revisions_mut().mark_unsaved();
                 self.offer_pending_recovery();
                 // The first line is the status bar; "Show all … lines" opens what the import decided.
                 self.info(format!("Imported {count} people from {} ({source})\n{summary}", path.display()));

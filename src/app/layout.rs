@@ -2,6 +2,7 @@
 //! (as egui's demo keeps its `wrap_app.rs`), so the screens under `ui/` never see `LadderApp`.
 
 use super::LadderApp;
+use crate::command::BoardCommand;
 use crate::command::Command;
 use crate::ui::{
     agenda, board, cell_list, compare, export_dialog, fairness, help, history_window, import_preview, lock_prompt,
@@ -15,19 +16,21 @@ impl LadderApp {
     pub(super) fn window_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         let selected_before = self.view.selected.clone();
         let file_name = self
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.file_name())
-            .map_or_else(|| self.session.title.clone(), |n| n.to_string_lossy().into_owned());
+            .map_or_else(|| self.session().title.clone(), |n| n.to_string_lossy().into_owned());
         // While blind mode is on, undo labels name people by their codes too.
-        let undo = self.history.undo_label().map(|l| self.blind_text(l.to_owned()));
-        let redo = self.history.redo_label().map(|l| self.blind_text(l.to_owned()));
-        let LadderApp { session, view, derived, settings, status, blind, read_only, .. } = self;
+        let history = self.document.history();
+        let undo = history.undo_label().map(|l| self.document.blind_text(l.to_owned()));
+        let redo = history.redo_label().map(|l| self.document.blind_text(l.to_owned()));
+        let LadderApp { document, view, caches, settings, status, .. } = self;
         // Every screen draws the blinded copy while blind mode is on.
-        let session: &crate::model::Session = blind.as_ref().map_or(&*session, |b| &b.shown);
+        let session = document.shown();
+        let read_only = document.read_only();
+        let derived = caches.derived();
         Panel::top("menu").show(ui, |ui| {
             let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };
-            let banners = menu_bar::Banners { blind: session.blind, read_only: read_only.as_ref() };
+            let banners = menu_bar::Banners { blind: session.blind, read_only };
             menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, &banners, out);
         });
         Panel::bottom("status").show(ui, |ui| {
@@ -35,11 +38,8 @@ impl LadderApp {
         });
         if let Some(presenter) = &mut view.presenter {
             // The shared screen: one candidate, nothing else.
-            // The agenda the meeting walks, computed once per change (the same cache as the agenda window's).
-            if view.agenda_items.as_ref().is_none_or(|(order, _)| *order != presenter.order) {
-                view.agenda_items = Some((presenter.order, session.agenda(presenter.order)));
-            }
-            let agenda = view.agenda_items.as_ref().map_or(&[][..], |(_, items)| items.as_slice());
+            // The agenda the meeting walks (the same cache as the agenda window's).
+            let agenda = caches.agenda.get().map_or(&[][..], Vec::as_slice);
             CentralPanel::default().show(ui, |ui| presenter::presenter_ui(ui, session, agenda, presenter, out));
         } else {
             board_panels(ui, session, view, derived, out);
@@ -48,8 +48,14 @@ impl LadderApp {
         help::help_ui(ui.ctx(), &mut view.help, view.recovery_dir.as_deref());
         open_items::open_items_ui(ui.ctx(), session, &mut view.open_items, out);
         if view.presenter.is_none() {
-            agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, &mut view.agenda_items, out);
-            fairness::fairness_ui(ui.ctx(), session, view.track, view.today, &mut view.fairness, out);
+            let items = caches.agenda.get().map_or(&[][..], Vec::as_slice);
+            agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, items, out);
+            let data = fairness::FairnessData {
+                figures: caches.figures.get(),
+                groups: caches.groups.get().map_or(&[][..], Vec::as_slice),
+                outcomes: caches.outcomes.get(),
+            };
+            fairness::fairness_ui(ui.ctx(), session, &data, &mut view.fairness, out);
         }
         compare::compare_ui(ui.ctx(), session, &mut view.compare, out);
         let mut cell_list = view.cell_list.take();
@@ -63,7 +69,8 @@ impl LadderApp {
         export_dialog::export_dialog_ui(ui.ctx(), view.export_csv, !session.roster_columns.is_empty(), out);
         unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
         path_prompt::path_prompt_ui(ui.ctx(), &mut view.path_prompt, out);
-        if view.selected != selected_before || out.iter().any(|c| matches!(c, Command::Select(_))) {
+        if view.selected != selected_before || out.iter().any(|c| matches!(c, Command::Board(BoardCommand::Select(_))))
+        {
             view.scroll_to_selected = true;
         }
     }
@@ -74,7 +81,7 @@ fn board_panels(
     ui: &mut egui::Ui,
     session: &crate::model::Session,
     view: &mut crate::view::ViewState,
-    derived: &mut crate::view::Derived,
+    derived: &crate::view::Derived,
     out: &mut Vec<Command>,
 ) {
     // Side panels scale with the window so the grid keeps every level visible down to 1024 px.

@@ -3,26 +3,22 @@
 //! unsaved-changes mark.
 
 pub mod autosave;
-mod blind;
+mod board;
 mod compare;
 pub mod dialogs;
 mod dropped;
 pub mod files;
 mod handle;
-pub mod history;
 mod import;
-mod intents;
 mod layout;
 mod meeting;
-pub mod revision;
 pub mod settings;
 
 use crate::command::Command;
+use crate::document::Document;
 use crate::io::session_ron::{load_session, parse_session};
 use crate::model::Session;
-use crate::view::{Derived, StatusMessage, ViewState};
-use history::History;
-use revision::Revision;
+use crate::view::{Caches, StatusMessage, ViewState};
 use settings::Settings;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,106 +34,106 @@ pub fn sample_session() -> Session {
         .expect("embedded sample is valid")
 }
 
-/// The application state.
+/// The window: the open document and the window's own state. Everything that belongs to the
+/// session (its history, revision, file, lock and blind view) is the `Document`'s.
 pub struct LadderApp {
-    pub session: Session,
-    /// Where the session is saved; `None` for the sample or a fresh import.
-    pub path: Option<PathBuf>,
+    pub document: Document,
     pub view: ViewState,
-    pub derived: Derived,
-    pub history: History,
+    /// What the screens read that is computed from the session, keyed on the document's revision.
+    pub caches: Caches,
     pub settings: Settings,
     pub status: Option<StatusMessage>,
-    /// Which revision of the session is open, saved and autosaved.
-    pub revision: Revision,
-    shown_title: String,
-    applied_theme: Option<settings::ThemeChoice>,
-    pending: Vec<Command>,
-    /// Set once the user has agreed to close with (or after saving) their changes.
-    close_confirmed: bool,
-    /// Ask eframe to close on the next frame (after the user confirmed).
-    close_now: bool,
-    /// Where autosave writes recovery files; `None` turns autosave off (tests that don't test it).
-    recovery_dir: Option<PathBuf>,
-    last_change_at: Option<std::time::Instant>,
-    /// Audit events in the session as last saved or opened, to count unsaved changes.
-    saved_audit_len: usize,
-    /// The lock on the open session file, released when dropped.
-    lock: Option<crate::io::lock::SessionLock>,
-    /// Set when the file is held by someone else: changes and Save are refused; Save as works.
-    pub read_only: Option<crate::io::lock::LockInfo>,
-    /// Modification time and size of the session file when opened or last saved.
-    disk_stamp: Option<(std::time::SystemTime, u64)>,
-    /// A roster read for the import preview, waiting for Import or Cancel.
-    import: Option<import::PendingImport>,
     /// Which file dialogs the window shows (tests: only the path field, never a real dialog).
     pub dialogs: dialogs::Dialogs,
     /// A file dialog on screen, its answer to come.
     dialog_pending: Option<dialogs::PendingDialog>,
-    /// Blind mode's codes and blinded copy, while the session has it on.
-    blind: Option<blind::BlindView>,
-    /// When the presenter view came to its candidate.
-    presenting_since: Option<std::time::Instant>,
+    /// Commands queued outside a frame (tests, the palette, dialogs' answers).
+    pending: Vec<Command>,
+    /// A roster read for the import preview, waiting for Import or Cancel.
+    import: Option<import::PendingImport>,
+    autosave: autosave::Autosave,
+    closing: Closing,
+    /// What the window last told egui and the OS, to tell them again only when it changes.
+    shown: Shown,
+}
+
+/// Closing the window once the user has said what to do with unsaved changes.
+#[derive(Debug, Default)]
+struct Closing {
+    /// The user agreed to close with (or after saving) their changes.
+    confirmed: bool,
+    /// Ask eframe to close on the next frame.
+    now: bool,
+}
+
+/// The title and theme the window shows.
+#[derive(Debug, Default)]
+struct Shown {
+    title: String,
+    theme: Option<settings::ThemeChoice>,
 }
 
 impl LadderApp {
     /// An app showing `session`, saved to `path` when it has one.
     #[must_use]
-    pub fn with_session(session: Session, path: Option<PathBuf>) -> Self {
+    pub fn with_session(session: Session, path: Option<&Path>) -> Self {
         let mut app = LadderApp {
-            session,
-            path: path.map(|p| files::absolute(&p)),
+            document: Document::new(session, path),
             view: ViewState::default(),
-            derived: Derived::default(),
-            history: History::default(),
+            caches: Caches::default(),
             settings: Settings::default(),
             status: None,
-            revision: Revision::saved(),
-            shown_title: String::new(),
-            applied_theme: None,
-            pending: Vec::new(),
-            close_confirmed: false,
-            close_now: false,
-            recovery_dir: None,
-            last_change_at: None,
-            saved_audit_len: 0,
-            lock: None,
-            read_only: None,
-            disk_stamp: None,
-            import: None,
             dialogs: dialogs::Dialogs::PathField,
             dialog_pending: None,
-            blind: None,
-            presenting_since: None,
+            pending: Vec::new(),
+            import: None,
+            autosave: autosave::Autosave::default(),
+            closing: Closing::default(),
+            shown: Shown::default(),
         };
-        app.saved_audit_len = app.session.audit.len();
-        app.refresh_blind();
         app.select_first();
         app
+    }
+
+    /// The session as it is (not blinded).
+    #[must_use]
+    pub fn session(&self) -> &Session {
+        self.document.session()
+    }
+
+    /// Where the session is saved; `None` for the sample, a fresh import or a merge.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.document.path()
+    }
+
+    /// Who holds the session's file, when it is open read-only.
+    #[must_use]
+    pub fn read_only(&self) -> Option<&crate::io::lock::LockInfo> {
+        self.document.read_only()
     }
 
     /// Whether there are changes not yet saved.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.revision.is_dirty()
+        self.document.is_dirty()
     }
 
     /// The window title: file name and an unsaved-changes mark.
     #[must_use]
     pub fn title(&self) -> String {
         let name = self
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.file_name())
-            .map_or_else(|| format!("{} (not saved)", self.session.title), |n| n.to_string_lossy().into_owned());
+            .map_or_else(|| format!("{} (not saved)", self.session().title), |n| n.to_string_lossy().into_owned());
         let mark = if self.is_dirty() { "● " } else { "" };
-        let read_only = if self.read_only.is_some() { " (read-only)" } else { "" };
+        let read_only = if self.read_only().is_some() { " (read-only)" } else { "" };
         format!("{mark}{name}{read_only} — Ladderboard")
     }
 
     /// Queues a command as if the UI had emitted it (used by tests and the palette).
-    pub fn queue(&mut self, command: Command) {
-        self.pending.push(command);
+    pub fn queue(&mut self, command: impl Into<Command>) {
+        self.pending.push(command.into());
     }
 
     /// Draws the whole window into `ui` and applies the commands it emitted.
@@ -146,20 +142,20 @@ impl LadderApp {
     }
 
     fn frame(&mut self, ui: &mut egui::Ui) {
-        if self.applied_theme.is_none() {
+        if self.shown.theme.is_none() {
             let missing = crate::ui::theme::install_fonts(ui.ctx());
             self.notice_missing_fonts(&missing);
         }
-        if self.applied_theme != Some(self.settings.theme) {
+        if self.shown.theme != Some(self.settings.theme) {
             crate::ui::theme::apply(ui.ctx(), self.settings.theme);
-            self.applied_theme = Some(self.settings.theme);
+            self.shown.theme = Some(self.settings.theme);
         }
         self.view.today = jiff::Zoned::now().date();
         self.tick_presenter(ui.ctx());
         self.take_dropped_files(ui.ctx());
         self.view.you.clone_from(&self.settings.user_name);
-        self.view.recovery_dir.clone_from(&self.recovery_dir);
-        self.derived.refresh(self.blind.as_ref().map_or(&self.session, |b| &b.shown), &self.view);
+        self.view.recovery_dir.clone_from(&self.autosave.dir);
+        self.refresh_caches();
         self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);
         crate::ui::shortcuts::read(ui.ctx(), &self.view, &mut out);
@@ -174,23 +170,32 @@ impl LadderApp {
         self.poll_dialog(ui.ctx());
         self.autosave(ui.ctx());
         // A message about an earlier state of the session ("Saved", "Not moved: …") is stale now.
-        if self.status.as_ref().is_some_and(|s| s.revision != self.revision.current()) {
+        if self.status.as_ref().is_some_and(|s| s.revision != self.document.revision()) {
             self.status = None;
         }
-        self.derived.refresh(self.blind.as_ref().map_or(&self.session, |b| &b.shown), &self.view);
+        self.refresh_caches();
         let title = self.title();
-        if title != self.shown_title {
+        if title != self.shown.title {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
+            self.shown.title = title;
         }
+    }
+
+    /// Brings what the screens read up to date with the document's revision and the view.
+    fn refresh_caches(&mut self) {
+        let (shown, revision) = (self.document.shown(), self.document.revision());
+        self.caches.refresh(shown, revision, &self.view);
+        // The person panel's drafts follow the session (a change, an undo, another file).
+        let drafts = &mut self.view.drafts;
+        self.caches.drafts.refresh(revision, (), |()| drafts.follow(shown));
     }
 
     /// Closing the window with unsaved changes asks first (eframe: cancel the close, then decide).
     fn guard_close(&mut self, ctx: &egui::Context) {
-        if std::mem::take(&mut self.close_now) {
+        if std::mem::take(&mut self.closing.now) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.closing.confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.view.unsaved_prompt = Some(crate::command::Interrupted::CloseWindow);
         }
@@ -208,7 +213,7 @@ impl LadderApp {
                         || ('\u{AC00}'..='\u{D7AF}').contains(&c)
                 }
             };
-            self.session.people.iter().any(|p| p.name.chars().any(wanted) || p.manager.chars().any(wanted))
+            self.session().people.iter().any(|p| p.name.chars().any(wanted) || p.manager.chars().any(wanted))
         };
         let needed: Vec<String> = missing
             .iter()
@@ -223,14 +228,14 @@ impl LadderApp {
     /// Whether the user has confirmed closing the window.
     #[must_use]
     pub fn close_confirmed(&self) -> bool {
-        self.close_confirmed
+        self.closing.confirmed
     }
 
     /// Selects the first person by name on the shown track, so the person panel has someone to show.
     fn select_first(&mut self) {
         let track = self.view.track;
         self.view.selected = self
-            .session
+            .session()
             .people
             .iter()
             .filter(|p| p.track == track)
@@ -238,37 +243,9 @@ impl LadderApp {
             .map(|p| p.id.clone());
     }
 
-    /// Everything that follows a change to the session: the dirty mark, derived views, the person
-    /// panel's drafts and the autosave timer.
-    fn session_changed(&mut self) {
-        self.revision.changed();
-        self.derived.invalidate();
-        // The fairness figures are recomputed once, on the next draw.
-        if let Some(fairness) = &mut self.view.fairness {
-            fairness.figures = None;
-            fairness.groups = None;
-            fairness.outcomes = None;
-        }
-        self.view.agenda_items = None;
-        self.refresh_blind();
-        let shown = self.blind.as_ref().map_or(&self.session, |b| &b.shown);
-        self.view.drafts.follow(shown);
-        self.note_change();
-    }
-
-    fn replace_session(&mut self, session: Session, path: Option<PathBuf>) {
-        self.lock = None;
-        self.read_only = None;
-        self.disk_stamp = path.as_deref().and_then(files::disk_stamp);
-        self.session = session;
-        // Absolute, so the recovery file's name, the recent files and the lock do not depend on
-        // the folder Ladderboard was started from.
-        self.path = path.map(|p| files::absolute(&p));
-        self.history.clear();
-        self.revision.replaced();
-        self.derived.invalidate();
-        self.refresh_blind();
-        self.saved_audit_len = self.session.audit.len();
+    /// Replaces the document (another file, an import, a merge, a restore), as it is on disk.
+    fn replace_session(&mut self, session: Session, path: Option<&Path>) {
+        self.document.replace(session, path);
         // Recovery offers belong to the start, not to the session shown: opening a file keeps them.
         let offers = std::mem::take(&mut self.view.recovery_offers);
         self.view = ViewState { track: self.view.track, recovery_offers: offers, ..ViewState::default() };
@@ -276,13 +253,13 @@ impl LadderApp {
     }
 
     fn info(&mut self, text: impl Into<String>) {
-        let text = self.blind_text(text.into());
-        self.status = Some(StatusMessage { text, is_error: false, revision: self.revision.current() });
+        let text = self.document.blind_text(text.into());
+        self.status = Some(StatusMessage { text, is_error: false, revision: self.document.revision() });
     }
 
     fn error(&mut self, text: impl Into<String>) {
-        let text = self.blind_text(text.into());
-        self.status = Some(StatusMessage { text, is_error: true, revision: self.revision.current() });
+        let text = self.document.blind_text(text.into());
+        self.status = Some(StatusMessage { text, is_error: true, revision: self.document.revision() });
     }
 }
 
@@ -359,13 +336,12 @@ pub fn start(path: Option<&Path>, mut settings: Settings) -> LadderApp {
         },
         None => (sample_session(), None, None),
     };
-    let mut app = LadderApp::with_session(session, opened);
+    let mut app = LadderApp::with_session(session, opened.as_deref());
     app.settings = settings;
-    app.disk_stamp = app.path.as_deref().and_then(files::disk_stamp);
-    if let Some(p) = app.path.clone() {
-        app.take_lock_or_read_only(&p);
+    let opened = app.path().map(Path::to_path_buf);
+    if let Some(p) = &opened {
+        app.take_lock_or_read_only(p);
     }
-    let opened = app.path.clone();
     if let Some(dir) = recovery_dir {
         app.enable_recovery(dir);
     }
@@ -377,7 +353,7 @@ pub fn start(path: Option<&Path>, mut settings: Settings) -> LadderApp {
     }
     if let Some(error) = error {
         app.error(format!("{error} — showing the sample session instead"));
-    } else if let Some(p) = app.path.clone() {
+    } else if let Some(p) = app.path().map(Path::to_path_buf) {
         app.check_integrity(&p);
     }
     app

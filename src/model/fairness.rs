@@ -224,3 +224,24 @@ pub mod outcomes;
 
 #[cfg(test)]
 mod tests;
+
+/// Everyone, each manager, each team and each value of a kept roster column (a column with a
+/// value per person, such as an e-mail, is no group).
+#[must_use]
+pub fn groups_of(session: &Session) -> Vec<Group> {
+    let mut options = vec![Group::Everyone];
+    let managers: std::collections::BTreeSet<&str> =
+        session.people.iter().map(|p| session.manager_name(p)).filter(|m| !m.is_empty()).collect();
+    options.extend(managers.into_iter().map(|m| Group::Manager(m.to_owned())));
+    let teams: std::collections::BTreeSet<&str> =
+        session.people.iter().map(|p| p.team.as_str()).filter(|t| !t.is_empty()).collect();
+    options.extend(teams.into_iter().map(|t| Group::Team(t.to_owned())));
+    for (i, header) in session.kept_columns().enumerate() {
+        let values: std::collections::BTreeSet<&str> =
+            session.people.iter().map(|p| p.extra.get(i)).filter(|v| !v.is_empty()).collect();
+        if values.len() <= 30 {
+            options.extend(values.into_iter().map(|v| Group::Column(header.to_owned(), v.to_owned())));
+        }
+    }
+    options
+}

@@ -4,6 +4,7 @@
 
 use super::hint::Hint as _;
 use crate::command::Command;
+use crate::command::{Edit, MeetingCommand};
 use crate::model::Session;
 use crate::model::meeting::{AgendaItem, AgendaOrder};
 use egui::{ComboBox, DragValue, RichText, ScrollArea};
@@ -13,7 +14,7 @@ pub fn agenda_ui(
     ctx: &egui::Context,
     session: &Session,
     order: &mut Option<AgendaOrder>,
-    cache: &mut Option<(AgendaOrder, Vec<AgendaItem>)>,
+    items: &[AgendaItem],
     out: &mut Vec<Command>,
 ) {
     let Some(current) = *order else { return };
@@ -24,11 +25,6 @@ pub fn agenda_ui(
         .open(&mut open)
         .default_width(super::theme::DIALOG_WIDTH * 1.5)
         .show(ctx, |ui| {
-            // Computed once per change of the session or the order, not per frame.
-            if cache.as_ref().is_none_or(|(o, _)| *o != current) {
-                *cache = Some((current, session.agenda(current)));
-            }
-            let Some((_, items)) = cache.as_ref() else { return };
             ui.horizontal(|ui| {
                 let mut chosen = current;
                 ComboBox::new("agenda-order", "Order").selected_text(current.label()).show_ui(ui, |ui| {
@@ -37,13 +33,13 @@ pub fn agenda_ui(
                     }
                 });
                 if chosen != current {
-                    out.push(Command::SetAgendaOrder(chosen));
+                    out.push(Command::Meeting(MeetingCommand::SetAgendaOrder(chosen)));
                 }
                 let mut minutes = session.meeting.minutes_per_candidate;
                 let label = ui.label("Minutes per candidate");
                 let drag = ui.add(DragValue::new(&mut minutes).range(1..=60)).labelled_by(label.id);
                 if drag.changed() {
-                    out.push(Command::SetTimeBox(minutes));
+                    out.push(Command::Edit(Edit::SetTimeBox(minutes)));
                 }
             });
             let decided = items.iter().filter(|i| i.decided).count();
@@ -71,21 +67,21 @@ pub fn agenda_ui(
                     let row = |ui: &mut egui::Ui| row_ui(ui, session, index, item, person);
                     ui.horizontal(|ui| {
                         if ui.small_button("Present").hint("Show on the shared screen").clicked() {
-                            out.push(Command::Present(item.person.clone()));
+                            out.push(Command::Meeting(MeetingCommand::Present(item.person.clone())));
                         }
                         let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
                         if up.hint(format!("Move {} up", person.name)).clicked() {
-                            out.push(Command::MoveOnAgenda { person: item.person.clone(), to: index - 1 });
+                            out.push(Command::Edit(Edit::MoveOnAgenda { person: item.person.clone(), to: index - 1 }));
                         }
                         let down = ui.add_enabled(index + 1 < items.len(), egui::Button::new("↓").small());
                         if down.hint(format!("Move {} down", person.name)).clicked() {
-                            out.push(Command::MoveOnAgenda { person: item.person.clone(), to: index + 1 });
+                            out.push(Command::Edit(Edit::MoveOnAgenda { person: item.person.clone(), to: index + 1 }));
                         }
                         // The row drags onto another row's place.
                         let id = egui::Id::unique(("agenda-row", item.person.as_str()));
                         let response = ui.dnd_drag_source(id, item.person.clone(), row).response;
                         if let Some(moved) = response.dnd_release_payload::<crate::model::PersonId>() {
-                            out.push(Command::MoveOnAgenda { person: (*moved).clone(), to: index });
+                            out.push(Command::Edit(Edit::MoveOnAgenda { person: (*moved).clone(), to: index }));
                         }
                     });
                 }

@@ -4,6 +4,7 @@
 use super::board_cell::{CellPlace, cell_ui};
 use super::hint::Hint as _;
 use super::theme;
+use crate::command::BoardCommand;
 use crate::command::{Action, Command};
 use crate::model::{Session, Track};
 use crate::view::{Derived, ViewState};
@@ -86,7 +87,7 @@ fn toolbar_ui(ui: &mut Ui, view: &ViewState, derived: &Derived, out: &mut Vec<Co
         if shown > DENSITY_OFFERED_ABOVE || view.density {
             let label = if view.density { "Show cards" } else { "Density view" };
             if ui.selectable_label(view.density, label).clicked() {
-                out.push(Command::SetDensity(!view.density));
+                out.push(Command::Board(BoardCommand::SetDensity(!view.density)));
             }
             ui.separator();
         }

@@ -4,6 +4,7 @@
 use super::card::card_ui;
 use super::hint::Hint as _;
 use super::theme;
+use crate::command::BoardCommand;
 use crate::command::{Action, Command};
 use crate::model::fairness::BandTargets;
 use crate::model::{LevelId, PersonId, Placement, Session};
@@ -58,10 +59,10 @@ pub fn cell_ui(
         });
     });
     if let Some(person) = dropped {
-        out.push(Command::MoveCard {
+        out.push(Command::Board(BoardCommand::MoveCard {
             person: (*person).clone(),
             to: Placement { level: place.level.clone(), band: place.band },
-        });
+        }));
     }
 }
 
@@ -103,7 +104,7 @@ fn cards_ui(
             )
         });
         if response.clicked() {
-            out.push(Command::OpenCellList { level: level.clone(), band: place.band });
+            out.push(Command::Board(BoardCommand::OpenCellList { level: level.clone(), band: place.band }));
         }
     }
 }

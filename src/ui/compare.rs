@@ -3,6 +3,7 @@
 //! in the roster or on the board; the level is the one they are all proposed for, or another picked.
 
 use crate::command::Command;
+use crate::command::WindowCommand;
 use crate::model::compare::{MAX_COMPARED, compare_rows, comparison_level};
 use crate::model::{LevelId, Session};
 use crate::view::CompareState;
@@ -54,7 +55,7 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
                                     .map_or_else(|| "no proposal".to_owned(), |p| format!("proposed for {}", p.target)),
                             );
                             if ui.small_button(format!("Remove {}", person.name)).clicked() {
-                                out.push(Command::ToggleCompare(person.id.clone()));
+                                out.push(Command::Window(WindowCommand::ToggleCompare(person.id.clone())));
                             }
                         });
                     }
@@ -124,6 +125,6 @@ fn level_ui(
             }
         });
     if pick.as_ref() != chosen {
-        out.push(Command::SetCompareLevel(pick));
+        out.push(Command::Window(WindowCommand::SetCompareLevel(pick)));
     }
 }

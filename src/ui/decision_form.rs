@@ -3,6 +3,7 @@
 
 use super::text_area::labelled_text_area;
 use crate::command::Command;
+use crate::command::Edit;
 use crate::model::{Outcome, Person, Session};
 use crate::view::Drafts;
 use egui::{ComboBox, RichText, Ui};
@@ -41,10 +42,10 @@ pub fn proposal_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             && let Some(target) = target
         {
             let rationale = drafts.proposal_rationale.trim().to_owned();
-            out.push(Command::Propose { person: person.id.clone(), target, rationale });
+            out.push(Command::Edit(Edit::Propose { person: person.id.clone(), target, rationale }));
         }
         if existing.is_some() && ui.button("Withdraw proposal").clicked() {
-            out.push(Command::WithdrawProposal { person: person.id.clone() });
+            out.push(Command::Edit(Edit::WithdrawProposal { person: person.id.clone() }));
         }
     });
 }
@@ -111,15 +112,16 @@ pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         if ui.add_enabled(ready, egui::Button::new("Record decision")).clicked()
             && let Some(outcome) = drafts.outcome
         {
-            out.push(Command::Decide {
+            out.push(Command::Edit(Edit::Decide {
                 person: person.id.clone(),
                 outcome,
                 new_level: if changes_level { drafts.new_level.clone() } else { None },
                 rationale: drafts.decision_rationale.trim().to_owned(),
-            });
+                time_spent_secs: None,
+            }));
         }
         if session.decisions.contains_key(&person.id) && ui.button("Reopen decision").clicked() {
-            out.push(Command::ReopenDecision { person: person.id.clone() });
+            out.push(Command::Edit(Edit::ReopenDecision { person: person.id.clone() }));
         }
     });
     if !ready {

@@ -2,6 +2,7 @@
 //! evidence rating and text against each target criterion.
 
 use crate::command::Command;
+use crate::command::Edit;
 use crate::model::{Person, Rating, Session};
 use crate::view::Drafts;
 use egui::{ComboBox, RichText, TextEdit, Ui};
@@ -37,13 +38,15 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         let rating = existing.and_then(|e| e.rating);
         let links = existing.map(|e| e.links.clone()).unwrap_or_default();
         let saved_text = existing.map_or("", |e| e.text.as_str()).to_owned();
-        let set = |rating: Option<Rating>, text: String, links: Vec<String>| Command::SetEvidence {
-            person: person.id.clone(),
-            level: target.id.clone(),
-            dimension: dimension.id.clone(),
-            rating,
-            text,
-            links,
+        let set = |rating: Option<Rating>, text: String, links: Vec<String>| {
+            Command::Edit(Edit::SetEvidence {
+                person: person.id.clone(),
+                level: target.id.clone(),
+                dimension: dimension.id.clone(),
+                rating,
+                text,
+                links,
+            })
         };
         ui.horizontal_wrapped(|ui| {
             let rating_label = ui.label(format!("{} rating", dimension.name));

@@ -2,6 +2,7 @@
 //! the roster's own columns with the decisions added, so a chair hands HR their file back.
 
 use crate::command::Command;
+use crate::command::{PromptCommand, WindowCommand};
 use crate::view::ExportCsvOptions;
 use egui::{Modal, RichText};
 
@@ -22,7 +23,7 @@ pub fn export_dialog_ui(
             let csv = ui.radio_value(&mut options.workbook, false, "CSV");
             let xlsx = ui.radio_value(&mut options.workbook, true, "Excel workbook (.xlsx)");
             if csv.changed() || xlsx.changed() {
-                out.push(Command::SetExportCsvOptions(Some(options)));
+                out.push(Command::Window(WindowCommand::SetExportCsvOptions(Some(options))));
             }
         });
         let checkbox = ui.add_enabled(
@@ -44,18 +45,18 @@ pub fn export_dialog_ui(
             );
         }
         if checkbox.changed() {
-            out.push(Command::SetExportCsvOptions(Some(options)));
+            out.push(Command::Window(WindowCommand::SetExportCsvOptions(Some(options))));
         }
         ui.horizontal(|ui| {
             if ui.button("Choose file…").clicked() {
-                out.push(Command::ChooseExportCsvPath(options));
+                out.push(Command::Prompt(PromptCommand::ChooseExportCsvPath(options)));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::SetExportCsvOptions(None));
+                out.push(Command::Window(WindowCommand::SetExportCsvOptions(None)));
             }
         });
     });
     if response.should_close() {
-        out.push(Command::SetExportCsvOptions(None));
+        out.push(Command::Window(WindowCommand::SetExportCsvOptions(None)));
     }
 }

@@ -4,20 +4,27 @@
 //! coverage of every open proposal. Figures are computed once per change (`view::FairnessState`).
 
 use crate::command::Command;
+use crate::command::{BoardCommand, Edit, WindowCommand};
+use crate::model::Session;
 use crate::model::fairness::figures::{Figures, describe};
 use crate::model::fairness::outcomes::Outcomes;
 use crate::model::fairness::{BandTargets, Group, Verdict};
-use crate::model::{Session, Track};
 use crate::view::state::{FairnessState, FairnessTab};
 use egui::{ComboBox, DragValue, Grid, RichText, ScrollArea};
 use egui_plot::{Bar, BarChart, HLine, Legend, Plot};
+
+/// The figures the window shows, computed by the app for the window's track and group.
+pub struct FairnessData<'a> {
+    pub figures: Option<&'a Figures>,
+    pub groups: &'a [Group],
+    pub outcomes: Option<&'a Outcomes>,
+}
 
 /// Draws the window while it is open.
 pub fn fairness_ui(
     ctx: &egui::Context,
     session: &Session,
-    track: Track,
-    today: jiff::civil::Date,
+    data: &FairnessData<'_>,
     state: &mut Option<FairnessState>,
     out: &mut Vec<Command>,
 ) {
@@ -37,22 +44,15 @@ pub fn fairness_ui(
                 }
             });
             ui.separator();
-            if s.figures.as_ref().is_none_or(|(t, g, _)| *t != track || *g != s.group) {
-                s.figures = Some((track, s.group.clone(), Figures::compute(session, track, &s.group)));
-            }
-            if s.outcomes.as_ref().is_some_and(|(t, _)| *t != track) {
-                s.outcomes = None;
-            }
-            let (_, outcomes) = s.outcomes.get_or_insert_with(|| (track, Outcomes::compute(session, track, today)));
-            let Some((_, _, figures)) = &s.figures else { return };
+            let (Some(figures), Some(outcomes)) = (data.figures, data.outcomes) else {
+                ui.spinner();
+                return;
+            };
             match s.tab {
                 FairnessTab::Distribution => {
-                    let mut group = s.group.clone();
-                    let groups = s.groups.get_or_insert_with(|| groups_of(session));
-                    group_ui(ui, groups, &mut group);
+                    group_ui(ui, data.groups, &mut s.group);
                     distribution_ui(ui, session, figures);
                     targets_ui(ui, session, figures, &mut s.draft, out);
-                    s.group = group;
                 }
                 FairnessTab::Managers => managers_ui(ui, session, figures, out),
                 FairnessTab::Coverage => coverage_ui(ui, figures, out),
@@ -63,26 +63,6 @@ pub fn fairness_ui(
     if !open {
         *state = None;
     }
-}
-
-/// Everyone, each manager, each team and each value of a kept roster column (a column with a
-/// value per person, such as an e-mail, is no group).
-fn groups_of(session: &Session) -> Vec<Group> {
-    let mut options = vec![Group::Everyone];
-    let managers: std::collections::BTreeSet<&str> =
-        session.people.iter().map(|p| session.manager_name(p)).filter(|m| !m.is_empty()).collect();
-    options.extend(managers.into_iter().map(|m| Group::Manager(m.to_owned())));
-    let teams: std::collections::BTreeSet<&str> =
-        session.people.iter().map(|p| p.team.as_str()).filter(|t| !t.is_empty()).collect();
-    options.extend(teams.into_iter().map(|t| Group::Team(t.to_owned())));
-    for (i, header) in session.kept_columns().enumerate() {
-        let values: std::collections::BTreeSet<&str> =
-            session.people.iter().map(|p| p.extra.get(i)).filter(|v| !v.is_empty()).collect();
-        if values.len() <= 30 {
-            options.extend(values.into_iter().map(|v| Group::Column(header.to_owned(), v.to_owned())));
-        }
-    }
-    options
 }
 
 /// The group the figures are for.
@@ -200,10 +180,10 @@ fn targets_ui(
     let chosen = targets.clone();
     ui.horizontal(|ui| {
         if ui.add_enabled(valid, egui::Button::new("Set target")).clicked() {
-            out.push(Command::SetTargets(Some(chosen)));
+            out.push(Command::Edit(Edit::SetTargets(Some(chosen))));
         }
         if ui.button("Default target").clicked() {
-            out.push(Command::SetTargets(None));
+            out.push(Command::Edit(Edit::SetTargets(None)));
             *draft = None;
         }
         if !valid {
@@ -238,7 +218,7 @@ fn managers_ui(ui: &mut egui::Ui, session: &Session, figures: &Figures, out: &mu
                 if ui.button(format!("Show {}'s people", d.manager)).clicked()
                     && let Some(raw) = raw
                 {
-                    out.push(Command::FilterManager(raw));
+                    out.push(Command::Window(WindowCommand::FilterManager(raw)));
                 }
                 ui.end_row();
             }
@@ -259,7 +239,7 @@ fn coverage_ui(ui: &mut egui::Ui, figures: &Figures, out: &mut Vec<Command>) {
         for c in &figures.coverage {
             ui.horizontal_wrapped(|ui| {
                 if ui.button(format!("{} → {}", c.name, c.target)).clicked() {
-                    out.push(Command::Select(Some(c.person.clone())));
+                    out.push(Command::Board(BoardCommand::Select(Some(c.person.clone()))));
                 }
                 let met = c.total - c.open.len();
                 let text = format!(

@@ -1,6 +1,7 @@
 //! The Fairness window's last two tabs: before / after (what the committee made of each manager's
 //! and each level's proposals) and time in level (per team, and the people longest at theirs).
 
+use crate::command::BoardCommand;
 use crate::command::Command;
 use crate::model::fairness::outcomes::{Moved, Outcomes};
 use egui::{Grid, RichText, ScrollArea};
@@ -77,7 +78,7 @@ pub fn time_in_level_ui(ui: &mut egui::Ui, outcomes: &Outcomes, out: &mut Vec<Co
         Grid::new("fairness-time-people").striped(true).show(ui, |ui| {
             for p in outcomes.people.iter().take(LONGEST_SHOWN) {
                 if ui.button(&p.name).clicked() {
-                    out.push(Command::Select(Some(p.person.clone())));
+                    out.push(Command::Board(BoardCommand::Select(Some(p.person.clone()))));
                 }
                 ui.label(&p.team);
                 ui.label(p.level.as_str());

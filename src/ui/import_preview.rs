@@ -2,6 +2,7 @@
 //! encoding, which column gives each field (and can choose another from the file's headers), the
 //! first people as they will be imported and every problem; Import commits exactly that.
 
+use crate::command::ImportCommand;
 use crate::command::{Command, ImportChange};
 use crate::model::Field;
 use crate::view::ImportPreview;
@@ -37,15 +38,15 @@ pub fn import_preview_ui(ctx: &egui::Context, preview: Option<&ImportPreview>, o
                 n => format!("Import {n} people"),
             };
             if ui.add_enabled(preview.can_import(), egui::Button::new(label)).clicked() {
-                out.push(Command::ConfirmImport);
+                out.push(Command::Import(ImportCommand::Confirm));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::CancelImport);
+                out.push(Command::Import(ImportCommand::Cancel));
             }
         });
     });
     if response.should_close() {
-        out.push(Command::CancelImport);
+        out.push(Command::Import(ImportCommand::Cancel));
     }
 }
 
@@ -66,7 +67,7 @@ fn choices_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>
             }
         });
         if chosen != preview.chosen_scheme {
-            out.push(Command::ChangeImport(ImportChange::LevelScheme(chosen)));
+            out.push(Command::Import(ImportCommand::Change(ImportChange::LevelScheme(chosen))));
         }
     }
 }
@@ -82,7 +83,7 @@ fn encoding_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command
         }
     });
     if chosen != preview.chosen_encoding {
-        out.push(Command::ChangeImport(ImportChange::Encoding(chosen)));
+        out.push(Command::Import(ImportCommand::Change(ImportChange::Encoding(chosen))));
     }
 }
 
@@ -99,7 +100,7 @@ fn sheet_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>) 
         }
     });
     if chosen != preview.chosen_sheet {
-        out.push(Command::ChangeImport(ImportChange::Sheet(chosen)));
+        out.push(Command::Import(ImportCommand::Change(ImportChange::Sheet(chosen))));
     }
 }
 
@@ -120,7 +121,7 @@ fn columns_ui(ui: &mut egui::Ui, preview: &ImportPreview, out: &mut Vec<Command>
                 }
             });
             if chosen != mapped.header {
-                out.push(Command::ChangeImport(ImportChange::Column(mapped.field, chosen)));
+                out.push(Command::Import(ImportCommand::Change(ImportChange::Column(mapped.field, chosen))));
             }
             ui.label(RichText::new(&mapped.note).weak().small());
             ui.end_row();

@@ -1,6 +1,7 @@
 //! Shown when the session to open is held by someone else: open it read-only, or don't.
 
 use crate::command::Command;
+use crate::command::FileCommand;
 use crate::view::LockPrompt;
 use egui::{Modal, RichText};
 
@@ -14,14 +15,14 @@ pub fn lock_prompt_ui(ctx: &egui::Context, prompt: Option<&LockPrompt>, out: &mu
         ui.label(RichText::new("Read-only lets you look and Save as… a copy without overwriting their work.").weak());
         ui.horizontal(|ui| {
             if ui.button("Open read-only").clicked() {
-                out.push(Command::OpenReadOnly(path.clone()));
+                out.push(Command::File(FileCommand::OpenReadOnly(path.clone())));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::CancelOpen);
+                out.push(Command::File(FileCommand::CancelOpen));
             }
         });
     });
     if response.should_close() {
-        out.push(Command::CancelOpen);
+        out.push(Command::File(FileCommand::CancelOpen));
     }
 }

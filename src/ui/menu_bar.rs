@@ -1,5 +1,6 @@
 //! The top menu: File, Edit and View, each entry an `Action` with its shortcut shown.
 
+use crate::command::FileCommand;
 use crate::command::{Action, Command};
 use egui::Ui;
 use std::path::PathBuf;
@@ -39,7 +40,7 @@ pub fn menu_bar_ui(
                 }
                 for path in recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        out.push(Command::Open(path.clone()));
+                        out.push(Command::File(FileCommand::Open(path.clone())));
                     }
                 }
             });

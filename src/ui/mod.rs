@@ -40,8 +40,8 @@ pub mod unsaved_prompt;
 #[must_use]
 pub fn click_command(ctx: &egui::Context, person: &crate::model::PersonId) -> crate::command::Command {
     if ctx.input(|i| i.modifiers.command) {
-        crate::command::Command::ToggleCompare(person.clone())
+        crate::command::Command::Window(crate::command::WindowCommand::ToggleCompare(person.clone()))
     } else {
-        crate::command::Command::Select(Some(person.clone()))
+        crate::command::Command::Board(crate::command::BoardCommand::Select(Some(person.clone())))
     }
 }

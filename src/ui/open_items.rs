@@ -3,6 +3,7 @@
 //! step in the audit trail; an item left alone stays open in the saved session.
 
 use crate::command::Command;
+use crate::command::Edit;
 use crate::model::{ConflictValue, Session};
 use egui::{RichText, ScrollArea};
 
@@ -42,7 +43,7 @@ pub fn open_items_ui(ctx: &egui::Context, session: &Session, open: &mut bool, ou
                         ui.horizontal_wrapped(|ui| {
                             let take = format!("Take {}'s", option.source);
                             if ui.button(take).clicked() {
-                                out.push(Command::SettleConflict { conflict: conflict.id, chosen });
+                                out.push(Command::Edit(Edit::SettleConflict { conflict: conflict.id, chosen }));
                             }
                             let held = now.as_ref() == Some(&option.value);
                             let by = if option.author.is_empty() {

@@ -2,6 +2,7 @@
 //! field instead of doing nothing, and says why.
 
 use crate::command::Command;
+use crate::command::PromptCommand;
 use crate::view::{PathPrompt, PathPromptKind};
 use egui::{Modal, RichText};
 
@@ -41,14 +42,14 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut Option<PathPrompt>, out:
                 PathPromptKind::Folder => "Choose",
             };
             if ui.button(confirm).clicked() || (entered && prompt.kind != PathPromptKind::OpenMany) {
-                out.push(Command::ConfirmPathPrompt);
+                out.push(Command::Prompt(PromptCommand::ConfirmPath));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::CancelPathPrompt);
+                out.push(Command::Prompt(PromptCommand::CancelPath));
             }
         });
     });
     if response.should_close() {
-        out.push(Command::CancelPathPrompt);
+        out.push(Command::Prompt(PromptCommand::CancelPath));
     }
 }

@@ -4,6 +4,7 @@
 use super::hint::Hint as _;
 use super::text_area::labelled_text_area;
 use super::{decision_form, evidence};
+use crate::command::Edit;
 use crate::command::{Action, Command};
 use crate::model::{Person, Session};
 use crate::view::{Drafts, UnsentText, ViewState};
@@ -107,7 +108,7 @@ fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts
     labelled_text_area(ui, "Calibration note", &mut drafts.note, "What you observed, and where");
     let can_add = !drafts.note.trim().is_empty();
     if ui.add_enabled(can_add, egui::Button::new("Add note")).clicked() {
-        out.push(Command::AddNote { person: person.id.clone(), text: drafts.note.trim().to_owned() });
+        out.push(Command::Edit(Edit::AddNote { person: person.id.clone(), text: drafts.note.trim().to_owned() }));
         drafts.note.clear();
     }
 }

@@ -3,6 +3,7 @@
 //! merges like a prep file; the agenda shows the tally.
 
 use crate::command::Command;
+use crate::command::Edit;
 use crate::model::meeting::Vote;
 use crate::model::{Person, Session};
 use egui::RichText;
@@ -38,7 +39,7 @@ pub fn pre_read_ui(
             if ui.selectable_label(selected, vote.label()).clicked() {
                 let vote =
                     if selected && mine.is_some_and(|m| m.comment == draft.1.trim()) { None } else { Some(vote) };
-                out.push(Command::SetMark { person: person.id.clone(), vote, comment: draft.1.clone() });
+                out.push(Command::Edit(Edit::SetMark { person: person.id.clone(), vote, comment: draft.1.clone() }));
             }
         }
     });

@@ -3,6 +3,7 @@
 //! comments, the notes, the time box counting down; the decision is taken here, then the next.
 
 use crate::command::Command;
+use crate::command::MeetingCommand;
 use crate::model::coverage::criteria_checks;
 use crate::model::{Outcome, Session};
 use crate::view::state::Presenter;
@@ -21,7 +22,7 @@ pub fn presenter_ui(
     out: &mut Vec<Command>,
 ) {
     let Some(person) = session.person(&presenter.person) else {
-        out.push(Command::EndPresentation);
+        out.push(Command::Meeting(MeetingCommand::EndPresentation));
         return;
     };
     let position = agenda.iter().position(|i| i.person == presenter.person).map_or(0, |i| i + 1);
@@ -41,7 +42,7 @@ pub fn presenter_ui(
         };
         ui.label(clock.size(BODY).strong());
         if ui.button("End meeting view").clicked() {
-            out.push(Command::EndPresentation);
+            out.push(Command::Meeting(MeetingCommand::EndPresentation));
         }
     });
     let proposal = session.proposals.get(&person.id);
@@ -114,10 +115,10 @@ fn decision_ui(ui: &mut egui::Ui, session: &Session, presenter: &mut Presenter, 
     let ready = presenter.outcome.is_some() && !presenter.rationale.trim().is_empty();
     ui.horizontal(|ui| {
         if ui.add_enabled(ready, egui::Button::new(RichText::new("Record decision and next").size(BODY))).clicked() {
-            out.push(Command::DecideAndNext);
+            out.push(Command::Meeting(MeetingCommand::DecideAndNext));
         }
         if ui.button(RichText::new("Skip to next").size(BODY)).clicked() {
-            out.push(Command::NextCandidate);
+            out.push(Command::Meeting(MeetingCommand::NextCandidate));
         }
     });
 }

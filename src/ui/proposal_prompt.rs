@@ -1,6 +1,7 @@
 //! The prompt that a move above a person's level raises: a proposal needs a written rationale.
 
 use crate::command::Command;
+use crate::command::{Edit, PromptCommand};
 use crate::model::Session;
 use crate::model::change::cell_label;
 use crate::view::PendingProposal;
@@ -48,14 +49,14 @@ pub fn proposal_prompt_ui(
         ui.horizontal(|ui| {
             let ready = !p.rationale.trim().is_empty();
             if ui.add_enabled(ready, egui::Button::new("Propose")).clicked() {
-                out.push(Command::ConfirmProposal {
+                out.push(Command::Edit(Edit::MoveAndPropose {
                     person: p.person.clone(),
                     to: p.to.clone(),
                     rationale: p.rationale.trim().to_owned(),
-                });
+                }));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::CancelProposal);
+                out.push(Command::Prompt(PromptCommand::CancelProposal));
             }
             if !ready {
                 ui.label(RichText::new("A rationale is required").small().weak());
@@ -63,6 +64,6 @@ pub fn proposal_prompt_ui(
         });
     });
     if response.should_close() {
-        out.push(Command::CancelProposal);
+        out.push(Command::Prompt(PromptCommand::CancelProposal));
     }
 }

@@ -1,6 +1,7 @@
 //! Offered on start when a recovery file holds changes that were never saved (a crash, a kill).
 
 use crate::command::Command;
+use crate::command::FileCommand;
 use crate::view::RecoveryOffer;
 use egui::{Modal, RichText};
 
@@ -31,10 +32,10 @@ pub fn recovery_prompt_ui(ctx: &egui::Context, offers: &[RecoveryOffer], out: &m
         ui.label(RichText::new("Restore opens them unsaved; Discard deletes the recovery copy.").small().weak());
         ui.horizontal(|ui| {
             if ui.button("Restore").clicked() {
-                out.push(Command::RestoreRecovery);
+                out.push(Command::File(FileCommand::RestoreRecovery));
             }
             if ui.button("Discard").clicked() {
-                out.push(Command::DiscardRecovery);
+                out.push(Command::File(FileCommand::DiscardRecovery));
             }
         });
     });

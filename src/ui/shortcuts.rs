@@ -1,5 +1,6 @@
 //! Keyboard: every action's shortcut from the one table in `command.rs`, plus arrows on the grid.
 
+use crate::command::BoardCommand;
 use crate::command::{Action, Command, Direction};
 use crate::view::ViewState;
 use egui::{Key, Modifiers};
@@ -44,7 +45,7 @@ pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
             (Key::ArrowDown, Direction::Down),
         ] {
             if input.consume_key(Modifiers::NONE, key) {
-                out.push(Command::MoveSelection(direction));
+                out.push(Command::Board(BoardCommand::MoveSelection(direction)));
             }
         }
     });

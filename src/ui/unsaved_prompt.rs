@@ -1,5 +1,6 @@
 //! "Save changes before …?" — asked before closing the window or replacing the open session.
 
+use crate::command::PromptCommand;
 use crate::command::{Command, Interrupted, UnsavedChoice};
 use egui::{Modal, RichText};
 
@@ -19,17 +20,17 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, prompt: Option<&Interrupted>, file
         ui.label(RichText::new("If you don't save, the changes since the last save are lost.").weak());
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
-                out.push(Command::ResolveUnsaved(UnsavedChoice::Save));
+                out.push(Command::Prompt(PromptCommand::ResolveUnsaved(UnsavedChoice::Save)));
             }
             if ui.button("Don't save").clicked() {
-                out.push(Command::ResolveUnsaved(UnsavedChoice::Discard));
+                out.push(Command::Prompt(PromptCommand::ResolveUnsaved(UnsavedChoice::Discard)));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::ResolveUnsaved(UnsavedChoice::Cancel));
+                out.push(Command::Prompt(PromptCommand::ResolveUnsaved(UnsavedChoice::Cancel)));
             }
         });
     });
     if response.should_close() {
-        out.push(Command::ResolveUnsaved(UnsavedChoice::Cancel));
+        out.push(Command::Prompt(PromptCommand::ResolveUnsaved(UnsavedChoice::Cancel)));
     }
 }

@@ -7,16 +7,18 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::{BTreeSet, HashMap};
 
-/// The parts of the view that derived views depend on.
+/// The parts of the view that derived views depend on (besides the session's revision).
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct BuiltFor {
+pub struct BuiltFor {
     filters: Filters,
     sort: (SortColumn, bool),
     track: Track,
 }
 
 impl BuiltFor {
-    fn of(view: &ViewState) -> Self {
+    /// The filters, sort and track `view` shows.
+    #[must_use]
+    pub fn of(view: &ViewState) -> Self {
         BuiltFor { filters: view.filters.clone(), sort: view.sort, track: view.track }
     }
 }
@@ -24,8 +26,6 @@ impl BuiltFor {
 /// Views computed from the session and the filters.
 #[derive(Clone, Debug, Default)]
 pub struct Derived {
-    /// The view these were built for; `None` once the session changed (or before the first build).
-    built_for: Option<BuiltFor>,
     /// Indices into `session.people` that pass the filters, in the table's sort order.
     pub rows: Vec<usize>,
     /// For the shown track: filtered people per (level, band), by name.
@@ -44,21 +44,6 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Rebuilds if the session changed (see `invalidate`) or the filters, sort or track did.
-    pub fn refresh(&mut self, session: &Session, view: &ViewState) {
-        let wanted = BuiltFor::of(view);
-        if self.built_for.as_ref() == Some(&wanted) {
-            return;
-        }
-        *self = Derived::build(session, view);
-        self.built_for = Some(wanted);
-    }
-
-    /// Marks the views out of date: called by every operation that changes the session.
-    pub fn invalidate(&mut self) {
-        self.built_for = None;
-    }
-
     /// Computes every derived view from scratch.
     #[must_use]
     pub fn build(session: &Session, view: &ViewState) -> Derived {
@@ -92,7 +77,6 @@ impl Derived {
         let teams: BTreeSet<String> =
             session.people.iter().map(|p| p.team.to_string()).filter(|t| !t.is_empty()).collect();
         Derived {
-            built_for: None,
             rows,
             cells,
             level_totals,

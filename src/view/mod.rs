@@ -2,11 +2,13 @@
 //! (`app/`) that owns it: selection, filters, drafts, pending prompts, the status message, and the
 //! views derived from the session. Nothing here touches the session or a file.
 
+pub mod cache;
 pub mod derived;
 pub mod drafts;
 pub mod import_preview;
 pub mod state;
 
+pub use cache::Caches;
 pub use derived::Derived;
 pub use drafts::{Drafts, UnsentText};
 pub use import_preview::{ImportPreview, MappedField, PreviewRow};

@@ -122,6 +122,8 @@ pub struct Presenter {
     pub person: crate::model::PersonId,
     /// The agenda order the meeting walks, for "Next".
     pub order: crate::model::meeting::AgendaOrder,
+    /// When the room came to this candidate.
+    pub since: std::time::Instant,
     pub elapsed_secs: u64,
     /// The decision being written: outcome, new level and rationale.
     pub outcome: Option<crate::model::Outcome>,
@@ -169,18 +171,13 @@ impl FairnessTab {
     }
 }
 
-/// The Fairness window: its tab, the group it looks at, the target being edited, and the figures,
-/// computed once per change of the session (the app drops them then) or of the group.
+/// The Fairness window: its tab, the group it looks at and the target being edited. Its figures
+/// are the app's (`view::Caches`), computed for this group.
 #[derive(Clone, Debug, Default)]
 pub struct FairnessState {
     pub tab: FairnessTab,
     pub group: crate::model::fairness::Group,
     pub draft: Option<crate::model::fairness::BandTargets>,
-    pub figures: Option<(crate::model::Track, crate::model::fairness::Group, crate::model::fairness::figures::Figures)>,
-    /// The groups to choose from (managers, teams, roster column values), found once per change.
-    pub groups: Option<Vec<crate::model::fairness::Group>>,
-    /// Before / after and time in level, computed once per change.
-    pub outcomes: Option<(crate::model::Track, crate::model::fairness::outcomes::Outcomes)>,
 }
 
 /// People side by side: who (in the order chosen, at most `model::compare::MAX_COMPARED`) and
@@ -227,9 +224,6 @@ pub struct ViewState {
     pub unsent: HashMap<PersonId, UnsentText>,
     /// The meeting agenda window: open, and its order.
     pub agenda: Option<crate::model::meeting::AgendaOrder>,
-    /// The agenda's items for an order, computed once per change of the session (the app drops
-    /// them then), not per frame.
-    pub agenda_items: Option<(crate::model::meeting::AgendaOrder, Vec<crate::model::meeting::AgendaItem>)>,
     /// The presenter view, while the meeting is on a candidate.
     pub presenter: Option<Presenter>,
     /// The help window's page, while open.
@@ -296,7 +290,6 @@ impl Default for ViewState {
             you: String::new(),
             mark_draft: (crate::model::PersonId::new(""), String::new()),
             agenda: None,
-            agenda_items: None,
             presenter: None,
             history: None,
             pending: None,

@@ -28,7 +28,7 @@ pub fn harness() -> Harness<'static, LadderApp> {
 
 /// The id of the person with this name.
 pub fn id_of(harness: &Harness<'_, LadderApp>, name: &str) -> PersonId {
-    harness.state().session.people.iter().find(|p| p.name == name).map(|p| p.id.clone()).expect("person exists")
+    harness.state().session().people.iter().find(|p| p.name == name).map(|p| p.id.clone()).expect("person exists")
 }
 
 /// Visible text of a node: its label, or for plain labels its value.
@@ -68,7 +68,9 @@ pub fn scroll_into_view(harness: &mut Harness<'_, LadderApp>, role: egui::access
 /// Opens the import preview of `tests/fixtures/rosters/<name>` as File → New from roster does.
 pub fn preview_roster_fixture(harness: &mut Harness<'_, LadderApp>, name: &str) {
     let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters").join(name);
-    harness.state_mut().queue(ladderboard::command::Command::ImportRoster(roster));
+    harness
+        .state_mut()
+        .queue(ladderboard::command::Command::Import(ladderboard::command::ImportCommand::Preview(roster)));
     harness.run();
 }
 

@@ -1,0 +1,253 @@
+//! Every change a user can make to the session, as one enum, and the one `match` that turns an
+//! edit into the model's changes: the only place a proposal, decision, note or mark is built,
+//! stamped with who and when, and its undo step named. The record (sealing, the final state,
+//! signatures) therefore has one door to guard.
+
+use super::Stamp;
+use crate::model::change::cell_label;
+use crate::model::fairness::BandTargets;
+use crate::model::meeting::{AgendaOrder, Mark, Meeting, Vote};
+use crate::model::{
+    Change, Decision, DimensionId, LevelId, Note, Outcome, PersonId, Placement, Proposal, Rating, RuleError, Session,
+};
+
+/// An intent that changes the session. The UI and the CLI say what; `Document::apply` stamps it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Propose `target` for `person`, with the case for it.
+    Propose {
+        person: PersonId,
+        target: LevelId,
+        rationale: String,
+    },
+    WithdrawProposal {
+        person: PersonId,
+    },
+    /// Record the committee's decision; `new_level` only for outcomes that change the level.
+    /// `time_spent_secs`: how long the room was on the candidate (the presenter's clock), if it was.
+    Decide {
+        person: PersonId,
+        outcome: Outcome,
+        new_level: Option<LevelId>,
+        rationale: String,
+        time_spent_secs: Option<u64>,
+    },
+    ReopenDecision {
+        person: PersonId,
+    },
+    AddNote {
+        person: PersonId,
+        text: String,
+    },
+    /// Set the rating, text and links recorded against one criterion of `level`.
+    SetEvidence {
+        person: PersonId,
+        level: LevelId,
+        dimension: DimensionId,
+        rating: Option<Rating>,
+        text: String,
+        links: Vec<String>,
+    },
+    /// Put a card in another cell (at or below the person's level, or the one already proposed).
+    Move {
+        person: PersonId,
+        to: Placement,
+    },
+    /// Put a card above the person's level and propose that level, with the case for it.
+    MoveAndPropose {
+        person: PersonId,
+        to: Placement,
+        rationale: String,
+    },
+    /// Settle an open disagreement between prep files with one of its values.
+    SettleConflict {
+        conflict: u64,
+        chosen: usize,
+    },
+    /// The user's pre-read mark on a candidate (`None` clears it); the stamp names the member.
+    SetMark {
+        person: PersonId,
+        vote: Option<Vote>,
+        comment: String,
+    },
+    /// Move a candidate to position `to` of the agenda's order by hand.
+    MoveOnAgenda {
+        person: PersonId,
+        to: usize,
+    },
+    /// Minutes per candidate.
+    SetTimeBox(u32),
+    /// The chair's target share per band; `None` goes back to the default.
+    SetTargets(Option<BandTargets>),
+    /// Blind mode on (names shown as codes) or off (revealing them).
+    SetBlind(bool),
+    /// Take back the last step.
+    Undo,
+    /// Make again the last step taken back.
+    Redo,
+}
+
+/// What an edit comes to: a named step of changes, or a walk through the history.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Planned {
+    Step { label: String, changes: Vec<Change> },
+    Undo,
+    Redo,
+}
+
+/// Why an edit was not made.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum EditError {
+    #[error("{0}")]
+    Rule(#[from] RuleError),
+    #[error("Read-only: {0} has this session open. Use Save as… to work on a copy.")]
+    ReadOnly(crate::io::lock::LockInfo),
+    #[error("no person with id \"{0}\" in this session")]
+    UnknownPerson(PersonId),
+    #[error("no open item {0}")]
+    UnknownConflict(u64),
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("nothing to redo")]
+    NothingToRedo,
+    #[error("could not undo \"{label}\": {error}")]
+    Undo { label: String, error: RuleError },
+    #[error("could not redo \"{label}\": {error}")]
+    Redo { label: String, error: RuleError },
+}
+
+impl Edit {
+    /// The words that say an edit was refused ("Not moved: …").
+    #[must_use]
+    pub fn refused(&self) -> &'static str {
+        match self {
+            Edit::Move { .. } => "Not moved",
+            Edit::MoveAndPropose { .. } => "Not proposed",
+            Edit::SettleConflict { .. } => "Not settled",
+            Edit::Propose { .. }
+            | Edit::WithdrawProposal { .. }
+            | Edit::Decide { .. }
+            | Edit::ReopenDecision { .. }
+            | Edit::AddNote { .. }
+            | Edit::SetEvidence { .. }
+            | Edit::SetMark { .. }
+            | Edit::MoveOnAgenda { .. }
+            | Edit::SetTimeBox(_)
+            | Edit::SetTargets(_)
+            | Edit::SetBlind(_)
+            | Edit::Undo
+            | Edit::Redo => "Not changed",
+        }
+    }
+
+    /// The step this edit makes on `session`, stamped: the one place edits become changes.
+    pub(super) fn plan(self, session: &Session, stamp: &Stamp) -> Result<Planned, EditError> {
+        let user = stamp.actor.clone();
+        let now = stamp.at;
+        let person_of = |id: &PersonId| session.person(id).ok_or_else(|| EditError::UnknownPerson(id.clone()));
+        let name_of = |id: &PersonId| person_of(id).map(|p| p.name.to_string());
+        let (label, changes) = match self {
+            Edit::Propose { person, target, rationale } => {
+                let p = person_of(&person)?;
+                let label = format!("propose {} {} → {target}", p.name, p.level);
+                let proposal = Proposal { target, rationale, proposer: user, proposed_at: now };
+                (label, vec![Change::Propose { person, proposal: Some(proposal) }])
+            }
+            Edit::MoveAndPropose { person, to, rationale } => {
+                let p = person_of(&person)?;
+                let target = to.level.clone();
+                let label = format!("move {} {} → {target}", p.name, p.level);
+                let proposal = Proposal { target, rationale, proposer: user, proposed_at: now };
+                let changes = vec![
+                    Change::Place { person: person.clone(), placement: Some(to) },
+                    Change::Propose { person, proposal: Some(proposal) },
+                ];
+                (label, changes)
+            }
+            Edit::WithdrawProposal { person } => {
+                let label = format!("withdraw proposal for {}", name_of(&person)?);
+                (label, vec![Change::Propose { person, proposal: None }])
+            }
+            Edit::Decide { person, outcome, new_level, rationale, time_spent_secs } => {
+                let label = format!("decide {}: {outcome}", name_of(&person)?);
+                let decision =
+                    Decision { outcome, new_level, rationale, decided_by: user, decided_at: now, time_spent_secs };
+                (label, vec![Change::Decide { person, decision: Some(decision) }])
+            }
+            Edit::ReopenDecision { person } => {
+                let label = format!("reopen decision for {}", name_of(&person)?);
+                (label, vec![Change::Decide { person, decision: None }])
+            }
+            Edit::AddNote { person, text } => {
+                let label = format!("add note on {}", name_of(&person)?);
+                let note = Note { id: session.next_note_id(), person, at: now, author: user, text };
+                (label, vec![Change::AddNote(note)])
+            }
+            Edit::SetEvidence { person, level, dimension, rating, text, links } => {
+                let name = name_of(&person)?;
+                let before = session.evidence_for(&person, &level, &dimension);
+                let what = if before.and_then(|e| e.rating) == rating {
+                    let links_only = before.map_or("", |e| e.text.as_str()) == text;
+                    let kind = if links_only { "evidence links" } else { "evidence" };
+                    format!("record {kind} for {name} {level} {dimension}")
+                } else {
+                    format!("rate {name} {level} {dimension}: {}", rating.map_or("unrated", Rating::label))
+                };
+                (what, vec![Change::SetEvidence { person, level, dimension, rating, text, links }])
+            }
+            Edit::SettleConflict { conflict, chosen } => {
+                let open = session.conflicts.iter().find(|c| c.id == conflict);
+                let open = open.ok_or(EditError::UnknownConflict(conflict))?;
+                let source = open.options.get(chosen).map_or("?", |o| o.source.as_str());
+                let label = format!("settle {} {} from {source}", name_of(&open.person)?, open.subject.label());
+                (label, vec![Change::Settle { conflict, chosen }])
+            }
+            Edit::Move { person, to } => {
+                let p = person_of(&person)?;
+                let ladder = &session.ladder;
+                let from = session.placement(p);
+                let label = format!("move {} {} → {}", p.name, cell_label(ladder, &from), cell_label(ladder, &to));
+                (label, vec![Change::Place { person, placement: Some(to) }])
+            }
+            Edit::SetMark { person, vote, comment } => {
+                let mark = vote.map(|vote| Mark {
+                    member: user.clone(),
+                    person: person.clone(),
+                    vote,
+                    comment: comment.trim().to_owned(),
+                    at: now,
+                });
+                let label = format!("pre-read mark: {}", vote.map_or("cleared", |v| v.label()));
+                (label, vec![Change::SetMark { member: user, person, mark }])
+            }
+            Edit::MoveOnAgenda { person, to } => {
+                ("reorder agenda".to_owned(), vec![Change::SetMeeting(moved_on_agenda(session, &person, to))])
+            }
+            Edit::SetTimeBox(minutes) => {
+                let meeting = Meeting { minutes_per_candidate: minutes, ..session.meeting.clone() };
+                (format!("time box {minutes} min"), vec![Change::SetMeeting(meeting)])
+            }
+            Edit::SetTargets(targets) => {
+                let label = if targets.is_some() { "set target curve" } else { "default target curve" };
+                (label.to_owned(), vec![Change::SetTargets(targets)])
+            }
+            Edit::SetBlind(on) => {
+                let label = if on { "blind names" } else { "reveal names" };
+                (label.to_owned(), vec![Change::SetBlind { on }])
+            }
+            Edit::Undo => return Ok(Planned::Undo),
+            Edit::Redo => return Ok(Planned::Redo),
+        };
+        Ok(Planned::Step { label, changes })
+    }
+}
+
+/// The meeting with `person` moved to position `to` of the agenda's order by hand.
+fn moved_on_agenda(session: &Session, person: &PersonId, to: usize) -> Meeting {
+    let mut order: Vec<PersonId> = session.agenda(AgendaOrder::ByHand).into_iter().map(|i| i.person).collect();
+    if let Some(from) = order.iter().position(|p| p == person) {
+        let id = order.remove(from);
+        order.insert(to.min(order.len()), id);
+    }
+    Meeting { order, ..session.meeting.clone() }
+}
