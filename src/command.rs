@@ -1,5 +1,6 @@
 //! Every command a user can give, and the one table of their labels and shortcuts that the menus,
 //! the command palette, the keyboard handler and the tests all read.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 pub use crate::document::Edit;
 use crate::model::{LevelId, PersonId, Placement};

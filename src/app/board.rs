@@ -1,5 +1,6 @@
 //! The board's commands: the selection, arrow keys, and moving cards. A move above the person's
 //! level asks for the case for a promotion first; any other move is an edit.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 use super::LadderApp;
 use crate::command::{BoardCommand, Direction, Edit};
@@ -62,7 +63,7 @@ impl LadderApp {
             }
             Direction::Up if from.band + 1 < ladder.bands.len() => Placement { band: from.band + 1, ..from },
             Direction::Down if from.band > 0 => Placement { band: from.band - 1, ..from },
-            _ => return,
+            Direction::Left | Direction::Right | Direction::Up | Direction::Down => return,
         };
         self.move_card(&id, to);
     }

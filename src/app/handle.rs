@@ -1,5 +1,6 @@
 //! Applying commands after the frame. One dispatch, without wildcards, hands each group of
 //! commands to its handler; edits go through `Document::apply`, the one door of the session.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 use super::LadderApp;
 use crate::command::{

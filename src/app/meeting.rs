@@ -1,5 +1,6 @@
 //! Running the committee meeting: the agenda's order and time box, the presenter view's clock, and
 //! "decide and next", which records the decision with the time the room spent on the candidate.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 use super::LadderApp;
 use crate::command::{Edit, MeetingCommand};

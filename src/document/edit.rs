@@ -2,6 +2,7 @@
 //! edit into the model's changes: the only place a proposal, decision, note or mark is built,
 //! stamped with who and when, and its undo step named. The record (sealing, the final state,
 //! signatures) therefore has one door to guard.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 use super::Stamp;
 use crate::model::change::cell_label;

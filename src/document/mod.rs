@@ -3,6 +3,7 @@
 //! `Document::apply` is the one door every edit goes through: it refuses edits to a session held
 //! read-only, turns the edit into changes (`edit.rs`), applies them all or none, keeps the undo
 //! step and moves the revision on, which is what caches, autosave and the unsaved mark key on.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 mod blind;
 pub mod edit;

@@ -1,5 +1,6 @@
 //! Every change to a session as data. `Session::apply` checks the rules, makes the change, records an
 //! audit event and hands back the inverse change, which is how undo works.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 use super::audit::AuditEvent;
 use super::conflict::{Conflict, ConflictValue, MergedFile};
@@ -193,31 +194,7 @@ impl Session {
                     .because(why))
             }
             Change::SetEvidence { person, level, dimension, rating, text, links } => {
-                self.known(person)?;
-                let lvl = ladder.level(level).ok_or_else(|| unknown_level(ladder, level))?;
-                if lvl.criterion(dimension).is_none() {
-                    return Err(RuleError::UnknownCriterion { level: level.clone(), dimension: dimension.clone() });
-                }
-                let old = self.evidence_for(person, level, dimension);
-                let from = old.map(evidence_label).unwrap_or_default();
-                let new = Evidence {
-                    person: person.clone(),
-                    level: level.clone(),
-                    dimension: dimension.clone(),
-                    rating: *rating,
-                    text: text.clone(),
-                    links: links.clone(),
-                };
-                let inverse = Change::SetEvidence {
-                    person: person.clone(),
-                    level: level.clone(),
-                    dimension: dimension.clone(),
-                    rating: old.and_then(|e| e.rating),
-                    text: old.map(|e| e.text.clone()).unwrap_or_default(),
-                    links: old.map(|e| e.links.clone()).unwrap_or_default(),
-                };
-                let what = format!("{level} {dimension}: {}", evidence_label(&new));
-                Ok(Checked::new("record evidence", from, what, inverse))
+                self.check_evidence(person, level, dimension, *rating, text, links)
             }
             Change::AddNote(note) => {
                 self.known(&note.person)?;
@@ -233,105 +210,121 @@ impl Session {
                 let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
                 Ok(Checked::new("remove note", note.text.clone(), String::new(), Change::AddNote(note.clone())))
             }
-            _ => self.check_committee(change),
-        }
-    }
-
-    /// Checks the changes a committee session adds: settling and reopening conflicts, merges.
-    fn check_committee(&self, change: &Change) -> Result<Checked, RuleError> {
-        match change {
-            Change::Settle { conflict, chosen } => {
-                let open =
-                    self.conflicts.iter().find(|c| c.id == *conflict).ok_or(RuleError::UnknownConflict(*conflict))?;
-                let option = open.options.get(*chosen).ok_or(RuleError::UnknownConflict(*conflict))?;
-                let previous = self
-                    .conflict_value(&open.person, &open.subject)
-                    .ok_or_else(|| RuleError::UnknownPerson(open.person.clone()))?;
-                let others: Vec<&ConflictValue> = open.options.iter().map(|o| &o.value).collect();
-                let to =
-                    format!("{}: {} (from {})", open.subject.label(), option.value.describe(&others), option.source);
-                let inverse = Change::Reopen {
-                    conflict: Box::new(open.clone()),
-                    previous: Box::new(previous.clone()),
-                    chosen: *chosen,
-                };
-                Ok(Checked::new("settle conflict", previous.describe(&others), to, inverse))
-            }
+            Change::Settle { conflict, chosen } => self.check_settle(*conflict, *chosen),
             Change::Reopen { conflict, previous: _, chosen } => {
                 self.known(&conflict.person)?;
                 let inverse = Change::Settle { conflict: conflict.id, chosen: *chosen };
                 Ok(Checked::new("reopen conflict", String::new(), conflict.subject.label(), inverse))
             }
-            Change::Merge { files, conflicts } => {
-                let names: Vec<String> = files
-                    .iter()
-                    .map(|f| format!("{} (sha256 {})", f.file, &f.sha256[..f.sha256.len().min(12)]))
-                    .collect();
-                let to = format!("{}; {conflicts} conflict(s) left open", names.join(", "));
-                Ok(Checked::new("merge prep files", String::new(), to, change.clone()))
-            }
-            Change::SetBlind { on } => {
-                let (action, from, to) = if *on {
-                    ("blind names", "names shown", "names as codes")
-                } else {
-                    ("reveal names", "names as codes", "names shown")
-                };
-                Ok(Checked::new(action, from.to_owned(), to.to_owned(), Change::SetBlind { on: !on }))
-            }
-            Change::SetMark { member, person, mark } => {
-                self.known(person)?;
-                if mark.as_ref().is_some_and(|m| &m.person != person || &m.member != member) {
-                    return Err(RuleError::UnknownPerson(person.clone()));
-                }
-                let old = self.mark_of(member, person).cloned();
-                let show = |m: Option<&Mark>| {
-                    m.map(|m| {
-                        if m.comment.is_empty() {
-                            m.vote.label().to_owned()
-                        } else {
-                            format!("{} — {}", m.vote.label(), m.comment)
-                        }
-                    })
-                    .unwrap_or_default()
-                };
-                let inverse = Change::SetMark { member: member.clone(), person: person.clone(), mark: old.clone() };
-                Ok(Checked::new("pre-read mark", show(old.as_ref()), show(mark.as_ref()), inverse))
-            }
-            Change::SetMeeting(meeting) => {
-                if meeting.minutes_per_candidate == 0 {
-                    return Err(RuleError::ZeroTimeBox);
-                }
-                let to = format!("{} min per candidate", meeting.minutes_per_candidate);
-                let from = format!("{} min per candidate", self.meeting.minutes_per_candidate);
-                Ok(Checked::new("set agenda", from, to, Change::SetMeeting(self.meeting.clone())))
-            }
-            Change::SetTargets(targets) => {
-                if let Some(t) = targets {
-                    let sum: f64 = t.shares.iter().sum();
-                    let bands = self.ladder.bands.len();
-                    if t.shares.len() != bands || (sum - 1.0).abs() > 0.005 || t.shares.iter().any(|s| *s < 0.0) {
-                        #[expect(clippy::cast_possible_truncation, reason = "a percentage")]
-                        return Err(RuleError::BadTargets { bands, sum: (sum * 100.0).round() as i64 });
-                    }
-                }
-                let show = |t: Option<&BandTargets>| {
-                    t.map_or_else(
-                        || "default".to_owned(),
-                        |t| t.shares.iter().map(|s| format!("{:.0}", s * 100.0)).collect::<Vec<_>>().join(" / "),
-                    )
-                };
-                let inverse = Change::SetTargets(self.band_targets.clone());
-                Ok(Checked::new("set target curve", show(self.band_targets.as_ref()), show(targets.as_ref()), inverse))
-            }
-            Change::Baseline { source, digests } => {
-                let to = format!(
-                    "{} people's state recorded ({source})",
-                    digests.split(' ').filter(|d| !d.is_empty()).count()
-                );
-                Ok(Checked::new("baseline", String::new(), to, change.clone()))
-            }
-            _ => unreachable!("only committee changes are passed here"),
+            Change::Merge { files, conflicts } => Ok(merge_checked(files, *conflicts, change)),
+            Change::SetBlind { on } => Ok(blind_checked(*on)),
+            Change::SetMark { member, person, mark } => self.check_mark(member, person, mark.as_ref()),
+            Change::SetMeeting(meeting) => self.check_meeting(meeting),
+            Change::SetTargets(targets) => self.check_targets(targets.as_ref()),
+            Change::Baseline { source, digests } => Ok(baseline_checked(source, digests, change)),
         }
+    }
+
+    /// Checks the evidence for one criterion.
+    fn check_evidence(
+        &self,
+        person: &PersonId,
+        level: &LevelId,
+        dimension: &DimensionId,
+        rating: Option<Rating>,
+        text: &str,
+        links: &[String],
+    ) -> Result<Checked, RuleError> {
+        let ladder = &self.ladder;
+        self.known(person)?;
+        let lvl = ladder.level(level).ok_or_else(|| unknown_level(ladder, level))?;
+        if lvl.criterion(dimension).is_none() {
+            return Err(RuleError::UnknownCriterion { level: level.clone(), dimension: dimension.clone() });
+        }
+        let old = self.evidence_for(person, level, dimension);
+        let from = old.map(evidence_label).unwrap_or_default();
+        let new = Evidence {
+            person: person.clone(),
+            level: level.clone(),
+            dimension: dimension.clone(),
+            rating,
+            text: text.to_owned(),
+            links: links.to_vec(),
+        };
+        let inverse = Change::SetEvidence {
+            person: person.clone(),
+            level: level.clone(),
+            dimension: dimension.clone(),
+            rating: old.and_then(|e| e.rating),
+            text: old.map(|e| e.text.clone()).unwrap_or_default(),
+            links: old.map(|e| e.links.clone()).unwrap_or_default(),
+        };
+        let what = format!("{level} {dimension}: {}", evidence_label(&new));
+        Ok(Checked::new("record evidence", from, what, inverse))
+    }
+
+    /// Checks settling an open conflict with one of its values.
+    fn check_settle(&self, conflict: u64, chosen: usize) -> Result<Checked, RuleError> {
+        let open = self.conflicts.iter().find(|c| c.id == conflict).ok_or(RuleError::UnknownConflict(conflict))?;
+        let option = open.options.get(chosen).ok_or(RuleError::UnknownConflict(conflict))?;
+        let previous = self
+            .conflict_value(&open.person, &open.subject)
+            .ok_or_else(|| RuleError::UnknownPerson(open.person.clone()))?;
+        let others: Vec<&ConflictValue> = open.options.iter().map(|o| &o.value).collect();
+        let to = format!("{}: {} (from {})", open.subject.label(), option.value.describe(&others), option.source);
+        let inverse = Change::Reopen { conflict: Box::new(open.clone()), previous: Box::new(previous.clone()), chosen };
+        Ok(Checked::new("settle conflict", previous.describe(&others), to, inverse))
+    }
+
+    /// Checks a member's pre-read mark.
+    fn check_mark(&self, member: &str, person: &PersonId, mark: Option<&Mark>) -> Result<Checked, RuleError> {
+        self.known(person)?;
+        if mark.is_some_and(|m| &m.person != person || m.member != member) {
+            return Err(RuleError::UnknownPerson(person.clone()));
+        }
+        let old = self.mark_of(member, person).cloned();
+        let show = |m: Option<&Mark>| {
+            m.map(|m| {
+                if m.comment.is_empty() {
+                    m.vote.label().to_owned()
+                } else {
+                    format!("{} — {}", m.vote.label(), m.comment)
+                }
+            })
+            .unwrap_or_default()
+        };
+        let inverse = Change::SetMark { member: member.to_owned(), person: person.clone(), mark: old.clone() };
+        Ok(Checked::new("pre-read mark", show(old.as_ref()), show(mark), inverse))
+    }
+
+    /// Checks the meeting's time box and order.
+    fn check_meeting(&self, meeting: &Meeting) -> Result<Checked, RuleError> {
+        if meeting.minutes_per_candidate == 0 {
+            return Err(RuleError::ZeroTimeBox);
+        }
+        let to = format!("{} min per candidate", meeting.minutes_per_candidate);
+        let from = format!("{} min per candidate", self.meeting.minutes_per_candidate);
+        Ok(Checked::new("set agenda", from, to, Change::SetMeeting(self.meeting.clone())))
+    }
+
+    /// Checks the chair's target shares.
+    fn check_targets(&self, targets: Option<&BandTargets>) -> Result<Checked, RuleError> {
+        if let Some(t) = targets {
+            let sum: f64 = t.shares.iter().sum();
+            let bands = self.ladder.bands.len();
+            if t.shares.len() != bands || (sum - 1.0).abs() > 0.005 || t.shares.iter().any(|s| *s < 0.0) {
+                #[expect(clippy::cast_possible_truncation, reason = "a percentage")]
+                return Err(RuleError::BadTargets { bands, sum: (sum * 100.0).round() as i64 });
+            }
+        }
+        let show = |t: Option<&BandTargets>| {
+            t.map_or_else(
+                || "default".to_owned(),
+                |t| t.shares.iter().map(|s| format!("{:.0}", s * 100.0)).collect::<Vec<_>>().join(" / "),
+            )
+        };
+        let inverse = Change::SetTargets(self.band_targets.clone());
+        Ok(Checked::new("set target curve", show(self.band_targets.as_ref()), show(targets), inverse))
     }
 
     /// Makes an already checked change.
@@ -479,4 +472,28 @@ fn decision_label(decision: Option<&Decision>) -> String {
 fn evidence_label(evidence: &Evidence) -> String {
     let rating = evidence.rating.map_or("unrated", Rating::label);
     if evidence.text.is_empty() { rating.to_owned() } else { format!("{rating} — {}", evidence.text) }
+}
+
+/// Prep files merged: the files and the disagreements left open.
+fn merge_checked(files: &[MergedFile], conflicts: usize, change: &Change) -> Checked {
+    let names: Vec<String> =
+        files.iter().map(|f| format!("{} (sha256 {})", f.file, &f.sha256[..f.sha256.len().min(12)])).collect();
+    let to = format!("{}; {conflicts} conflict(s) left open", names.join(", "));
+    Checked::new("merge prep files", String::new(), to, change.clone())
+}
+
+/// Blind mode turned on or off.
+fn blind_checked(on: bool) -> Checked {
+    let (action, from, to) = if on {
+        ("blind names", "names shown", "names as codes")
+    } else {
+        ("reveal names", "names as codes", "names shown")
+    };
+    Checked::new(action, from.to_owned(), to.to_owned(), Change::SetBlind { on: !on })
+}
+
+/// The people's state recorded as the base the trail checks from.
+fn baseline_checked(source: &str, digests: &str, change: &Change) -> Checked {
+    let to = format!("{} people's state recorded ({source})", digests.split(' ').filter(|d| !d.is_empty()).count());
+    Checked::new("baseline", String::new(), to, change.clone())
 }
