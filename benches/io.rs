@@ -6,7 +6,7 @@
 use ladderboard::fixtures::{large_session, roster_csv};
 use ladderboard::io::export_csv::{CsvColumns, decisions_csv};
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::io::roster::parse_roster;
 use ladderboard::io::session_parallel::split::top_level_lists;
 use ladderboard::io::session_ron::{load_session, save_session, session_to_string};
 use std::path::Path;

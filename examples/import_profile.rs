@@ -4,7 +4,7 @@
 
 use ladderboard::fixtures::roster_csv;
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::io::roster::parse_roster;
 use std::path::Path;
 
 fn main() {
@@ -25,7 +25,7 @@ fn main() {
     println!("  reporting lines {:.2} ms", start.elapsed().as_secs_f64() * 1000.0 / 300.0);
     let start = std::time::Instant::now();
     for _ in 0..300 {
-        std::hint::black_box(ladderboard::io::decode::decode(roster.as_bytes(), None).expect("text"));
+        std::hint::black_box(ladderboard::io::roster::decode::decode(roster.as_bytes(), None).expect("text"));
     }
     println!("  decode {:.2} ms", start.elapsed().as_secs_f64() * 1000.0 / 300.0);
 }

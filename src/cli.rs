@@ -2,13 +2,13 @@
 #![expect(clippy::print_stdout, reason = "printing results is what the CLI is for")]
 
 use crate::io::FileError;
-use crate::io::decode::encoding_named;
 use crate::io::export_csv::{CsvColumns, export_decisions_csv};
 use crate::io::export_ron::export_decision_ron;
 use crate::io::ladder_ron::{load_ladder, parse_ladder};
 use crate::io::merge_files::{MergeChoices, conflict_problems, merge_files};
-use crate::io::roster_columns::Field;
-use crate::io::roster_csv::{ImportOptions, read_roster_with};
+use crate::io::roster::columns::Field;
+use crate::io::roster::decode::encoding_named;
+use crate::io::roster::{ImportOptions, read_roster_with};
 use crate::io::session_ron::{load_session, save_session};
 use crate::model::wording::counted;
 use crate::model::{Ladder, Track};
@@ -343,7 +343,7 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
     if !crate::io::is_ron_document(&bytes) {
         let ladder = load_ladder(ladder)?;
         let options = choices.options().map_err(|p| FileError::invalid(file, vec![p]))?;
-        let roster = crate::io::roster_csv::parse_roster_with(&bytes, file, &ladder, &options)?;
+        let roster = crate::io::roster::parse_roster_with(&bytes, file, &ladder, &options)?;
         println!("{}: roster OK, {} people", file.display(), roster.people.len());
         for line in roster.summary() {
             println!("  {line}");

@@ -1,7 +1,7 @@
 //! Generated data at scale, for benchmarks and scale tests.
 
 use crate::io::ladder_ron::default_ladder;
-use crate::io::roster_csv::parse_roster;
+use crate::io::roster::parse_roster;
 use crate::model::{Change, Note, Session};
 use jiff::Timestamp;
 use std::fmt::Write as _;

@@ -3,7 +3,7 @@
 
 use ladderboard::io::export_csv::{CsvColumns, decisions_csv};
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::io::roster::parse_roster;
 use ladderboard::model::{Change, Decision, LevelId, Outcome, PersonId, Proposal};
 use std::path::Path;
 

@@ -3,8 +3,8 @@
 
 use ladderboard::io::FileError;
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_columns::Field;
-use ladderboard::io::roster_csv::{ImportOptions, RosterImport, read_roster_with};
+use ladderboard::io::roster::columns::Field;
+use ladderboard::io::roster::{ImportOptions, RosterImport, read_roster_with};
 use ladderboard::model::Track;
 use std::path::PathBuf;
 

@@ -1,9 +1,9 @@
 //! The importer's rules on small inputs written out here: surplus cells, scientific-notation ids,
 //! implausible years, NFC, reporting lines, a chosen encoding.
 
-use ladderboard::io::decode::encoding_named;
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_csv::{ImportOptions, RosterImport, parse_roster_with};
+use ladderboard::io::roster::decode::encoding_named;
+use ladderboard::io::roster::{ImportOptions, RosterImport, parse_roster_with};
 use std::path::Path;
 
 fn parse(text: &[u8]) -> Result<RosterImport, String> {

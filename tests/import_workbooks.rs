@@ -8,7 +8,7 @@ mod common;
 use common::fixture;
 use ladderboard::io::FileError;
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_csv::{ImportOptions, RosterImport, read_roster_with};
+use ladderboard::io::roster::{ImportOptions, RosterImport, read_roster_with};
 use ladderboard::model::{LevelId, PersonId};
 
 fn workbook(name: &str, sheet: Option<&str>) -> Result<RosterImport, FileError> {

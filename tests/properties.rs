@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use ladderboard::app::sample_session;
 use ladderboard::io::ladder_ron::{default_ladder, parse_ladder};
-use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::io::roster::parse_roster;
 use ladderboard::io::session_ron::{parse_session, session_to_string};
 use ladderboard::model::{Change, Note, Placement, Proposal, Rating};
 use proptest::prelude::*;

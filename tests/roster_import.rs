@@ -3,12 +3,12 @@
 mod common;
 use common::import;
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_csv::parse_roster;
+use ladderboard::io::roster::parse_roster;
 use ladderboard::model::Track;
 use std::fmt::Write as _;
 use std::path::Path;
 
-fn level_of(imported: &ladderboard::io::roster_csv::RosterImport, name: &str) -> String {
+fn level_of(imported: &ladderboard::io::roster::RosterImport, name: &str) -> String {
     imported.people.iter().find(|p| p.name == name).map(|p| p.level.to_string()).unwrap_or_default()
 }
 
@@ -243,7 +243,7 @@ fn extra(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// A person's kept columns, each with the header the import named once for the roster.
 fn extra_of(
-    imported: &ladderboard::io::roster_csv::RosterImport,
+    imported: &ladderboard::io::roster::RosterImport,
     person: &ladderboard::model::Person,
 ) -> Vec<(String, String)> {
     let headers = imported.roster_columns.iter().filter(|c| c.field.is_none()).map(|c| c.header.to_string());

@@ -202,7 +202,7 @@ fn a_wide_roster_names_its_columns_once_so_the_session_stays_near_the_csvs_size(
     let csv = ladderboard::fixtures::workday_roster_csv(2_000);
     let ladder = ladderboard::io::ladder_ron::default_ladder();
     let imported =
-        ladderboard::io::roster_csv::parse_roster(csv.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
+        ladderboard::io::roster::parse_roster(csv.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
     assert_eq!(imported.roster_columns.len(), 26);
     let session = imported.into_session("wide", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
     let text = session_to_string(&session).expect("ser");

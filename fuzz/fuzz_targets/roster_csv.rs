@@ -4,5 +4,5 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let ladder = ladderboard::io::ladder_ron::default_ladder();
-    let _ = ladderboard::io::roster_csv::parse_roster(data, std::path::Path::new("fuzz.csv"), &ladder);
+    let _ = ladderboard::io::roster::parse_roster(data, std::path::Path::new("fuzz.csv"), &ladder);
 });

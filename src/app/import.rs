@@ -3,10 +3,10 @@
 
 use super::LadderApp;
 use crate::command::{ImportChange, Interrupted};
-use crate::io::decode::encoding_named;
-use crate::io::roster_csv::{ColumnSource, ImportOptions, RosterImport, mapped_columns, parse_roster_with};
-use crate::io::roster_headers::file_headers;
-use crate::io::roster_sheet::{is_workbook, sheet_names};
+use crate::io::roster::decode::encoding_named;
+use crate::io::roster::headers::file_headers;
+use crate::io::roster::sheet::{is_workbook, sheet_names};
+use crate::io::roster::{ColumnSource, ImportOptions, RosterImport, mapped_columns, parse_roster_with};
 use crate::io::{FileError, Problem};
 use crate::model::Field;
 use crate::model::roster_layout::RosterRows;
@@ -82,7 +82,7 @@ impl LadderApp {
         let path = pending.path;
         match pending.result {
             Ok(mut imported) => {
-                imported.sha256 = crate::io::roster_csv::sha256_hex(&pending.bytes);
+                imported.sha256 = crate::io::roster::sha256_hex(&pending.bytes);
                 let title =
                     path.file_stem().map_or_else(|| "Calibration".to_owned(), |s| s.to_string_lossy().into_owned());
                 let count = imported.people.len();

@@ -1,7 +1,6 @@
 //! Reading and writing files. Each format is a pure function pair with typed errors; writes are atomic.
 
 pub mod atomic;
-pub mod decode;
 pub mod error;
 pub mod export_csv;
 pub mod export_history;
@@ -15,16 +14,7 @@ pub mod migrate;
 pub mod packet;
 pub mod recovery;
 pub mod report;
-pub mod roster_columns;
-pub mod roster_csv;
-pub mod roster_dates;
-pub mod roster_headers;
-mod roster_lines;
-mod roster_mapping;
-mod roster_records;
-mod roster_rows;
-pub mod roster_sheet;
-mod roster_spelling;
+pub mod roster;
 pub mod session_parallel;
 pub mod session_ron;
 

@@ -1,5 +1,5 @@
 //! The fields Ladderboard reads from a roster's columns. Which headers mean which field is the
-//! importer's business (`io::roster_columns`); the session records which column gave which field.
+//! importer's business (`io::roster::columns`); the session records which column gave which field.
 
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,7 @@
 
 use ladderboard::io::FileError;
 use ladderboard::io::ladder_ron::default_ladder;
-use ladderboard::io::roster_csv::{RosterImport, read_roster};
+use ladderboard::io::roster::{RosterImport, read_roster};
 use std::path::{Path, PathBuf};
 
 #[must_use]

@@ -3,8 +3,8 @@
 //! aliases, level mapping, date rules and all-or-nothing problems as a CSV file; each problem is then
 //! placed back on the sheet's own row. Formulas are never evaluated: the value Excel cached is read.
 
-use super::error::{FileError, Problem};
-use super::roster_columns::{Field, match_header};
+use super::columns::{Field, match_header};
+use crate::io::error::{FileError, Problem};
 use calamine::{Data, Range, Reader, Sheets};
 use std::io::Cursor;
 use std::path::Path;
@@ -253,10 +253,7 @@ impl SheetTable {
     fn cell(&mut self, cell: &Data, header: &str, row: u64, col: usize, reading: &SheetReading) -> String {
         let column = if header.trim().is_empty() { column_letters(col) } else { header.trim().to_owned() };
         let date_column = matches!(match_header(header), Some((Field::StartDate | Field::LevelSince, _)))
-            || reading
-                .date_headers
-                .iter()
-                .any(|h| super::roster_columns::header_key(h) == super::roster_columns::header_key(header));
+            || reading.date_headers.iter().any(|h| super::columns::header_key(h) == super::columns::header_key(header));
         // A whole number is read as an Excel date serial only where that gives a plausible date:
         // `2019` in a "Level Since" column is a year someone typed, not 1905-07-11.
         let serial_date = |serial: f64| {
@@ -266,8 +263,7 @@ impl SheetTable {
             let (y, m, d, ..) =
                 calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, false).to_ymd_hms_milli();
             let year = i32::from(y);
-            let plausible =
-                year >= i32::from(super::roster_dates::EARLIEST_YEAR) && year <= i32::from(reading.this_year) + 1;
+            let plausible = year >= i32::from(super::dates::EARLIEST_YEAR) && year <= i32::from(reading.this_year) + 1;
             plausible.then(|| format!("{y:04}-{m:02}-{d:02}"))
         };
         #[expect(clippy::cast_precision_loss, reason = "only serials below 2,958,466 are kept, all exact")]

@@ -1,12 +1,10 @@
 //! Turning records into people: each row's cells read and checked, every problem collected.
 
-use super::error::Problem;
-use super::roster_columns::Field;
-use super::roster_dates::{
-    DateCell, EARLIEST_YEAR, SlashOrder, has_two_digit_year, infer_order, read_date_cell, resolve,
-};
-use super::roster_mapping::{Columns, trim_cell};
-use super::roster_spelling::Spellings;
+use super::columns::Field;
+use super::dates::{DateCell, EARLIEST_YEAR, SlashOrder, has_two_digit_year, infer_order, read_date_cell, resolve};
+use super::mapping::{Columns, trim_cell};
+use super::spelling::Spellings;
+use crate::io::error::Problem;
 use crate::model::reporting::{IdIndex, reporting_problems_by};
 use crate::model::{ExtraColumns, Ladder, LevelId, LevelMatcher, Person, PersonId, Track};
 use compact_str::CompactString;

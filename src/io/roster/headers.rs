@@ -2,21 +2,21 @@
 //! titles above the header, `,` `;` or tab. Also the file's headers for the import preview, which
 //! lists them even when the import itself cannot go on (no level column, say).
 
+use super::columns::match_header;
 use super::decode::decode;
-use super::roster_columns::match_header;
 use encoding_rs::Encoding;
 
 /// The header row's cells as the file has them (trimmed; an empty header named by its position),
 /// or nothing when the bytes cannot be decoded or hold no header.
 #[must_use]
 pub fn file_headers(bytes: &[u8], encoding: Option<&'static Encoding>, sheet: Option<&str>) -> Vec<String> {
-    if super::roster_sheet::is_workbook(bytes) {
-        let reading = super::roster_sheet::SheetReading {
+    if super::sheet::is_workbook(bytes) {
+        let reading = super::sheet::SheetReading {
             sheet: sheet.map(str::to_owned),
             date_headers: Vec::new(),
             this_year: jiff::Zoned::now().year(),
         };
-        return super::roster_sheet::roster_sheet(bytes, std::path::Path::new(""), &reading)
+        return super::sheet::roster_sheet(bytes, std::path::Path::new(""), &reading)
             .map(|table| file_headers(&table.csv, Some(encoding_rs::UTF_8), None))
             .unwrap_or_default();
     }

@@ -1,7 +1,7 @@
 //! Where in the file a record is, as a text editor counts lines (CRLF, blank and title lines,
 //! newlines inside quoted cells), and the csv reader's errors placed on those lines.
 
-use super::error::Problem;
+use crate::io::error::Problem;
 
 /// Line ends in `bytes`.
 pub(super) fn count_newlines(bytes: &[u8]) -> u64 {

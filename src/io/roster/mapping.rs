@@ -1,8 +1,8 @@
 //! Which column gives which field: the user's choices first, then the best-ranked header alias.
 
-use super::error::Problem;
-use super::roster_columns::{Field, header_key, match_header};
-use super::roster_csv::ColumnSource;
+use super::ColumnSource;
+use super::columns::{Field, header_key, match_header};
+use crate::io::error::Problem;
 use crate::model::RosterColumn;
 use std::collections::HashMap;
 

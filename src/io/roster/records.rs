@@ -4,9 +4,9 @@
 //! line start exactly) or everything from there is read again in order. Either way the people,
 //! problems and line numbers are those of one pass in order.
 
-use super::roster_lines::{count_newlines, csv_problem};
-use super::roster_rows::RowReader;
-use super::roster_spelling::Spellings;
+use super::lines::{count_newlines, csv_problem};
+use super::people::RowReader;
+use super::spelling::Spellings;
 use rayon::prelude::*;
 
 /// The fewest bytes a stretch holds: reading one costs far more than starting one.
@@ -176,7 +176,7 @@ fn start_of(text: &str, from: usize, record: &csv::StringRecord) -> (usize, u64)
 #[cfg(test)]
 mod tests {
     use crate::io::ladder_ron::default_ladder;
-    use crate::io::roster_csv::{ImportOptions, RosterImport, parse_roster_with};
+    use crate::io::roster::{ImportOptions, RosterImport, parse_roster_with};
     use crate::io::{FileError, Problem};
     use std::cell::Cell;
     use std::fmt::Write as _;

@@ -1,170 +1,18 @@
-//! Roster CSV import. Accepts what HR systems export (header aliases, `,` `;` or tab, BOM, CRLF,
-//! quoted newlines, legacy code pages) and reports every problem in one pass; an import with any
-//! problem imports nothing. Whatever it had to decide (encoding, which column gives which field,
-//! two-digit years, a company's level codes) it decides by a stated rule and reports in `summary`.
+//! Reading a roster: the entry points, and the CSV path from bytes to people (decode, skip a
+//! preamble, find the header, read the records in stretches, map columns, make people). A
+//! workbook's sheet is read into the same rows (`sheet.rs`) and goes the same way from there.
 
-use super::decode::{EncodingChoice, decode};
-use super::error::{FileError, Problem};
-use super::roster_columns::Field;
-use super::roster_headers::{detect_delimiter, skip_preamble};
-use super::roster_lines::{csv_problem, line_of, unclosed_quote};
-use super::roster_mapping::Columns;
-pub use super::roster_mapping::mapped_columns;
-use super::roster_records::read_records;
-use super::roster_rows::RowReader;
-use super::roster_sheet::{SheetReading, is_workbook, roster_sheet};
-use crate::model::wording::counted;
-use crate::model::{Ladder, LevelMatcher, Person, RosterColumn, Session};
-use encoding_rs::Encoding;
+use super::decode::decode;
+use super::headers::{detect_delimiter, skip_preamble};
+use super::lines::{csv_problem, line_of, unclosed_quote};
+use super::mapping::Columns;
+use super::people::RowReader;
+use super::records::read_records;
+use super::sheet::{SheetReading, is_workbook, roster_sheet};
+use super::{Field, ImportOptions, RosterImport, SheetSource};
+use crate::io::error::{FileError, Problem};
+use crate::model::{Ladder, LevelMatcher};
 use std::path::Path;
-
-/// What the user decided instead of the importer: the encoding, columns, the company's level codes.
-#[derive(Clone, Debug)]
-pub struct ImportOptions {
-    /// Decode as this encoding instead of detecting one.
-    pub encoding: Option<&'static Encoding>,
-    /// A field taken from the column with this header (`None`: from no column), over the aliases.
-    pub columns: Vec<(Field, Option<String>)>,
-    /// The ladder's level code scheme to read company codes with ("Meta").
-    pub level_scheme: Option<String>,
-    /// The year two-digit years are read against, and that no date may be more than a year after.
-    pub this_year: i16,
-    /// The workbook sheet to read (`None`: the one whose header names roster columns).
-    pub sheet: Option<String>,
-}
-
-impl Default for ImportOptions {
-    fn default() -> Self {
-        ImportOptions {
-            encoding: None,
-            columns: Vec::new(),
-            level_scheme: None,
-            this_year: jiff::Zoned::now().year(),
-            sheet: None,
-        }
-    }
-}
-
-/// Which column supplied a field, and why that one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ColumnSource {
-    pub field: Field,
-    pub header: String,
-    /// "chosen", or the other columns that could have given it and were kept as extra columns.
-    pub note: String,
-}
-
-/// People read from a roster, with what was detected and decided about the file.
-#[derive(Debug)]
-pub struct RosterImport {
-    pub people: Vec<Person>,
-    /// The file's columns in order, with the field each gave; becomes `Session::roster_columns`.
-    pub roster_columns: Vec<RosterColumn>,
-    pub encoding: &'static str,
-    pub encoding_choice: EncodingChoice,
-    pub delimiter: u8,
-    /// The lines ended in a lone carriage return (classic Mac), each read as a line break.
-    pub lone_cr: bool,
-    pub columns: Vec<ColumnSource>,
-    /// How many dates had a two-digit year, read by the pivot rule.
-    pub two_digit_years: usize,
-    pub level_scheme: Option<String>,
-    pub this_year: i16,
-    /// SHA-256 of the file's bytes, for the record of where the session's people came from.
-    pub sha256: String,
-    /// The workbook sheet the people came from, when the roster was a workbook.
-    pub sheet: Option<SheetSource>,
-}
-
-/// Which sheet of a workbook was read, and why that one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SheetSource {
-    pub name: String,
-    pub why: String,
-    /// Every sheet of the workbook, for the preview's choice.
-    pub sheets: Vec<String>,
-    /// Numbers in a date column read as Excel date serials.
-    pub serial_dates: usize,
-}
-
-impl RosterImport {
-    /// A new session of these people, naming the roster's columns once. Its audit trail starts with
-    /// the import: a baseline of everyone's state naming the file and its SHA-256, so any later
-    /// change made outside Ladderboard shows.
-    #[must_use]
-    pub fn into_session(
-        self,
-        title: impl Into<String>,
-        ladder: Ladder,
-        file: &Path,
-        actor: &str,
-        at: jiff::Timestamp,
-    ) -> Session {
-        let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let source = if self.sha256.is_empty() {
-            format!("import of {name}")
-        } else {
-            format!("import of {name} (sha256 {})", &self.sha256[..12.min(self.sha256.len())])
-        };
-        let mut session = Session::new(title, ladder, self.people);
-        session.roster_columns = self.roster_columns;
-        session.seal_baseline(&source, actor, at);
-        session
-    }
-
-    /// Where the people were read from: "UTF-8 text", or "sheet \"People\"" of a workbook.
-    #[must_use]
-    pub fn source_label(&self) -> String {
-        match &self.sheet {
-            Some(sheet) => format!("sheet \"{}\"", sheet.name),
-            None => format!("{} text", self.encoding),
-        }
-    }
-
-    /// What the importer decided, one line each, for the CLI, the status bar and the preview.
-    #[must_use]
-    pub fn summary(&self) -> Vec<String> {
-        let delimiter = match self.delimiter {
-            b'\t' => "tab".to_owned(),
-            d => format!("\"{}\"", char::from(d)),
-        };
-        let mut lines = match &self.sheet {
-            Some(sheet) => vec![format!("sheet: \"{}\" ({})", sheet.name, sheet.why)],
-            None => vec![
-                format!("encoding: {} ({})", self.encoding, self.encoding_choice.describe()),
-                format!("delimiter: {delimiter}"),
-            ],
-        };
-        if self.lone_cr {
-            lines.push(
-                "line ends: a carriage return alone (Excel for Mac's \"CSV (Macintosh)\"), each read as a line break"
-                    .to_owned(),
-            );
-        }
-        for source in &self.columns {
-            let note = if source.note.is_empty() { String::new() } else { format!(" ({})", source.note) };
-            lines.push(format!("{} ← column \"{}\"{note}", source.field.display(), source.header));
-        }
-        if self.two_digit_years > 0 {
-            let pivot = (self.this_year + 1) % 100;
-            lines.push(format!(
-                "dates: {} read as 20yy up to {} (00–{pivot:02}), else 19yy",
-                counted(self.two_digit_years, "two-digit year", "two-digit years"),
-                self.this_year + 1
-            ));
-        }
-        if let Some(serials) = self.sheet.as_ref().map(|s| s.serial_dates).filter(|&n| n > 0) {
-            lines.push(format!(
-                "dates: {} in date columns read as Excel date serials (45292 = 2024-01-01)",
-                counted(serials, "number", "numbers")
-            ));
-        }
-        if let Some(scheme) = &self.level_scheme {
-            lines.push(format!("levels: {scheme} level codes"));
-        }
-        lines
-    }
-}
 
 /// Reads and parses a roster file.
 pub fn read_roster(path: &Path, ladder: &Ladder) -> Result<RosterImport, FileError> {

@@ -4,7 +4,7 @@
 //! name one instead. Workbooks and binary files are refused with advice, and a file that is UTF-8
 //! except for a few lines is refused naming those lines, never decoded whole as a code page.
 
-use super::error::Problem;
+use crate::io::error::Problem;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 use std::borrow::Cow;
