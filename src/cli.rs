@@ -340,7 +340,8 @@ fn run(command: Command) -> Result<(), FileError> {
 
 fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Result<(), FileError> {
     let bytes = std::fs::read(file).map_err(|source| FileError::Read { path: file.to_path_buf(), source })?;
-    if !crate::io::is_ron_document(&bytes) {
+    let kind = crate::io::FileKind::of(&bytes);
+    if !kind.is_ron_document() {
         let ladder = load_ladder(ladder)?;
         let options = choices.options().map_err(|p| FileError::invalid(file, vec![p]))?;
         let roster = crate::io::roster::parse_roster_with(&bytes, file, &ladder, &options)?;
@@ -350,8 +351,7 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
         }
         return Ok(());
     }
-    let text = String::from_utf8_lossy(&bytes);
-    if text.contains("format_version") {
+    if kind == crate::io::FileKind::Session {
         let session = load_session(file)?;
         let breaks = session.audit_breaks();
         if !breaks.is_empty() {
@@ -383,7 +383,7 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
             );
         }
     } else {
-        let ladder = parse_ladder(&text, file)?;
+        let ladder = parse_ladder(&String::from_utf8_lossy(&bytes), file)?;
         println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
     }
     Ok(())

@@ -10,9 +10,7 @@ use std::path::PathBuf;
 /// What dropping these files means, or why it means nothing.
 fn command_for(paths: Vec<PathBuf>) -> Result<Command, String> {
     let is_session = |path: &PathBuf| {
-        std::fs::read(path).is_ok_and(|bytes| {
-            crate::io::is_ron_document(&bytes) && String::from_utf8_lossy(&bytes).contains("format_version")
-        })
+        std::fs::read(path).is_ok_and(|bytes| crate::io::FileKind::of(&bytes) == crate::io::FileKind::Session)
     };
     let sessions = paths.iter().filter(|p| is_session(p)).count();
     match (paths.len(), sessions) {

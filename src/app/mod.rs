@@ -326,7 +326,8 @@ pub fn start(path: Option<&Path>, mut settings: Settings) -> LadderApp {
     }
     // A roster given on the command line (`ladderboard team.csv`) opens the import preview over
     // the most recent session, as File → New from roster… would.
-    let roster = path.filter(|p| std::fs::read(p).is_ok_and(|bytes| !crate::io::is_ron_document(&bytes)));
+    let roster =
+        path.filter(|p| std::fs::read(p).is_ok_and(|bytes| !crate::io::FileKind::of(&bytes).is_ron_document()));
     let path = if roster.is_some() { None } else { path };
     let candidate = path.map(Path::to_path_buf).or_else(|| settings.recent.iter().find(|p| p.exists()).cloned());
     let (session, opened, error) = match &candidate {

@@ -15,7 +15,7 @@ const HEADER_SEARCH_ROWS: usize = 20;
 /// Whether the bytes are a workbook (a zip such as `.xlsx` / `.ods`, or an OLE file such as `.xls`).
 #[must_use]
 pub fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    crate::io::FileKind::of(bytes) == crate::io::FileKind::Workbook
 }
 
 /// One sheet's table as CSV text, with where each CSV line came from.
