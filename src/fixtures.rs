@@ -113,3 +113,16 @@ pub fn workday_roster_csv(count: usize) -> String {
     }
     out
 }
+
+/// A file under the repository's `tests/fixtures/` (or, with a leading `../`, any file of the
+/// repository): the one place tests, benches and examples find their inputs.
+#[must_use]
+pub fn fixture_path(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A file of the repository itself (`assets/sample/session.ron`).
+#[must_use]
+pub fn repo_path(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}

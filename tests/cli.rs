@@ -63,7 +63,8 @@ fn validate_reports_every_roster_problem_and_fails() {
 
 #[test]
 fn validate_accepts_the_default_ladder_and_sample() {
-    let root = env!("CARGO_MANIFEST_DIR");
+    let root = ladderboard::fixtures::repo_path("");
+    let root = root.display();
     let (code, out, _) = ladderboard(&["validate", &format!("{root}/assets/ladders/engineering.ron")]);
     assert_eq!((code, out.contains("ladder OK, 11 levels")), (0, true), "{out}");
     let (code, out, _) = ladderboard(&["validate", &format!("{root}/assets/sample/roster.csv")]);
@@ -248,7 +249,8 @@ fn a_session_in_blind_mode_exports_codes_not_names() {
 
 #[test]
 fn report_prints_the_distribution_the_drift_and_the_coverage_as_markdown() {
-    let root = env!("CARGO_MANIFEST_DIR");
+    let root = ladderboard::fixtures::repo_path("");
+    let root = root.display();
     let (code, out, err) = ladderboard(&["report", &format!("{root}/assets/sample/session.ron")]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("| P5 | 5 | 0 (0 %) | 1 (20 %) | 4 (80 %) | strays: strong 80 % (38–96 %) |"), "{out}");
@@ -276,7 +278,8 @@ fn report_prints_the_distribution_the_drift_and_the_coverage_as_markdown() {
 #[test]
 fn a_decision_changed_in_the_file_outside_ladderboard_is_reported_naming_the_person_and_part() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let root = env!("CARGO_MANIFEST_DIR");
+    let root = ladderboard::fixtures::repo_path("");
+    let root = root.display();
     let text = std::fs::read_to_string(format!("{root}/assets/sample/session.ron")).expect("sample");
     let clean = dir.path().join("clean.ron");
     std::fs::write(&clean, &text).expect("write");
@@ -297,7 +300,7 @@ fn a_decision_changed_in_the_file_outside_ladderboard_is_reported_naming_the_per
 #[test]
 fn import_a_workbook_then_export_a_workbook_from_the_command_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks/two-rosters.xlsx");
+    let roster = ladderboard::fixtures::fixture_path("workbooks/two-rosters.xlsx");
     let session = dir.path().join("s.ron");
     let (code, _, err) =
         ladderboard(&["import", roster.to_str().expect("utf8"), "-o", session.to_str().expect("utf8")]);

@@ -9,7 +9,7 @@ use ladderboard::model::Track;
 use std::path::PathBuf;
 
 fn case(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/cases").join(name)
+    ladderboard::fixtures::fixture_path("rosters/cases").join(name)
 }
 
 fn options() -> ImportOptions {

@@ -21,14 +21,9 @@ fn app_on(path: &Path, recovery_dir: &Path) -> Harness<'static, LadderApp> {
     window(app)
 }
 
-/// A 1280×800 window on `app`, the test user's name set, after one frame.
-fn window(mut app: LadderApp) -> Harness<'static, LadderApp> {
-    USER.clone_into(&mut app.settings.user_name);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
-    h.run();
-    h
+/// A 1280×800 window on `app`, the test user's name set.
+fn window(app: LadderApp) -> Harness<'static, LadderApp> {
+    ui_support::window_of(app, egui::vec2(1280.0, 800.0), |b| b)
 }
 
 fn edit_and_wait_for_autosave(h: &mut Harness<'_, LadderApp>) {

@@ -133,7 +133,7 @@ fn ron_decision_record_holds_proposals_decisions_and_history() {
 
 #[test]
 fn every_released_format_version_loads() {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions");
+    let fixtures = ladderboard::fixtures::fixture_path("sessions");
     let current = sample_session();
     for version in 1..=ladderboard::model::CURRENT_FORMAT_VERSION {
         let path = fixtures.join(format!("v{version}.ron"));
@@ -154,7 +154,7 @@ fn every_released_format_version_loads() {
 
 #[test]
 fn v3_migration_names_the_roster_columns_once() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v3.ron");
+    let path = ladderboard::fixtures::fixture_path("sessions/v3.ron");
     let text = std::fs::read_to_string(&path).expect("fixture");
     assert!(text.contains(r#"extra: [("Location", "Lisbon"), ("Employment Type", "Full-time")]"#));
     let migrated = load_session(&path).expect("loads");
@@ -169,7 +169,7 @@ fn v3_migration_names_the_roster_columns_once() {
 
 #[test]
 fn v1_migration_seals_the_audit_trail() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v1.ron");
+    let path = ladderboard::fixtures::fixture_path("sessions/v1.ron");
     let text = std::fs::read_to_string(&path).expect("fixture");
     assert!(text.contains("format_version: 1") && !text.contains("prev_hash"));
     let migrated = load_session(&path).expect("loads");
@@ -222,8 +222,7 @@ fn a_wide_roster_names_its_columns_once_so_the_session_stays_near_the_csvs_size(
 fn opening_a_file_from_before_the_state_check_takes_it_as_the_base_and_says_so_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let old = dir.path().join("old.ron");
-    std::fs::copy(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v4.ron"), &old)
-        .expect("copy");
+    std::fs::copy(ladderboard::fixtures::fixture_path("sessions/v4.ron"), &old).expect("copy");
     let app = ladderboard::app::start(Some(&old), ladderboard::app::settings::Settings::default());
     let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
     assert!(said.contains("its current state is taken as the base"), "{said}");

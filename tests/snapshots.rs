@@ -4,6 +4,8 @@
 //! change, `UPDATE_SNAPSHOTS=1` rewrites the images in `tests/snapshots/`, which the README shows.
 #![cfg(feature = "snapshots")]
 
+mod ui_support;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ladderboard::app::{LadderApp, sample_session};
@@ -14,15 +16,8 @@ use ladderboard::view::{RecoveryOffer, ThemeChoice};
 
 fn window(theme: ThemeChoice) -> Harness<'static, LadderApp> {
     let mut app = LadderApp::with_session(sample_session(), None);
-    app.settings.user_name = "Test Chair".into();
     app.settings.theme = theme;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(8)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
-    harness.run();
-    harness
+    ui_support::window_of(app, egui::vec2(1280.0, 800.0), egui_kittest::HarnessBuilder::wgpu)
 }
 
 fn both_themes(name: &str, scene: impl Fn(&mut Harness<'static, LadderApp>)) {

@@ -10,7 +10,7 @@ use ladderboard::io::session_ron::load_session;
 use ladderboard::model::{LevelId, Rating};
 use ui_support::{
     USER, get_label, get_text, get_text_containing, harness, has_text_containing, id_of, import_button,
-    import_roster_fixture, preview_roster_fixture, scroll_into_view,
+    import_roster_fixture, preview_roster_fixture, scroll_into_view, type_into,
 };
 
 #[test]
@@ -27,8 +27,7 @@ fn search_and_filters_narrow_the_list_and_the_grid() {
     let mut h = harness();
     h.get_by_role_and_label(Role::TextInput, "Search people").click();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Search people").type_text("ada park");
-    h.run();
+    type_into(&mut h, "Search people", "ada park");
     let rows = &h.state().caches.derived().rows;
     assert_eq!(h.state().session().people[rows[0]].name, "Ada Park", "best match first");
     assert!(h.query_by_role_and_label(Role::Button, "Bilal Hassan").is_none(), "grid follows the search");
@@ -185,8 +184,7 @@ fn a_decision_needs_a_rationale_and_is_recorded() {
     scroll_into_view(&mut h, Role::MultilineTextInput, "Decision rationale");
     h.get_by_role_and_label(Role::MultilineTextInput, "Decision rationale").click();
     h.run();
-    h.get_by_role_and_label(Role::MultilineTextInput, "Decision rationale").type_text("Scope still within one feature");
-    h.run();
+    type_into(&mut h, "Decision rationale", "Scope still within one feature");
     scroll_into_view(&mut h, Role::Button, "Record decision");
     h.get_by_role_and_label(Role::Button, "Record decision").click();
     h.run();
@@ -202,8 +200,7 @@ fn palette_lists_commands_and_runs_them() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     get_text_containing(&h, "Save as…");
-    h.get_by_role_and_label(Role::TextInput, "Command palette").type_text("theme");
-    h.run();
+    type_into(&mut h, "Command palette", "theme");
     assert!(!has_text_containing(&h, "Save as…"), "filtered");
     h.key_press(Key::Enter);
     h.run();
@@ -226,8 +223,7 @@ fn save_reopen_and_find_every_change() {
     scroll_into_view(&mut h, Role::MultilineTextInput, "Calibration note");
     h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").click();
     h.run();
-    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").type_text("Strong cross-team influence");
-    h.run();
+    type_into(&mut h, "Calibration note", "Strong cross-team influence");
     scroll_into_view(&mut h, Role::Button, "Add note");
     h.get_by_role_and_label(Role::Button, "Add note").click();
     h.run();
@@ -310,8 +306,7 @@ fn a_half_written_note_survives_selecting_someone_else() {
     scroll_into_view(&mut h, Role::MultilineTextInput, "Calibration note");
     h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").click();
     h.run();
-    h.get_by_role_and_label(Role::MultilineTextInput, "Calibration note").type_text("Half a thought");
-    h.run();
+    type_into(&mut h, "Calibration note", "Half a thought");
     get_label(&h, "Arjun Mehta").click();
     h.run();
     assert_eq!(h.state().view.drafts.note, "");
@@ -419,8 +414,7 @@ fn the_palette_fits_a_short_window_and_its_list_scrolls() {
     // The last commands are below the list's fold, past the window's bottom.
     let below = get_text_containing(&h, "About Ladderboard").rect();
     assert!(below.top() > 600.0, "the list scrolls: {below:?}");
-    h.get_by_role_and_label(Role::TextInput, "Command palette").type_text("about");
-    h.run();
+    type_into(&mut h, "Command palette", "about");
     let about = get_text_containing(&h, "About Ladderboard").rect();
     assert!(about.bottom() <= 600.0, "a filtered command is in view: {about:?}");
 }

@@ -8,14 +8,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable};
 use ladderboard::app::{LadderApp, sample_session};
 
 fn window(width: f32, session: ladderboard::model::Session) -> Harness<'static, LadderApp> {
-    let mut app = LadderApp::with_session(session, None);
-    app.settings.user_name = ui_support::USER.into();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(width, 700.0))
-        .with_max_steps(8)
-        .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
-    h.run();
-    h
+    ui_support::window_of(LadderApp::with_session(session, None), egui::vec2(width, 700.0), |b| b)
 }
 
 #[test]

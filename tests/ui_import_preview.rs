@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use ui_support::{get_text_containing, harness, has_text_containing, import_button};
 
 fn case(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters/cases").join(name)
+    ladderboard::fixtures::fixture_path("rosters/cases").join(name)
 }
 
 /// Opens the preview of a shared import case, as File → New from roster… does after the dialog.
@@ -135,7 +135,7 @@ fn a_roster_named_on_the_command_line_opens_the_import_preview() {
 #[test]
 fn a_workbook_with_two_roster_sheets_asks_which_then_imports_the_chosen_one() {
     let mut h = harness();
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks/two-rosters.xlsx");
+    let path = ladderboard::fixtures::fixture_path("workbooks/two-rosters.xlsx");
     h.state_mut().queue(Command::Import(ImportCommand::Preview(path)));
     h.run();
     get_text_containing(&h, "Import roster — two-rosters.xlsx");

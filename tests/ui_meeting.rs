@@ -7,7 +7,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ladderboard::model::meeting::{AgendaOrder, Vote};
-use ui_support::{USER, get_text_containing, harness, id_of, scroll_into_view};
+use ui_support::{USER, get_text_containing, harness, id_of, scroll_into_view, type_into};
 
 #[test]
 fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_recorded() {
@@ -19,8 +19,7 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
     scroll_into_view(&mut h, Role::TextInput, "Your comment");
     h.get_by_role_and_label(Role::TextInput, "Your comment").click();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Your comment").type_text("Scope still one team?");
-    h.run();
+    type_into(&mut h, "Your comment", "Scope still one team?");
     scroll_into_view(&mut h, Role::Button, "question");
     h.get_by_role_and_label(Role::Button, "question").click();
     h.run();

@@ -7,7 +7,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ladderboard::command::Command;
 use ladderboard::command::FileCommand;
-use ui_support::{get_text_containing, harness, has_text_containing, id_of};
+use ui_support::{get_text_containing, harness, has_text_containing, id_of, type_into};
 
 /// Selects Ada Park and moves her card one level up with the keyboard, which raises the prompt.
 fn propose_ada_by_moving_her_card(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>) {
@@ -33,8 +33,7 @@ fn a_proposal_made_by_dragging_shows_its_rationale_in_the_open_panel() {
     let mut h = harness();
     let ada = id_of(&h, "Ada Park");
     propose_ada_by_moving_her_card(&mut h);
-    h.get_by_role_and_label(Role::MultilineTextInput, "Rationale for the proposal").type_text("Owns the ledger design");
-    h.run();
+    type_into(&mut h, "Rationale for the proposal", "Owns the ledger design");
     h.get_by_role_and_label(Role::Button, "Propose").click();
     h.run();
     assert!(h.state().session().proposals.contains_key(&ada));

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 #[must_use]
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    ladderboard::fixtures::fixture_path(name)
 }
 
 pub fn import(name: &str) -> Result<RosterImport, FileError> {

@@ -1,24 +1,48 @@
 //! One place that builds a UI test harness around the app with fixture data.
 #![allow(dead_code, reason = "each UI test binary uses a different subset")]
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, HarnessBuilder};
 use ladderboard::app::{LadderApp, sample_session};
 use ladderboard::model::{PersonId, Session};
 
 pub const USER: &str = "Test Chair";
 
-/// A 1280×800 window showing `session`.
-pub fn harness_with(session: Session) -> Harness<'static, LadderApp> {
-    let mut app = LadderApp::with_session(session, None);
+/// The one way tests build a window: `app` in a window of `size`, the test user's name set, after
+/// its first frames. `builder` adds what a test needs (`.wgpu()` for image snapshots).
+pub fn window_of(
+    mut app: LadderApp,
+    size: egui::Vec2,
+    builder: impl FnOnce(HarnessBuilder<LadderApp>) -> HarnessBuilder<LadderApp>,
+) -> Harness<'static, LadderApp> {
     USER.clone_into(&mut app.settings.user_name);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        // A modal with a scroll area takes a few frames to settle its size.
-        .with_max_steps(8)
+    // A modal with a scroll area takes a few frames to settle its size.
+    let mut harness = builder(Harness::builder().with_size(size).with_max_steps(8))
         .build_ui_state(|ui, app: &mut LadderApp| app.ui_for_tests(ui), app);
     harness.run();
     harness
+}
+
+/// A 1280×800 window showing `session`.
+pub fn harness_with(session: Session) -> Harness<'static, LadderApp> {
+    window_of(LadderApp::with_session(session, None), egui::vec2(1280.0, 800.0), |b| b)
+}
+
+/// Types `text` into the text field labelled `label` (single or multi-line), as a user would:
+/// into view, click it unless it has the keyboard already, type.
+pub fn type_into(harness: &mut Harness<'_, LadderApp>, label: &str, text: &str) {
+    let is_field = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+        matches!(n.role(), egui::accesskit::Role::TextInput | egui::accesskit::Role::MultilineTextInput)
+            && n.label().as_deref() == Some(label)
+    };
+    harness.get_by(is_field).scroll_to_me();
+    harness.run();
+    if !harness.get_by(is_field).is_focused() {
+        harness.get_by(is_field).click();
+        harness.run();
+    }
+    harness.get_by(is_field).type_text(text);
+    harness.run();
 }
 
 /// The window on the shipped sample session.
@@ -67,7 +91,7 @@ pub fn scroll_into_view(harness: &mut Harness<'_, LadderApp>, role: egui::access
 
 /// Opens the import preview of `tests/fixtures/rosters/<name>` as File → New from roster does.
 pub fn preview_roster_fixture(harness: &mut Harness<'_, LadderApp>, name: &str) {
-    let roster = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rosters").join(name);
+    let roster = ladderboard::fixtures::fixture_path("rosters").join(name);
     harness
         .state_mut()
         .queue(ladderboard::command::Command::Import(ladderboard::command::ImportCommand::Preview(roster)));
