@@ -8,7 +8,7 @@ use super::error::FileError;
 use crate::model::coverage::criteria_checks;
 use crate::model::meeting::AgendaOrder;
 use crate::model::{Level, LevelId, Rating, Session};
-use html_escape::encode_text as html;
+use maud::{DOCTYPE, PreEscaped, html};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -108,50 +108,54 @@ fn blind_note(session: &Session) -> &'static str {
     if session.blind { " · blind: names, managers and teams are codes" } else { "" }
 }
 
-/// The packet as one self-contained HTML page that prints one candidate per page.
+/// The packet as one self-contained HTML page that prints one candidate per page. Built with
+/// `maud`, which escapes every value it is given: no name or rationale can carry markup.
 #[must_use]
 pub fn packet_html(session: &Session) -> String {
     let pages = pages(session);
-    let mut out = String::with_capacity(4096 + pages.len() * 2048);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>{STYLE}</style></head><body>\n<h1>{}</h1><p class=\"meta\">{} candidates{}</p>\n",
-        html(&title(session)),
-        html(&title(session)),
-        pages.len(),
-        html(blind_note(session))
-    );
-    for page in pages {
-        let _ = write!(out, "<section><h2>{}</h2><p class=\"meta\">{}</p>", html(&page.heading), html(&page.manager));
-        if let Some((by, rationale)) = page.rationale {
-            let _ = write!(out, "<p><strong>Rationale</strong> ({}): {}</p>", html(by), html(rationale));
-        }
-        let _ = write!(out, "<p><strong>Pre-read:</strong> {}</p>", html(&page.tally));
-        if !page.comments.is_empty() {
-            out.push_str("<ul>");
-            for comment in &page.comments {
-                let _ = write!(out, "<li>{}</li>", html(comment));
+    let title = title(session);
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
             }
-            out.push_str("</ul>");
+            body {
+                h1 { (title) }
+                p.meta { (pages.len()) " candidates" (blind_note(session)) }
+                @for page in &pages {
+                    section {
+                        h2 { (page.heading) }
+                        p.meta { (page.manager) }
+                        @if let Some((by, rationale)) = page.rationale {
+                            p { strong { "Rationale" } " (" (by) "): " (rationale) }
+                        }
+                        p { strong { "Pre-read:" } " " (page.tally) }
+                        @if !page.comments.is_empty() {
+                            ul { @for comment in &page.comments { li { (comment) } } }
+                        }
+                        h3 { (page.criteria_title) }
+                        table {
+                            thead { tr { th { "Dimension" } th { "Criterion" } th { "Evidence" } } }
+                            tbody {
+                                @for (dimension, criterion, evidence, met) in &page.criteria {
+                                    tr {
+                                        td { (dimension) }
+                                        td { (criterion) }
+                                        td class=[(!met).then_some("gap")] { (evidence) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        let _ = write!(
-            out,
-            "<h3>{}</h3><table><thead><tr><th>Dimension</th><th>Criterion</th><th>Evidence</th></tr></thead><tbody>",
-            html(&page.criteria_title)
-        );
-        for (dimension, criterion, evidence, met) in &page.criteria {
-            let class = if *met { "" } else { " class=\"gap\"" };
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td{class}>{}</td></tr>",
-                html(dimension),
-                html(criterion),
-                html(evidence)
-            );
-        }
-        out.push_str("</tbody></table></section>\n");
-    }
-    out.push_str("</body></html>\n");
+    };
+    let mut out = page.into_string();
+    out.push('\n');
     out
 }
 
