@@ -470,7 +470,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                     crate::io::report::report_csv(&loaded, &figures, &outcomes).map_err(|e| failed(e.to_string()))?;
                 print!("{}", String::from_utf8_lossy(&bytes));
             } else {
-                print!("{}{}", figures.markdown(&loaded), outcomes.markdown());
+                print!("{}", crate::io::report::report_markdown(&loaded, &figures, &outcomes));
             }
             Ok(())
         }

@@ -99,6 +99,92 @@ impl Neutral {
     }
 }
 
+/// The report as Markdown, for the terminal and for sharing: the fairness figures, then before /
+/// after and time in level.
+#[must_use]
+pub fn report_markdown(session: &Session, figures: &Figures, outcomes: &Outcomes) -> String {
+    let mut out = figures_markdown(figures, session);
+    out.push_str(&outcomes_markdown(outcomes));
+    out
+}
+
+fn figures_markdown(figures: &Figures, session: &Session) -> String {
+    use std::fmt::Write as _;
+    let bands = &session.ladder.bands;
+    let target: Vec<String> =
+        bands.iter().zip(&figures.targets.shares).map(|(b, s)| format!("{b} {:.0} %", s * 100.0)).collect();
+    let mut out = format!(
+        "# Fairness report — {}\n\nTarget: {} (tolerance {:.0} points; groups under {} are too few to compare)\n\n## Distribution\n\n| Level | People | {} | Verdict |\n|---|---|{}---|\n",
+        session.title,
+        target.join(" / "),
+        figures.targets.tolerance * 100.0,
+        figures.targets.min_group,
+        bands.join(" | "),
+        "---|".repeat(bands.len())
+    );
+    for (level, spread, verdict) in &figures.distribution {
+        let cells: Vec<String> =
+            spread.counts.iter().zip(spread.shares()).map(|(c, s)| format!("{c} ({:.0} %)", s * 100.0)).collect();
+        let _ =
+            writeln!(out, "| {level} | {} | {} | {} |", spread.total(), cells.join(" | "), describe(verdict, bands));
+    }
+    out.push_str("\n## Managers against the organisation at the same levels\n\n| Manager | People | Mean band (org) | Proposed (org) | Promoted | |\n|---|---|---|---|---|---|\n");
+    for d in &figures.drift {
+        let promoted = d.promoted.map_or_else(|| "—".to_owned(), |p| format!("{:.0} %", p * 100.0));
+        let note = if d.too_few { "too few to compare" } else { "" };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.2} ({:.2}) | {:.0} % ({:.0} %) | {promoted} | {note} |",
+            d.manager,
+            d.people,
+            d.mean_band + 1.0,
+            d.expected_band + 1.0,
+            d.proposed * 100.0,
+            d.expected_proposed * 100.0
+        );
+    }
+    out.push_str("\n## Evidence coverage of open proposals (thinnest first)\n\n");
+    for c in &figures.coverage {
+        let _ = writeln!(
+            out,
+            "- {} → {}: {} of {} criteria met{}",
+            c.name,
+            c.target,
+            c.total - c.open.len(),
+            c.total,
+            if c.open.is_empty() { String::new() } else { format!("; open: {}", c.open.join(", ")) }
+        );
+    }
+    out
+}
+
+fn outcomes_markdown(outcomes: &Outcomes) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("\n## Before / after: proposals and what the committee made of them\n");
+    for (first, rows) in [("Manager", &outcomes.by_manager), ("Proposed from", &outcomes.by_level)] {
+        let _ = write!(
+            out,
+            "\n| {first} | Proposed | Decided | As proposed | Other level | Not promoted | Adjusted | Changed |\n|---|---|---|---|---|---|---|---|\n"
+        );
+        for m in rows {
+            let changed = m.changed_share().map_or_else(|| "—".to_owned(), |s| format!("{:.0} %", s * 100.0));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {changed} |",
+                m.group, m.proposed, m.decided, m.as_proposed, m.other_level, m.not_promoted, m.adjusted
+            );
+        }
+    }
+    out.push_str("\n## Time in level per team\n\n| Team | People | Mean years | Longest |\n|---|---|---|---|\n");
+    for t in &outcomes.teams {
+        let _ = writeln!(out, "| {} | {} | {:.1} | {} |", t.team, t.people, t.mean_years, t.longest_years);
+    }
+    if outcomes.unknown > 0 {
+        let _ = writeln!(out, "\n{} people have no \"level since\" date in the roster.", outcomes.unknown);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,63 +64,6 @@ impl Figures {
     pub fn flagged_levels(&self) -> impl Iterator<Item = &LevelId> {
         self.distribution.iter().filter(|(_, _, v)| matches!(v, Verdict::Strays(_))).map(|(l, _, _)| l)
     }
-
-    /// The figures as Markdown, for `ladderboard report` and for sharing.
-    #[must_use]
-    pub fn markdown(&self, session: &Session) -> String {
-        use std::fmt::Write as _;
-        let bands = &session.ladder.bands;
-        let target: Vec<String> =
-            bands.iter().zip(&self.targets.shares).map(|(b, s)| format!("{b} {:.0} %", s * 100.0)).collect();
-        let mut out = format!(
-            "# Fairness report — {}\n\nTarget: {} (tolerance {:.0} points; groups under {} are too few to compare)\n\n## Distribution\n\n| Level | People | {} | Verdict |\n|---|---|{}---|\n",
-            session.title,
-            target.join(" / "),
-            self.targets.tolerance * 100.0,
-            self.targets.min_group,
-            bands.join(" | "),
-            "---|".repeat(bands.len())
-        );
-        for (level, spread, verdict) in &self.distribution {
-            let cells: Vec<String> =
-                spread.counts.iter().zip(spread.shares()).map(|(c, s)| format!("{c} ({:.0} %)", s * 100.0)).collect();
-            let _ = writeln!(
-                out,
-                "| {level} | {} | {} | {} |",
-                spread.total(),
-                cells.join(" | "),
-                describe(verdict, bands)
-            );
-        }
-        out.push_str("\n## Managers against the organisation at the same levels\n\n| Manager | People | Mean band (org) | Proposed (org) | Promoted | |\n|---|---|---|---|---|---|\n");
-        for d in &self.drift {
-            let promoted = d.promoted.map_or_else(|| "—".to_owned(), |p| format!("{:.0} %", p * 100.0));
-            let note = if d.too_few { "too few to compare" } else { "" };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {:.2} ({:.2}) | {:.0} % ({:.0} %) | {promoted} | {note} |",
-                d.manager,
-                d.people,
-                d.mean_band + 1.0,
-                d.expected_band + 1.0,
-                d.proposed * 100.0,
-                d.expected_proposed * 100.0
-            );
-        }
-        out.push_str("\n## Evidence coverage of open proposals (thinnest first)\n\n");
-        for c in &self.coverage {
-            let _ = writeln!(
-                out,
-                "- {} → {}: {} of {} criteria met{}",
-                c.name,
-                c.target,
-                c.total - c.open.len(),
-                c.total,
-                if c.open.is_empty() { String::new() } else { format!("; open: {}", c.open.join(", ")) }
-            );
-        }
-        out
-    }
 }
 
 /// A verdict in words: "fits", "too few to compare", "strays: solid 20 % (6–51 %)".

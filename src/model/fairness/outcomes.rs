@@ -142,35 +142,6 @@ impl Outcomes {
         let (people, teams, unknown) = time_in_level(session, track, today);
         Outcomes { by_manager, by_level, people, teams, unknown }
     }
-
-    /// The figures as Markdown, after the fairness report's own.
-    #[must_use]
-    pub fn markdown(&self) -> String {
-        use std::fmt::Write as _;
-        let mut out = String::from("\n## Before / after: proposals and what the committee made of them\n");
-        for (first, rows) in [("Manager", &self.by_manager), ("Proposed from", &self.by_level)] {
-            let _ = write!(
-                out,
-                "\n| {first} | Proposed | Decided | As proposed | Other level | Not promoted | Adjusted | Changed |\n|---|---|---|---|---|---|---|---|\n"
-            );
-            for m in rows {
-                let changed = m.changed_share().map_or_else(|| "—".to_owned(), |s| format!("{:.0} %", s * 100.0));
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} | {} | {changed} |",
-                    m.group, m.proposed, m.decided, m.as_proposed, m.other_level, m.not_promoted, m.adjusted
-                );
-            }
-        }
-        out.push_str("\n## Time in level per team\n\n| Team | People | Mean years | Longest |\n|---|---|---|---|\n");
-        for t in &self.teams {
-            let _ = writeln!(out, "| {} | {} | {:.1} | {} |", t.team, t.people, t.mean_years, t.longest_years);
-        }
-        if self.unknown > 0 {
-            let _ = writeln!(out, "\n{} people have no \"level since\" date in the roster.", self.unknown);
-        }
-        out
-    }
 }
 
 #[cfg(test)]
