@@ -4,11 +4,11 @@
 #![expect(clippy::print_stdout, clippy::expect_used, reason = "a benchmark prints its results")]
 
 use ladderboard::fixtures::{large_session, roster_csv};
-use ladderboard::io::export_csv::{CsvColumns, decisions_csv};
+use ladderboard::io::export::csv::{CsvColumns, decisions_csv};
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster::parse_roster;
-use ladderboard::io::session_parallel::split::top_level_lists;
-use ladderboard::io::session_ron::{load_session, save_session, session_to_string};
+use ladderboard::io::session::parallel::split::top_level_lists;
+use ladderboard::io::session::{load_session, save_session, session_to_string};
 use std::path::Path;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
@@ -26,7 +26,7 @@ fn main() {
 /// Issue 11's file figures: merging 20 managers' prep files totalling 10,000 people (reading
 /// included), and writing the HTML pre-read packet for 500 candidates.
 fn committee_files() {
-    use ladderboard::io::merge_files::{MergeChoices, merge_files};
+    use ladderboard::io::session::merge::{MergeChoices, merge_files};
     use ladderboard::model::{Change, Proposal, Session};
     let whole = large_session(PEOPLE);
     let dir = tempfile::tempdir().expect("tempdir");
@@ -60,7 +60,7 @@ fn committee_files() {
     }
     let html_path = dir.path().join("packet.html");
     let packet = median(9, || {
-        ladderboard::io::packet::write_packet(&candidates, None, Some(&html_path)).expect("written");
+        ladderboard::io::export::packet::write_packet(&candidates, None, Some(&html_path)).expect("written");
     });
     println!("\ncommittee files:");
     println!("  merge 20 prep files, {PEOPLE} people (reading included): {:8.2} ms (target <= 300)", ms(merge));
@@ -257,7 +257,7 @@ fn summary() {
     println!("  save + load        {:8.2} ms  (target <= 100)", ms(save + load));
     println!("  decisions CSV      {:8.2} ms", ms(export));
     let export_xlsx = median(5, || {
-        divan::black_box(ladderboard::io::export_xlsx::decisions_xlsx(&session, CsvColumns::Decisions).expect("xlsx"));
+        divan::black_box(ladderboard::io::export::xlsx::decisions_xlsx(&session, CsvColumns::Decisions).expect("xlsx"));
     });
     println!("  decisions xlsx     {:8.2} ms", ms(export_xlsx));
     println!(

@@ -5,7 +5,7 @@ use compact_str::CompactString;
 use jiff::Timestamp;
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster::read_roster;
-use ladderboard::io::session_ron::save_session;
+use ladderboard::io::session::save_session;
 use ladderboard::model::{Change, Decision, LevelId, Note, Outcome, PersonId, Placement, Proposal, Rating, Session};
 use std::path::Path;
 

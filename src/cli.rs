@@ -2,14 +2,14 @@
 #![expect(clippy::print_stdout, reason = "printing results is what the CLI is for")]
 
 use crate::io::FileError;
-use crate::io::export_csv::{CsvColumns, export_decisions_csv};
-use crate::io::export_ron::export_decision_ron;
+use crate::io::export::csv::{CsvColumns, export_decisions_csv};
+use crate::io::export::ron::export_decision_ron;
 use crate::io::ladder_ron::{load_ladder, parse_ladder};
-use crate::io::merge_files::{MergeChoices, conflict_problems, merge_files};
 use crate::io::roster::columns::Field;
 use crate::io::roster::decode::encoding_named;
 use crate::io::roster::{ImportOptions, read_roster_with};
-use crate::io::session_ron::{load_session, save_session};
+use crate::io::session::merge::{MergeChoices, conflict_problems, merge_files};
+use crate::io::session::{load_session, save_session};
 use crate::model::wording::counted;
 use crate::model::{Ladder, Track};
 use clap::{Parser, Subcommand};
@@ -316,7 +316,7 @@ fn run(command: Command) -> Result<(), FileError> {
                 println!("wrote {}", path.display());
             }
             if let Some(path) = &xlsx {
-                crate::io::export_xlsx::export_decisions_xlsx(&loaded, path, columns)?;
+                crate::io::export::xlsx::export_decisions_xlsx(&loaded, path, columns)?;
                 println!("wrote {}", path.display());
             }
             if with_roster_columns && loaded.roster_columns.is_empty() {
@@ -437,7 +437,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 return Err(FileError::invalid(&session, vec![problem]));
             }
             let loaded = as_shown(load_session(&session)?, &session);
-            crate::io::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
+            crate::io::export::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
             for path in md.iter().chain(html.iter()) {
                 println!("wrote {}", path.display());
             }
@@ -462,15 +462,15 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             let failed =
                 |e: String| FileError::Write { path: "standard output".into(), source: std::io::Error::other(e) };
             if json {
-                let text = crate::io::report::report_json(&loaded, track.label(), &figures, &outcomes)
+                let text = crate::io::export::report::report_json(&loaded, track.label(), &figures, &outcomes)
                     .map_err(|e| failed(e.to_string()))?;
                 println!("{text}");
             } else if csv {
-                let bytes =
-                    crate::io::report::report_csv(&loaded, &figures, &outcomes).map_err(|e| failed(e.to_string()))?;
+                let bytes = crate::io::export::report::report_csv(&loaded, &figures, &outcomes)
+                    .map_err(|e| failed(e.to_string()))?;
                 print!("{}", String::from_utf8_lossy(&bytes));
             } else {
-                print!("{}", crate::io::report::report_markdown(&loaded, &figures, &outcomes));
+                print!("{}", crate::io::export::report::report_markdown(&loaded, &figures, &outcomes));
             }
             Ok(())
         }
@@ -480,7 +480,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 println!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
                 return Ok(());
             }
-            let written = crate::io::letters::write_gap_letters(&loaded, &output)?;
+            let written = crate::io::export::letters::write_gap_letters(&loaded, &output)?;
             println!("wrote {} into {}", counted(written.len(), "gap letter", "gap letters"), output.display());
             for path in written {
                 println!("  {}", path.display());

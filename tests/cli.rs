@@ -96,7 +96,7 @@ fn validate_flags_a_tampered_audit_trail() {
     let path = dir.path().join("t.ron");
     let mut session = ladderboard::app::sample_session();
     session.audit.remove(0);
-    ladderboard::io::session_ron::save_session(&session, &path).expect("save");
+    ladderboard::io::session::save_session(&session, &path).expect("save");
     let (code, _, err) = ladderboard(&["validate", path.to_str().expect("utf8")]);
     assert_eq!(code, 1);
     assert!(err.contains("audit event") && err.contains("removed"), "{err}");
@@ -202,7 +202,7 @@ fn merge_lists_every_disagreement_and_writes_only_when_told_how_to_settle_them()
     let (code, stdout, err) = ladderboard(&["merge", m, p, "-o", o, "--prefer", p]);
     assert_eq!(code, 0, "{err}");
     assert!(stdout.contains("merged 2 files: 45 people, 0 disagreements open"), "{stdout}");
-    let merged = ladderboard::io::session_ron::load_session(&out).expect("loads");
+    let merged = ladderboard::io::session::load_session(&out).expect("loads");
     assert_eq!(merged.proposals[&ladderboard::model::PersonId::new("E2001")].target.as_str(), "P5");
     let last = merged.audit.iter().rev().find(|e| e.action == "merge prep files").expect("merge event");
     assert_eq!(merged.audit.last().map(|e| e.action.as_str()), Some("baseline"), "the merged state is the base");
@@ -230,7 +230,7 @@ fn a_session_in_blind_mode_exports_codes_not_names() {
     let at: jiff::Timestamp = "2026-11-30T10:00:00Z".parse().expect("time");
     session.apply(ladderboard::model::Change::SetBlind { on: true }, "Chair", at).expect("blind");
     let path = dir.path().join("blind.ron");
-    ladderboard::io::session_ron::save_session(&session, &path).expect("saved");
+    ladderboard::io::session::save_session(&session, &path).expect("saved");
     let csv = dir.path().join("d.csv");
     let (code, out, err) = ladderboard(&["export", path.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);
     assert_eq!(code, 0, "{err}");

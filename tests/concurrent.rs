@@ -6,8 +6,8 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use ladderboard::command::Command;
 use ladderboard::command::{Edit, FileCommand};
-use ladderboard::io::lock::{LockOutcome, acquire, lock_path};
-use ladderboard::io::session_ron::{load_session, save_session};
+use ladderboard::io::session::lock::{LockOutcome, acquire, lock_path};
+use ladderboard::io::session::{load_session, save_session};
 use ui_support::{get_text_containing, harness};
 
 #[test]
@@ -171,10 +171,10 @@ fn a_lock_held_by_a_killed_but_unreaped_process_is_taken_over_at_once() {
 fn looking_up_the_holder_never_takes_or_leaves_a_lock() {
     let dir = tempfile::tempdir().expect("tempdir");
     let session = dir.path().join("s.ron");
-    assert!(ladderboard::io::lock::holder(&session).is_none());
+    assert!(ladderboard::io::session::lock::holder(&session).is_none());
     assert!(!lock_path(&session).exists(), "no lock file is made by looking");
     let LockOutcome::Acquired(held) = acquire(&session, "Ana") else { panic!("lock") };
-    assert_eq!(ladderboard::io::lock::holder(&session).map(|h| h.user), Some("Ana".to_owned()));
+    assert_eq!(ladderboard::io::session::lock::holder(&session).map(|h| h.user), Some("Ana".to_owned()));
     assert!(matches!(acquire(&session, "Ben"), LockOutcome::HeldBy(_)), "looking did not release it");
     drop(held);
 }

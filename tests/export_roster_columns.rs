@@ -1,7 +1,7 @@
 //! The decisions CSV with the roster's own columns: every column of the imported file in its order
 //! and with its values, then the decision columns, so HR gets their own file back.
 
-use ladderboard::io::export_csv::{CsvColumns, decisions_csv};
+use ladderboard::io::export::csv::{CsvColumns, decisions_csv};
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster::parse_roster;
 use ladderboard::model::{Change, Decision, LevelId, Outcome, PersonId, Proposal};

@@ -3,8 +3,8 @@
 //! (`import ROSTER.xlsx` and `export --xlsx` are tested with the command line, in `cli.rs`.)
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use ladderboard::io::export_csv::{CsvColumns, decision_headers};
-use ladderboard::io::export_xlsx::export_decisions_xlsx;
+use ladderboard::io::export::csv::{CsvColumns, decision_headers};
+use ladderboard::io::export::xlsx::export_decisions_xlsx;
 use ladderboard::model::PersonId;
 use std::io::Read as _;
 

@@ -13,7 +13,7 @@ fn at(minute: i64) -> Timestamp {
 
 fn file<'a>(name: &str, session: &'a Session) -> PrepFile<'a> {
     // A stand-in for the file's SHA-256: any text that differs when the content differs.
-    let sha256 = format!("{:064x}", fxhash(&ladderboard::io::session_ron::session_to_string(session).expect("ser")));
+    let sha256 = format!("{:064x}", fxhash(&ladderboard::io::session::session_to_string(session).expect("ser")));
     PrepFile { name: name.to_owned(), sha256, session }
 }
 

@@ -2,8 +2,8 @@
 
 use jiff::Timestamp;
 use ladderboard::app::sample_session;
-use ladderboard::io::letters::{gap_letter, write_gap_letters};
-use ladderboard::io::packet::{packet_html, packet_markdown};
+use ladderboard::io::export::letters::{gap_letter, write_gap_letters};
+use ladderboard::io::export::packet::{packet_html, packet_markdown};
 use ladderboard::model::{Change, Decision, DimensionId, LevelId, Outcome, PersonId, Rating};
 
 fn at() -> Timestamp {

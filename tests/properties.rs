@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use ladderboard::app::sample_session;
 use ladderboard::io::ladder_ron::{default_ladder, parse_ladder};
 use ladderboard::io::roster::parse_roster;
-use ladderboard::io::session_ron::{parse_session, session_to_string};
+use ladderboard::io::session::{parse_session, session_to_string};
 use ladderboard::model::{Change, Note, Placement, Proposal, Rating};
 use proptest::prelude::*;
 use std::path::Path;
@@ -82,8 +82,8 @@ proptest! {
 
     #[test]
     fn the_session_splitter_never_panics(text in "[(){}\\[\\],:\"'#rb/*\\\\a-z \n]{0,200}") {
-        let _ = ladderboard::io::session_parallel::split::top_level_lists(&text, &["a", "people", "audit"]);
-        let _ = ladderboard::io::session_parallel::parse::parse_in_parallel(&text, 2);
+        let _ = ladderboard::io::session::parallel::split::top_level_lists(&text, &["a", "people", "audit"]);
+        let _ = ladderboard::io::session::parallel::parse::parse_in_parallel(&text, 2);
     }
 
     #[test]
@@ -94,7 +94,7 @@ proptest! {
             cut -= 1;
         }
         let damaged = format!("{}{junk}{}", &text[..cut], &text[cut..]);
-        if let Some(session) = ladderboard::io::session_parallel::parse::parse_in_parallel(&damaged, 2) {
+        if let Some(session) = ladderboard::io::session::parallel::parse::parse_in_parallel(&damaged, 2) {
             // Whatever the split reads, the one-piece reader reads the same.
             let whole: ladderboard::model::Session = ron::from_str(&damaged).expect("the one-piece reader agrees it parses");
             prop_assert!(session == whole);

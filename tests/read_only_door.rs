@@ -8,7 +8,7 @@ use ladderboard::command::{
     PromptCommand, UnsavedChoice, WindowCommand,
 };
 use ladderboard::document::OpenFile;
-use ladderboard::io::lock::LockInfo;
+use ladderboard::io::session::lock::LockInfo;
 use ladderboard::model::meeting::AgendaOrder;
 use ladderboard::model::{LevelId, PersonId, Placement};
 use ladderboard::view::ExportCsvOptions;

@@ -8,7 +8,7 @@ use ladderboard::app::LadderApp;
 use ladderboard::app::autosave::AUTOSAVE_DELAY;
 use ladderboard::command::Command;
 use ladderboard::command::{Edit, FileCommand};
-use ladderboard::io::session_ron::{load_session, save_session};
+use ladderboard::io::session::{load_session, save_session};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use ui_support::{USER, get_text_containing};
@@ -130,7 +130,7 @@ fn a_killed_process_loses_no_autosaved_edit() {
 
 /// A recovery file for `session` as a crashed Ladderboard (pid 4000000) left it, with one note added.
 fn crashed_recovery(recovery_dir: &Path, session: Option<&Path>, note: &str) {
-    use ladderboard::io::recovery::{Recovery, recovery_path, write_recovery};
+    use ladderboard::io::session::recovery::{Recovery, recovery_path, write_recovery};
     let mut changed = ladderboard::app::sample_session();
     let person = changed.people[0].id.clone();
     let at = jiff::Timestamp::now();
@@ -182,7 +182,7 @@ fn every_start_offers_every_recovery_file_whichever_session_it_opens() {
     assert_eq!(app.path(), Some(team.as_path()), "the crashed session's file is open again");
     assert!(app.session().notes.iter().any(|n| n.text == "Team note"));
     assert!(app.is_dirty());
-    assert!(ladderboard::io::lock::lock_path(&team).exists(), "and locked for this window");
+    assert!(ladderboard::io::session::lock::lock_path(&team).exists(), "and locked for this window");
 }
 
 #[test]
@@ -196,15 +196,15 @@ fn restore_keeps_the_lock_and_the_recent_files_are_written_when_a_session_opens(
     save_session(&ladderboard::app::sample_session(), &other).expect("save");
     h.state_mut().queue(Command::File(FileCommand::Open(other.clone())));
     h.run();
-    let recent = ladderboard::io::recovery::read_recent_files(&dir.path().join("recent.ron"));
+    let recent = ladderboard::io::session::recovery::read_recent_files(&dir.path().join("recent.ron"));
     assert_eq!(recent.first(), Some(&other), "written when the session opened, not at exit");
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run();
     assert!(h.state().session().notes.iter().any(|n| n.text == "Team note"));
     assert!(h.state().read_only().is_none());
     // A second window is told the session is open, rather than opening it editable.
-    match ladderboard::io::lock::acquire(&team, "Second window") {
-        ladderboard::io::lock::LockOutcome::HeldBy(holder) => assert_eq!(holder.user, USER),
+    match ladderboard::io::session::lock::acquire(&team, "Second window") {
+        ladderboard::io::session::lock::LockOutcome::HeldBy(holder) => assert_eq!(holder.user, USER),
         other => panic!("the restored window lost its lock: {other:?}"),
     }
 }
@@ -215,7 +215,8 @@ fn restore_in_a_read_only_window_stays_read_only_with_a_banner_and_title() {
     let recovery = dir.path().join("recovery");
     let team = session_file(dir.path());
     crashed_recovery(&recovery, Some(&team), "Team note");
-    let ladderboard::io::lock::LockOutcome::Acquired(_colleague) = ladderboard::io::lock::acquire(&team, "Colleague")
+    let ladderboard::io::session::lock::LockOutcome::Acquired(_colleague) =
+        ladderboard::io::session::lock::acquire(&team, "Colleague")
     else {
         panic!("lock")
     };
@@ -276,10 +277,10 @@ fn a_running_windows_untitled_autosave_is_not_offered_elsewhere() {
     crashed_recovery(&recovery, None, "Never saved note");
     // The file's writer is alive: a process on this computer (here: a `sleep`).
     let mut alive = std::process::Command::new("sleep").arg("30").spawn().expect("sleep");
-    let file = ladderboard::io::recovery::recovery_path(&recovery, None);
-    let mut written = ladderboard::io::recovery::read_recovery(&file).expect("read");
+    let file = ladderboard::io::session::recovery::recovery_path(&recovery, None);
+    let mut written = ladderboard::io::session::recovery::read_recovery(&file).expect("read");
     written.pid = alive.id();
-    ladderboard::io::recovery::write_recovery(&file, &written).expect("write");
+    ladderboard::io::session::recovery::write_recovery(&file, &written).expect("write");
     let h = window_opening(None, &recovery);
     assert!(h.state().view.recovery_offers.is_empty(), "a live window's work is not offered");
     alive.kill().expect("kill");

@@ -3,9 +3,9 @@
 use jiff::Timestamp;
 use ladderboard::app::sample_session;
 use ladderboard::io::FileError;
-use ladderboard::io::export_csv::{CsvColumns, decisions_csv, export_decisions_csv, neutralise};
-use ladderboard::io::export_ron::{DecisionRecord, export_decision_ron};
-use ladderboard::io::session_ron::{load_session, parse_session, save_session, session_to_string};
+use ladderboard::io::export::csv::{CsvColumns, decisions_csv, export_decisions_csv, neutralise};
+use ladderboard::io::export::ron::{DecisionRecord, export_decision_ron};
+use ladderboard::io::session::{load_session, parse_session, save_session, session_to_string};
 use ladderboard::model::{Change, Decision, Outcome, PersonId};
 use std::path::Path;
 
@@ -162,7 +162,7 @@ fn v3_migration_names_the_roster_columns_once() {
     let grace = &migrated.people[0];
     assert_eq!((grace.extra.get(0), grace.extra.get(1)), ("Lisbon", "Full-time"));
     // Saved again, the headers appear once, not once per person.
-    let saved = ladderboard::io::session_ron::session_to_string(&migrated).expect("ser");
+    let saved = ladderboard::io::session::session_to_string(&migrated).expect("ser");
     assert_eq!(saved.matches("\"Employment Type\"").count(), 1);
     assert!(saved.contains(r#"extra: "Lisbon,Full-time")"#), "one CSV line of values");
 }
@@ -191,7 +191,7 @@ fn a_tampered_audit_event_is_detected() {
     let breaks = removed.audit_breaks();
     assert!(breaks.iter().any(|b| b.problem.contains("removed")), "{breaks:?}");
     // The tampered file still opens (the record is not thrown away), but the breaks are reported.
-    let text = ladderboard::io::session_ron::session_to_string(&session).expect("ser");
+    let text = ladderboard::io::session::session_to_string(&session).expect("ser");
     let loaded = parse_session(text.as_bytes(), Path::new("t.ron")).expect("loads");
     assert_eq!(loaded.audit_breaks().len(), 1);
 }
@@ -239,7 +239,7 @@ fn opening_a_session_edited_outside_ladderboard_warns_naming_the_person() {
     session.notes[0].text = "Nothing to worry about.".into();
     let who = session.person(&session.notes[0].person).map(|p| p.name.to_string()).expect("person");
     let path = dir.path().join("edited.ron");
-    ladderboard::io::session_ron::save_session(&session, &path).expect("saved");
+    ladderboard::io::session::save_session(&session, &path).expect("saved");
     let app = ladderboard::app::start(Some(&path), ladderboard::app::settings::Settings::default());
     let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
     assert!(said.contains(&format!("{who} (")) && said.contains("notes changed outside Ladderboard"), "{said}");

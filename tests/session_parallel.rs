@@ -5,9 +5,9 @@
 use jiff::Timestamp;
 use ladderboard::app::sample_session;
 use ladderboard::fixtures::large_session;
-use ladderboard::io::session_parallel::parse::parse_in_parallel;
-use ladderboard::io::session_parallel::write::session_text_on;
-use ladderboard::io::session_ron::{pretty_config, session_to_string};
+use ladderboard::io::session::parallel::parse::parse_in_parallel;
+use ladderboard::io::session::parallel::write::session_text_on;
+use ladderboard::io::session::{pretty_config, session_to_string};
 use ladderboard::model::{Change, Note, Session};
 use proptest::prelude::*;
 

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use ladderboard::command::Command;
 use ladderboard::command::{BoardCommand, FileCommand};
-use ladderboard::io::session_ron::load_session;
+use ladderboard::io::session::load_session;
 use ladderboard::model::{LevelId, Rating};
 use ui_support::{
     USER, get_label, get_text, get_text_containing, harness, has_text_containing, id_of, import_button,
@@ -269,7 +269,7 @@ fn a_tampered_audit_trail_is_shown_as_a_warning_on_open() {
     let path = dir.path().join("tampered.ron");
     let mut session = ladderboard::app::sample_session();
     session.audit[2].actor = "someone else".to_owned();
-    ladderboard::io::session_ron::save_session(&session, &path).expect("save");
+    ladderboard::io::session::save_session(&session, &path).expect("save");
     let mut h = harness();
     h.state_mut().queue(Command::File(FileCommand::Open(path)));
     h.run();

@@ -56,7 +56,7 @@ fn save_writes_the_file_then_closes() {
     h.get_by_role_and_label(Role::Button, "Save").click();
     h.run();
     assert!(h.state().close_confirmed());
-    let saved = ladderboard::io::session_ron::load_session(&path).expect("saved");
+    let saved = ladderboard::io::session::load_session(&path).expect("saved");
     assert!(saved.notes.iter().any(|n| n.text == "unsaved"));
 }
 
@@ -71,7 +71,7 @@ fn a_clean_session_closes_without_asking() {
 fn opening_another_session_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let other = dir.path().join("other.ron");
-    ladderboard::io::session_ron::save_session(&ladderboard::app::sample_session(), &other).expect("save");
+    ladderboard::io::session::save_session(&ladderboard::app::sample_session(), &other).expect("save");
     let mut h = harness();
     make_a_change(&mut h);
     h.state_mut().queue(Command::File(FileCommand::Open(other.clone())));

@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ladderboard::app::dialogs::{DialogAnswer, Dialogs};
 use ladderboard::command::{Action, Command};
-use ladderboard::io::session_ron::{load_session, save_session};
+use ladderboard::io::session::{load_session, save_session};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 use ui_support::{change_then_quit, get_text_containing, harness, has_text_containing};

@@ -46,7 +46,7 @@ fn a_members_pre_read_marks_are_merged_into_the_tally_the_agenda_shows() {
     let dir = tempfile::tempdir().expect("tempdir");
     let chair = write_prep(dir.path(), "committee.ron", "P4");
     // A member marks Ada in their own copy of the committee session and saves it.
-    let mut copy = ladderboard::io::session_ron::load_session(&chair).expect("loads");
+    let mut copy = ladderboard::io::session::load_session(&chair).expect("loads");
     let ada = PersonId::new("E2001");
     let at: jiff::Timestamp = "2026-11-30T11:00:00Z".parse().expect("time");
     let mark =
@@ -58,7 +58,7 @@ fn a_members_pre_read_marks_are_merged_into_the_tally_the_agenda_shows() {
     )
     .expect("marked");
     let member = dir.path().join("kofi-pre-read.ron");
-    ladderboard::io::session_ron::save_session(&copy, &member).expect("saved");
+    ladderboard::io::session::save_session(&copy, &member).expect("saved");
     let mut h = harness();
     h.state_mut().queue(Command::File(FileCommand::MergePrepFiles(vec![chair, member])));
     h.run();

@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = ladderboard::io::session_ron::parse_session(data, std::path::Path::new("fuzz.ron"));
+    let _ = ladderboard::io::session::parse_session(data, std::path::Path::new("fuzz.ron"));
 });

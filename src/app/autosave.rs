@@ -1,8 +1,8 @@
 //! Autosave to a recovery file a moment after each change, and the offer to restore it on start.
 
 use super::LadderApp;
-use crate::io::lock::{holder, host_name};
-use crate::io::recovery::{
+use crate::io::session::lock::{holder, host_name};
+use crate::io::session::recovery::{
     Recovery, discard_recovery, pending_recovery, read_recovery, recovery_files, recovery_path, write_recovery,
 };
 use crate::view::RecoveryOffer;
@@ -85,7 +85,10 @@ impl LadderApp {
                 holder.is_some_and(|h| h.pid == recovery.pid && h.host == recovery.host && recovery.pid != 0)
             }
             None => {
-                recovery.pid != 0 && recovery.host == this_host && !ours && crate::io::lock::process_alive(recovery.pid)
+                recovery.pid != 0
+                    && recovery.host == this_host
+                    && !ours
+                    && crate::io::session::lock::process_alive(recovery.pid)
             }
         };
         if live || pending_recovery(dir, path).as_deref() != Some(file.as_path()) {
@@ -220,8 +223,8 @@ impl LadderApp {
     pub(super) fn remember_recent(&mut self, path: &std::path::Path) {
         self.settings.remember(&crate::document::file::absolute(path));
         if let Some(dir) = &self.autosave.dir {
-            let file = crate::io::recovery::recent_files_path(dir);
-            if let Err(e) = crate::io::recovery::write_recent_files(&file, &self.settings.recent) {
+            let file = crate::io::session::recovery::recent_files_path(dir);
+            if let Err(e) = crate::io::session::recovery::write_recent_files(&file, &self.settings.recent) {
                 self.error(format!("The recent-files list could not be written: {e}"));
             }
         }

@@ -5,11 +5,11 @@ use super::LadderApp;
 use crate::command::Action;
 use crate::document::OpenFile;
 use crate::document::file::{absolute, disk_stamp};
-use crate::io::export_csv::{CsvColumns, export_decisions_csv};
-use crate::io::export_ron::export_decision_ron;
-use crate::io::lock::{LockInfo, LockOutcome, acquire};
-use crate::io::merge_files::{MergeChoices, merge_files};
-use crate::io::session_ron::{load_session, save_session};
+use crate::io::export::csv::{CsvColumns, export_decisions_csv};
+use crate::io::export::ron::export_decision_ron;
+use crate::io::session::lock::{LockInfo, LockOutcome, acquire};
+use crate::io::session::merge::{MergeChoices, merge_files};
+use crate::io::session::{load_session, save_session};
 use std::path::{Path, PathBuf};
 
 impl LadderApp {
@@ -174,7 +174,7 @@ impl LadderApp {
         let columns = if options.with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
         // Made while blind mode is on, an export carries the codes, not the names.
         let written = if options.workbook {
-            crate::io::export_xlsx::export_decisions_xlsx(self.document.shown(), path, columns)
+            crate::io::export::xlsx::export_decisions_xlsx(self.document.shown(), path, columns)
         } else {
             export_decisions_csv(self.document.shown(), path, columns)
         };
@@ -188,7 +188,7 @@ impl LadderApp {
     }
 
     pub(super) fn export_history(&mut self, path: &Path) {
-        match crate::io::export_history::export_history_csv(self.document.shown(), path) {
+        match crate::io::export::history::export_history_csv(self.document.shown(), path) {
             Ok(()) => self.info(format!("Exported the audit trail to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }
@@ -197,14 +197,14 @@ impl LadderApp {
     /// The pre-read packet: HTML at `path`, Markdown beside it.
     pub(super) fn export_packet(&mut self, path: &Path) {
         let markdown = path.with_extension("md");
-        match crate::io::packet::write_packet(self.document.shown(), Some(&markdown), Some(path)) {
+        match crate::io::export::packet::write_packet(self.document.shown(), Some(&markdown), Some(path)) {
             Ok(()) => self.info(format!("Wrote the pre-read packet to {} and {}", path.display(), markdown.display())),
             Err(e) => self.error(e.to_string()),
         }
     }
 
     pub(super) fn write_gap_letters(&mut self, dir: &Path) {
-        match crate::io::letters::write_gap_letters(self.document.shown(), dir) {
+        match crate::io::export::letters::write_gap_letters(self.document.shown(), dir) {
             Ok(written) if written.is_empty() => self.info("No \"not this cycle\" decisions: no gap letters to write"),
             Ok(written) => self.info(format!("Wrote {} gap letter(s) into {}", written.len(), dir.display())),
             Err(e) => self.error(e.to_string()),

@@ -16,7 +16,7 @@ pub mod settings;
 
 use crate::command::Command;
 use crate::document::Document;
-use crate::io::session_ron::{load_session, parse_session};
+use crate::io::session::{load_session, parse_session};
 use crate::model::Session;
 use crate::view::{Caches, StatusMessage, ViewState};
 use settings::Settings;
@@ -109,7 +109,7 @@ impl LadderApp {
 
     /// Who holds the session's file, when it is open read-only.
     #[must_use]
-    pub fn read_only(&self) -> Option<&crate::io::lock::LockInfo> {
+    pub fn read_only(&self) -> Option<&crate::io::session::lock::LockInfo> {
         self.document.read_only()
     }
 
@@ -317,9 +317,10 @@ pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitC
 pub fn start(path: Option<&Path>, mut settings: Settings) -> LadderApp {
     // The list written when each session opened outlives a crash; eframe's copy is written only
     // at a clean exit.
-    let recovery_dir = crate::io::recovery::recovery_dir();
+    let recovery_dir = crate::io::session::recovery::recovery_dir();
     if let Some(dir) = &recovery_dir {
-        let written = crate::io::recovery::read_recent_files(&crate::io::recovery::recent_files_path(dir));
+        let written =
+            crate::io::session::recovery::read_recent_files(&crate::io::session::recovery::recent_files_path(dir));
         for path in written.iter().rev() {
             settings.remember(path);
         }

@@ -102,7 +102,7 @@ pub enum EditError {
     #[error("{0}")]
     Rule(#[from] RuleError),
     #[error("Read-only: {0} has this session open. Use Save as… to work on a copy.")]
-    ReadOnly(crate::io::lock::LockInfo),
+    ReadOnly(crate::io::session::lock::LockInfo),
     #[error("no person with id \"{0}\" in this session")]
     UnknownPerson(PersonId),
     #[error("no open item {0}")]

@@ -2,7 +2,7 @@
 //! instead, when it is open read-only) and its size and time on disk when last read or written,
 //! to notice when someone else saved it.
 
-use crate::io::lock::{LockInfo, SessionLock};
+use crate::io::session::lock::{LockInfo, SessionLock};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 

@@ -133,7 +133,7 @@ impl Document {
 
     /// Who holds the file, when it is open read-only.
     #[must_use]
-    pub fn read_only(&self) -> Option<&crate::io::lock::LockInfo> {
+    pub fn read_only(&self) -> Option<&crate::io::session::lock::LockInfo> {
         self.file.as_ref().and_then(|f| f.read_only.as_ref())
     }
 

@@ -2,7 +2,7 @@
 
 use super::{Document, Edit, EditError, OpenFile, Stamp};
 use crate::app::sample_session;
-use crate::io::lock::LockInfo;
+use crate::io::session::lock::LockInfo;
 use crate::model::{LevelId, PersonId, Placement};
 
 fn stamp() -> Stamp {

@@ -16,7 +16,7 @@ pub struct EditState<'a> {
 pub struct Banners<'a> {
     pub blind: bool,
     /// Who holds the session while this window has it read-only.
-    pub read_only: Option<&'a crate::io::lock::LockInfo>,
+    pub read_only: Option<&'a crate::io::session::lock::LockInfo>,
 }
 
 /// Draws the menu bar.
@@ -118,7 +118,7 @@ fn blind_banner(ui: &mut Ui, out: &mut Vec<Command>) {
     }
 }
 
-fn read_only_banner(ui: &mut Ui, holder: &crate::io::lock::LockInfo, out: &mut Vec<Command>) {
+fn read_only_banner(ui: &mut Ui, holder: &crate::io::session::lock::LockInfo, out: &mut Vec<Command>) {
     ui.separator();
     let text = egui::RichText::new(format!("READ-ONLY — {holder} has this session open")).strong();
     ui.label(text.color(super::theme::warning_color(ui.visuals())));

@@ -2,7 +2,7 @@
 
 use super::drafts::{Drafts, UnsentText};
 use crate::command::Interrupted;
-use crate::io::lock::LockInfo;
+use crate::io::session::lock::LockInfo;
 use crate::model::{LevelId, PersonId, Placement, Status, Track};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -31,6 +31,6 @@ pub fn write_prep(dir: &Path, name: &str, target: &str) -> PathBuf {
         .apply(Change::Propose { person: PersonId::new("E2001"), proposal: Some(proposal) }, "Mei Lin Zhou", at)
         .expect("proposed");
     let path = dir.join(name);
-    ladderboard::io::session_ron::save_session(&session, &path).expect("saved");
+    ladderboard::io::session::save_session(&session, &path).expect("saved");
     path
 }

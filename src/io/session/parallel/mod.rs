@@ -1,4 +1,4 @@
-//! The parallel path for large session files, fenced off from the plain one (`io::session_ron`
+//! The parallel path for large session files, fenced off from the plain one (`io::session`
 //! reads and writes the same files with `ron` alone). RON has no parallel parser, so a small lexer
 //! (`split`) finds the top-level lists (people, evidence, notes, audit trail) and the commas between
 //! their items; `parse` parses the chunks as separate RON documents on every core and `write`

@@ -1,8 +1,8 @@
 //! Session files: pretty RON with a stable field order and a `format_version`, written atomically.
 
-use super::atomic::write_atomic;
-use super::error::{FileError, Problem};
-use super::ladder_ron::ron_problem;
+use crate::io::atomic::write_atomic;
+use crate::io::error::{FileError, Problem};
+use crate::io::ladder_ron::ron_problem;
 use crate::model::validate::session_problems;
 use crate::model::{CURRENT_FORMAT_VERSION, Session};
 use std::path::Path;
@@ -34,7 +34,7 @@ pub fn pretty_config() -> ron::ser::PrettyConfig {
 
 /// Serialises a session to RON text.
 pub fn session_to_string(session: &Session) -> Result<String, ron::Error> {
-    super::session_parallel::write::session_text(session, &pretty_config()).map(|mut text| {
+    super::parallel::write::session_text(session, &pretty_config()).map(|mut text| {
         text.push('\n');
         text
     })
@@ -83,7 +83,7 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
         let problem = Problem::new("format_version 0 does not exist", "restore the file from a backup");
         return Err(FileError::invalid(file, vec![problem]));
     }
-    let session = super::session_parallel::parse::parse_session_text(text)
+    let session = super::parallel::parse::parse_session_text(text)
         .map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a Ladderboard session")]))?;
     let mut session = super::migrate::migrate(session, version);
     session.reindex();

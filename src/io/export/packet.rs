@@ -3,8 +3,8 @@
 //! and as one self-contained HTML file (no external resources; one candidate per printed page).
 //! Made from the session the caller passes: the blinded copy while blind mode is on.
 
-use super::atomic::write_atomic;
-use super::error::FileError;
+use crate::io::atomic::write_atomic;
+use crate::io::error::FileError;
 use crate::model::coverage::criteria_checks;
 use crate::model::meeting::AgendaOrder;
 use crate::model::{Level, LevelId, Rating, Session};

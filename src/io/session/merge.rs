@@ -2,8 +2,8 @@
 //! as any session is (older formats migrated first), named in the record with the SHA-256 of its
 //! bytes, and never written. The merge itself is the new session's last audit event.
 
-use super::error::{FileError, Problem};
-use super::session_ron::parse_session;
+use super::ron::parse_session;
+use crate::io::error::{FileError, Problem};
 use crate::model::merge::{MergeError, PrepFile, merge};
 use crate::model::{Change, Session};
 use jiff::Timestamp;

@@ -1,9 +1,9 @@
 //! Recovery files: the autosaved copy of a session with unsaved changes, kept in the platform's
 //! data folder (not beside the session), keyed by the session's path, written atomically and 0600.
 
-use super::atomic::write_atomic;
-use super::error::FileError;
-use super::session_ron::pretty_config;
+use super::ron::pretty_config;
+use crate::io::atomic::write_atomic;
+use crate::io::error::FileError;
 use crate::model::Session;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -71,7 +71,7 @@ pub fn write_recovery(path: &Path, recovery: &Recovery) -> Result<(), FileError>
 pub fn read_recovery(path: &Path) -> Result<Recovery, FileError> {
     let text = std::fs::read_to_string(path).map_err(|source| FileError::Read { path: path.to_path_buf(), source })?;
     let mut recovery: Recovery = ron::from_str(&text)
-        .map_err(|e| FileError::invalid(path, vec![super::ladder_ron::ron_problem(&e, "a recovery file")]))?;
+        .map_err(|e| FileError::invalid(path, vec![crate::io::ladder_ron::ron_problem(&e, "a recovery file")]))?;
     recovery.session.reindex();
     Ok(recovery)
 }

@@ -95,7 +95,7 @@ struct Neutral(csv::Writer<Vec<u8>>);
 
 impl Neutral {
     fn write_record<const N: usize>(&mut self, cells: [&str; N]) -> Result<(), csv::Error> {
-        self.0.write_record(cells.map(|c| crate::io::export_csv::neutralise(c).into_owned()))
+        self.0.write_record(cells.map(|c| crate::io::export::csv::neutralise(c).into_owned()))
     }
 }
 

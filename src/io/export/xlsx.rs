@@ -3,9 +3,9 @@
 //! a formula, the same guarantee the CSV's `'` prefix gives), but the minutes, written as a number.
 //! The header row is bold, frozen and filtered; columns are as wide as their content, up to a limit.
 
-use super::atomic::write_atomic;
-use super::error::FileError;
-use super::export_csv::{CsvColumns, decision_headers, for_each_decision_row};
+use super::csv::{CsvColumns, decision_headers, for_each_decision_row};
+use crate::io::atomic::write_atomic;
+use crate::io::error::FileError;
 use crate::model::Session;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Decisions as CSV for HR systems: one row per person, safe to open in a spreadsheet.
 
-use super::atomic::write_atomic;
-use super::error::FileError;
+use crate::io::atomic::write_atomic;
+use crate::io::error::FileError;
 use crate::model::Session;
 use crate::model::roster_layout::RosterRows;
 use std::borrow::Cow;

@@ -1,8 +1,8 @@
 //! The audit trail as CSV: one row per event, formula-like cells neutralised.
 
-use super::atomic::write_atomic;
-use super::error::FileError;
-use super::export_csv::neutralise;
+use super::csv::neutralise;
+use crate::io::atomic::write_atomic;
+use crate::io::error::FileError;
 use crate::model::{AuditEvent, Session};
 use std::path::Path;
 

@@ -2,8 +2,8 @@
 //! conversation with the engineer, naming the target level's criteria not yet met (rated below
 //! "meets" or without evidence) with the evidence that was there, and the committee's reason.
 
-use super::atomic::write_atomic;
-use super::error::FileError;
+use crate::io::atomic::write_atomic;
+use crate::io::error::FileError;
 use crate::model::coverage::gaps;
 use crate::model::{Level, Outcome, Person, Rating, Session};
 use std::fmt::Write as _;

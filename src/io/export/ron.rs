@@ -1,9 +1,9 @@
 //! The full decision record as RON: per person, where they stand, the proposal, the decision,
 //! the evidence and the notes, plus the audit events about them.
 
-use super::atomic::write_atomic;
-use super::error::FileError;
-use super::session_ron::pretty_config;
+use crate::io::atomic::write_atomic;
+use crate::io::error::FileError;
+use crate::io::session::pretty_config;
 use crate::model::{AuditEvent, Decision, Evidence, LevelId, Note, PersonId, Placement, Proposal, Session, Track};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
