@@ -138,19 +138,19 @@ fn committee_and_fairness() {
         ("comparison of 4 people open", 5),
         ("presenter view", 2),
     ] {
-        app.view.fairness = None;
-        app.view.agenda = None;
+        app.view.windows.fairness = None;
+        app.view.windows.agenda = None;
         app.view.density = false;
-        app.view.cell_list = None;
-        app.view.compare = None;
+        app.view.windows.cell_list = None;
+        app.view.windows.compare = None;
         match setup {
-            0 => app.view.fairness = Some(ladderboard::view::state::FairnessState::default()),
-            1 => app.view.agenda = Some(ladderboard::model::meeting::AgendaOrder::Disagreement),
+            0 => app.view.windows.fairness = Some(ladderboard::view::state::FairnessState::default()),
+            1 => app.view.windows.agenda = Some(ladderboard::model::meeting::AgendaOrder::Disagreement),
             3 => app.view.density = true,
             4 => {
                 let first = &app.session().people[0];
                 let placement = app.session().placement(first);
-                app.view.cell_list = Some(ladderboard::view::CellList {
+                app.view.windows.cell_list = Some(ladderboard::view::CellList {
                     level: placement.level,
                     band: placement.band,
                     query: String::new(),
@@ -158,7 +158,7 @@ fn committee_and_fairness() {
             }
             5 => {
                 let people = app.session().people.iter().take(4).map(|p| p.id.clone()).collect();
-                app.view.compare = Some(ladderboard::view::CompareState { people, level: None });
+                app.view.windows.compare = Some(ladderboard::view::CompareState { people, level: None });
             }
             _ => {
                 let first = app.session().proposals.keys().next().cloned().expect("a candidate");

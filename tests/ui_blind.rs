@@ -91,7 +91,7 @@ fn while_blind_no_screen_shows_a_name_manager_or_team_and_revealing_is_audited()
     assert_eq!(leaks(&h), Vec::<String>::new(), "the agenda");
     h.query_all_by_role_and_label(Role::Button, "Present").next().expect("a candidate").click();
     h.run();
-    assert!(h.state().view.presenter.is_some());
+    assert!(h.state().view.windows.presenter.is_some());
     assert_eq!(leaks(&h), Vec::<String>::new(), "the presenter view");
     h.get_by_role_and_label(Role::Button, "End meeting view").click();
     h.run();

@@ -21,11 +21,11 @@ fn ctrl_click_two_people_and_compare_them_on_one_levels_criteria() {
     let mut h = harness();
     roster_row(&h, "Ada Park").click_modifiers(Modifiers::COMMAND);
     h.run();
-    assert!(h.state().view.compare.is_none(), "one person is not a comparison yet");
+    assert!(h.state().view.windows.compare.is_none(), "one person is not a comparison yet");
     get_text_containing(&h, "Comparing Ada Park");
     roster_row(&h, "Bilal Hassan").click_modifiers(Modifiers::COMMAND);
     h.run();
-    let compare = h.state().view.compare.clone().expect("the window opened with the second");
+    let compare = h.state().view.windows.compare.clone().expect("the window opened with the second");
     assert_eq!(compare.people, [PersonId::new("E2001"), PersonId::new("E2002")]);
     // Ada is P3, Bilal P5 and proposed for P6: not the same target, so the level above the most
     // senior, P6.
@@ -41,12 +41,12 @@ fn ctrl_click_two_people_and_compare_them_on_one_levels_criteria() {
     h.run();
     h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("P4 "))).click();
     h.run();
-    assert_eq!(h.state().view.compare.as_ref().and_then(|c| c.level.clone()), Some(LevelId::new("P4")));
+    assert_eq!(h.state().view.windows.compare.as_ref().and_then(|c| c.level.clone()), Some(LevelId::new("P4")));
     get_text_containing(&h, "P4 criteria");
 
     h.get_by_role_and_label(Role::Button, "Remove Bilal Hassan").click();
     h.run();
-    assert_eq!(h.state().view.compare.as_ref().map(|c| c.people.len()), Some(1));
+    assert_eq!(h.state().view.windows.compare.as_ref().map(|c| c.people.len()), Some(1));
     get_text_containing(&h, "Choose at least two people to compare.");
 }
 
@@ -55,7 +55,7 @@ fn the_palette_opens_the_comparison_on_the_selected_person() {
     let mut h = harness();
     h.state_mut().queue(ladderboard::command::Command::Run(ladderboard::command::Action::Compare));
     h.run();
-    let compare = h.state().view.compare.clone().expect("open");
+    let compare = h.state().view.windows.compare.clone().expect("open");
     assert_eq!(compare.people, [PersonId::new("E2001")], "the selected person to start with");
     get_text_containing(&h, "Ctrl+click people in the roster or on the board");
 }

@@ -12,7 +12,7 @@ fn f1_lists_every_shortcut_and_about_names_the_version() {
     let mut h = harness();
     h.key_press(Key::F1);
     h.run();
-    assert_eq!(h.state().view.help, Some(ladderboard::view::state::HelpPage::Shortcuts));
+    assert_eq!(h.state().view.windows.help, Some(ladderboard::view::state::HelpPage::Shortcuts));
     assert!(has_text_containing(&h, "Meeting agenda"));
     assert!(has_text_containing(&h, "Ctrl+G"), "shortcuts are written out");
     h.key_press(Key::Escape);

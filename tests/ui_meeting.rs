@@ -62,14 +62,14 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
     assert_eq!(decision.rationale, "Evidence meets P5 scope");
     assert!(decision.time_spent_secs.is_some_and(|s| s >= 1), "{decision:?}");
     // On to the next undecided candidate.
-    let next = h.state().view.presenter.as_ref().map(|p| p.person.clone()).expect("still presenting");
+    let next = h.state().view.windows.presenter.as_ref().map(|p| p.person.clone()).expect("still presenting");
     assert_ne!(next, victor);
     assert!(!h.state().session().decisions.contains_key(&next));
     let undecided_after = h.state().session().agenda(AgendaOrder::Disagreement).iter().filter(|i| !i.decided).count();
     assert_eq!(undecided_after, undecided_before - 1);
     h.get_by_role_and_label(Role::Button, "End meeting view").click();
     h.run();
-    assert!(h.state().view.presenter.is_none());
+    assert!(h.state().view.windows.presenter.is_none());
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn the_chair_reorders_the_agenda_by_hand_and_the_order_is_kept_in_the_session() 
     // Moving the first candidate down one place switches the agenda to the chair's own order.
     h.query_all_by_role_and_label(Role::Button, "↓").next().expect("a move-down button").click();
     h.run();
-    assert_eq!(h.state().view.agenda, Some(AgendaOrder::ByHand));
+    assert_eq!(h.state().view.windows.agenda, Some(AgendaOrder::ByHand));
     let after: Vec<_> = h.state().session().agenda(AgendaOrder::ByHand).into_iter().map(|i| i.person).collect();
     assert_eq!((&after[0], &after[1]), (&before[1], &before[0]));
     assert_eq!(h.state().session().meeting.order[..2], after[..2]);

@@ -16,7 +16,7 @@ impl LadderApp {
             BoardCommand::MoveSelectedCard(direction) => self.move_selected_card(direction),
             BoardCommand::MoveCard { person, to } => self.move_card(&person, to),
             BoardCommand::OpenCellList { level, band } => {
-                self.view.cell_list = Some(crate::view::CellList { level, band, query: String::new() });
+                self.view.windows.cell_list = Some(crate::view::CellList { level, band, query: String::new() });
             }
             BoardCommand::SetDensity(on) => self.view.density = on,
         }

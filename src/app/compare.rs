@@ -7,7 +7,7 @@ use crate::view::CompareState;
 
 impl LadderApp {
     pub(super) fn toggle_compare(&mut self, person: crate::model::PersonId) {
-        let marks = &mut self.view.compare_marks;
+        let marks = &mut self.view.windows.compare_marks;
         if let Some(at) = marks.iter().position(|p| *p == person) {
             marks.remove(at);
         } else if marks.len() >= MAX_COMPARED {
@@ -17,10 +17,10 @@ impl LadderApp {
             marks.push(person);
         }
         let names: Vec<String> = marks.iter().map(|id| self.document.session().name_of(id)).collect();
-        match &mut self.view.compare {
+        match &mut self.view.windows.compare {
             Some(compare) => compare.people.clone_from(marks),
             None if names.len() >= 2 => {
-                self.view.compare = Some(CompareState { people: marks.clone(), level: None });
+                self.view.windows.compare = Some(CompareState { people: marks.clone(), level: None });
             }
             None => {}
         }
@@ -34,14 +34,14 @@ impl LadderApp {
 
     /// Opens (or closes) the comparison on the marked people, or the selected one.
     pub(super) fn open_compare(&mut self) {
-        if self.view.compare.take().is_some() {
+        if self.view.windows.compare.take().is_some() {
             return;
         }
-        if self.view.compare_marks.is_empty()
+        if self.view.windows.compare_marks.is_empty()
             && let Some(selected) = self.view.selected.clone()
         {
-            self.view.compare_marks.push(selected);
+            self.view.windows.compare_marks.push(selected);
         }
-        self.view.compare = Some(CompareState { people: self.view.compare_marks.clone(), level: None });
+        self.view.windows.compare = Some(CompareState { people: self.view.windows.compare_marks.clone(), level: None });
     }
 }

@@ -41,7 +41,7 @@ impl LadderApp {
                 let (people, open) = (session.people.len(), session.conflicts.len());
                 self.replace_session(session, None);
                 self.document.revisions_mut().mark_unsaved();
-                self.view.open_items = open > 0;
+                self.view.windows.open_items = open > 0;
                 let open = match open {
                     0 => "no disagreements".to_owned(),
                     1 => "1 disagreement to settle (Open items)".to_owned(),

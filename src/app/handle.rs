@@ -34,7 +34,7 @@ impl LadderApp {
     pub(super) fn edit(&mut self, mut edit: Edit) -> bool {
         // A decision made while the room is on the candidate records the time it spent.
         if let Edit::Decide { person, time_spent_secs: spent @ None, .. } = &mut edit {
-            *spent = self.view.presenter.as_ref().filter(|p| p.person == *person).map(|p| p.elapsed_secs);
+            *spent = self.view.windows.presenter.as_ref().filter(|p| p.person == *person).map(|p| p.elapsed_secs);
         }
         let refused = edit.refused();
         let stamp = Stamp::now(&self.settings.user_name);
@@ -63,7 +63,7 @@ impl LadderApp {
     fn after_edit(&mut self, edit: &Edit, label: &str) {
         match edit {
             Edit::MoveAndPropose { .. } => self.view.pending = None,
-            Edit::MoveOnAgenda { .. } => self.view.agenda = Some(AgendaOrder::ByHand),
+            Edit::MoveOnAgenda { .. } => self.view.windows.agenda = Some(AgendaOrder::ByHand),
             Edit::SetBlind(on) => self.info(if *on {
                 "Blind mode on: names, managers, teams and e-mails show as codes"
             } else {
@@ -122,7 +122,7 @@ impl LadderApp {
             }
             WindowCommand::ToggleCompare(person) => self.toggle_compare(person),
             WindowCommand::SetCompareLevel(level) => {
-                if let Some(compare) = &mut self.view.compare {
+                if let Some(compare) = &mut self.view.windows.compare {
                     compare.level = level;
                 }
             }
@@ -194,15 +194,15 @@ impl LadderApp {
 
     fn run_action(&mut self, action: Action) {
         match action {
-            Action::OpenItems => self.view.open_items = !self.view.open_items,
+            Action::OpenItems => self.view.windows.open_items = !self.view.windows.open_items,
             Action::Fairness => {
-                self.view.fairness = match self.view.fairness {
+                self.view.windows.fairness = match self.view.windows.fairness {
                     Some(_) => None,
                     None => Some(crate::view::state::FairnessState::default()),
                 };
             }
             Action::Agenda => {
-                self.view.agenda = match self.view.agenda {
+                self.view.windows.agenda = match self.view.windows.agenda {
                     Some(_) => None,
                     None => Some(AgendaOrder::default()),
                 };
@@ -210,13 +210,13 @@ impl LadderApp {
             Action::ToggleBlind => {
                 self.edit(Edit::SetBlind(!self.session().blind));
             }
-            Action::Shortcuts => self.view.help = Some(crate::view::state::HelpPage::Shortcuts),
-            Action::FileFormats => self.view.help = Some(crate::view::state::HelpPage::FileFormats),
-            Action::About => self.view.help = Some(crate::view::state::HelpPage::About),
+            Action::Shortcuts => self.view.windows.help = Some(crate::view::state::HelpPage::Shortcuts),
+            Action::FileFormats => self.view.windows.help = Some(crate::view::state::HelpPage::FileFormats),
+            Action::About => self.view.windows.help = Some(crate::view::state::HelpPage::About),
             Action::Quit => self.unless_unsaved(Interrupted::CloseWindow),
             Action::Compare => self.open_compare(),
             Action::History => {
-                self.view.history = match self.view.history.take() {
+                self.view.windows.history = match self.view.windows.history.take() {
                     Some(_) => None,
                     None => Some(HistoryFilter::default()),
                 };

@@ -36,7 +36,7 @@ impl LadderApp {
         Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(ui, session, status.as_ref(), &mut view.status_details);
         });
-        if let Some(presenter) = &mut view.presenter {
+        if let Some(presenter) = &mut view.windows.presenter {
             // The shared screen: one candidate, nothing else.
             // The agenda the meeting walks (the same cache as the agenda window's).
             let agenda = caches.agenda.get().map_or(&[][..], Vec::as_slice);
@@ -44,23 +44,23 @@ impl LadderApp {
         } else {
             board_panels(ui, session, view, derived, out);
         }
-        history_window::history_ui(ui.ctx(), session, &mut view.history, out);
-        help::help_ui(ui.ctx(), &mut view.help, view.recovery_dir.as_deref());
-        open_items::open_items_ui(ui.ctx(), session, &mut view.open_items, out);
-        if view.presenter.is_none() {
+        history_window::history_ui(ui.ctx(), session, &mut view.windows.history, out);
+        help::help_ui(ui.ctx(), &mut view.windows.help, view.recovery_dir.as_deref());
+        open_items::open_items_ui(ui.ctx(), session, &mut view.windows.open_items, out);
+        if view.windows.presenter.is_none() {
             let items = caches.agenda.get().map_or(&[][..], Vec::as_slice);
-            agenda::agenda_ui(ui.ctx(), session, &mut view.agenda, items, out);
+            agenda::agenda_ui(ui.ctx(), session, &mut view.windows.agenda, items, out);
             let data = fairness::FairnessData {
                 figures: caches.figures.get(),
                 groups: caches.groups.get().map_or(&[][..], Vec::as_slice),
                 outcomes: caches.outcomes.get(),
             };
-            fairness::fairness_ui(ui.ctx(), session, &data, &mut view.fairness, out);
+            fairness::fairness_ui(ui.ctx(), session, &data, &mut view.windows.fairness, out);
         }
-        compare::compare_ui(ui.ctx(), session, &mut view.compare, out);
-        let mut cell_list = view.cell_list.take();
+        compare::compare_ui(ui.ctx(), session, &mut view.windows.compare, out);
+        let mut cell_list = view.windows.cell_list.take();
         cell_list::cell_list_ui(ui.ctx(), session, view, derived, &mut cell_list, out);
-        view.cell_list = cell_list;
+        view.windows.cell_list = cell_list;
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);

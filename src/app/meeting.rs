@@ -12,19 +12,19 @@ impl LadderApp {
     /// Handles the meeting's commands.
     pub(super) fn handle_meeting(&mut self, command: MeetingCommand) {
         match command {
-            MeetingCommand::SetAgendaOrder(order) => self.view.agenda = Some(order),
+            MeetingCommand::SetAgendaOrder(order) => self.view.windows.agenda = Some(order),
             MeetingCommand::Present(person) => self.present(person),
             MeetingCommand::DecideAndNext => self.decide_and_next(),
             MeetingCommand::NextCandidate => self.next_candidate(),
-            MeetingCommand::EndPresentation => self.view.presenter = None,
+            MeetingCommand::EndPresentation => self.view.windows.presenter = None,
         }
     }
 
     /// Puts `person` on the shared screen and starts their clock.
     fn present(&mut self, person: PersonId) {
-        let order = self.view.agenda.unwrap_or_default();
+        let order = self.view.windows.agenda.unwrap_or_default();
         let target = self.session().proposals.get(&person).map(|p| p.target.clone());
-        self.view.presenter = Some(Presenter {
+        self.view.windows.presenter = Some(Presenter {
             person: person.clone(),
             order,
             since: Instant::now(),
@@ -38,7 +38,7 @@ impl LadderApp {
 
     /// Records the presenter view's decision (with the time spent) and moves to the next candidate.
     fn decide_and_next(&mut self) {
-        let Some(p) = self.view.presenter.clone() else { return };
+        let Some(p) = self.view.windows.presenter.clone() else { return };
         let Some(outcome) = p.outcome else {
             self.error("Choose an outcome first");
             return;
@@ -59,7 +59,7 @@ impl LadderApp {
     /// The next candidate on the agenda not yet decided, after the one on screen; the view closes
     /// after the last.
     fn next_candidate(&mut self) {
-        let Some(p) = self.view.presenter.clone() else { return };
+        let Some(p) = self.view.windows.presenter.clone() else { return };
         let agenda = self.session().agenda(p.order);
         let at = agenda.iter().position(|i| i.person == p.person).unwrap_or(0);
         let next =
@@ -67,18 +67,18 @@ impl LadderApp {
         if let Some(item) = next {
             let person = item.person.clone();
             self.present(person);
-            if let Some(presenter) = &mut self.view.presenter {
+            if let Some(presenter) = &mut self.view.windows.presenter {
                 presenter.order = p.order;
             }
         } else {
-            self.view.presenter = None;
+            self.view.windows.presenter = None;
             self.info("Every candidate on the agenda is decided");
         }
     }
 
     /// Each frame: the time on the candidate, for the countdown and the record.
     pub(super) fn tick_presenter(&mut self, ctx: &egui::Context) {
-        if let Some(presenter) = &mut self.view.presenter {
+        if let Some(presenter) = &mut self.view.windows.presenter {
             presenter.elapsed_secs = presenter.since.elapsed().as_secs();
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }

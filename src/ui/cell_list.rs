@@ -8,7 +8,7 @@ use crate::model::Session;
 use crate::view::{CellList, Derived, ViewState};
 use egui::{RichText, ScrollArea};
 
-/// Draws the list while it is open. `view.cell_list` is taken out by the caller for the frame.
+/// Draws the list while it is open. `view.windows.cell_list` is taken out by the caller for the frame.
 pub fn cell_list_ui(
     ctx: &egui::Context,
     session: &Session,

@@ -69,7 +69,7 @@ impl Caches {
     pub fn refresh(&mut self, session: &Session, revision: u64, view: &ViewState) {
         let built_for = super::derived::BuiltFor::of(view);
         self.derived.refresh(revision, built_for, |_| Derived::build(session, view));
-        if let Some(fairness) = &view.fairness {
+        if let Some(fairness) = &view.windows.fairness {
             self.figures.refresh(revision, (view.track, fairness.group.clone()), |(track, group)| {
                 Figures::compute(session, *track, group)
             });
@@ -78,7 +78,7 @@ impl Caches {
                 Outcomes::compute(session, *track, *today)
             });
         }
-        let order = view.presenter.as_ref().map(|p| p.order).or(view.agenda);
+        let order = view.windows.presenter.as_ref().map(|p| p.order).or(view.windows.agenda);
         if let Some(order) = order {
             self.agenda.refresh(revision, order, |order| session.agenda(*order));
         }

@@ -6,7 +6,9 @@ pub mod cache;
 pub mod derived;
 pub mod drafts;
 pub mod import_preview;
+pub mod prompts;
 pub mod state;
+pub mod windows;
 
 pub use cache::Caches;
 pub use derived::Derived;

@@ -1,0 +1,78 @@
+//! Questions the window asks and waits on: a proposal's rationale, a path, a session someone
+//! else holds, a recovery file to restore, the decisions export's choices.
+
+use crate::io::session::lock::LockInfo;
+use crate::model::{PersonId, Placement};
+use std::path::PathBuf;
+
+/// A move above a person's level waiting for its proposal rationale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingProposal {
+    pub person: PersonId,
+    pub to: Placement,
+    pub rationale: String,
+    /// The rationale box has been given the keyboard once, so typing starts there.
+    pub focused: bool,
+}
+
+impl PendingProposal {
+    /// A prompt for moving `person` to `to`, with an empty rationale.
+    #[must_use]
+    pub fn new(person: PersonId, to: Placement) -> Self {
+        PendingProposal { person, to, rationale: String::new(), focused: false }
+    }
+}
+
+/// A recovery file found on start, offered to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryOffer {
+    pub file: PathBuf,
+    /// The session file the changes belong to; `None` for a session never saved.
+    pub session_path: Option<PathBuf>,
+    pub unsaved_changes: usize,
+    pub last_change: String,
+    pub written_at: String,
+}
+
+/// What a path is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPromptKind {
+    Open,
+    OpenMany,
+    Save,
+    Folder,
+}
+
+/// The path field, shown where no file dialog can be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathPrompt {
+    pub title: String,
+    pub kind: PathPromptKind,
+    /// The path as typed (one per line for several files).
+    pub text: String,
+    /// Why the field, not the system's dialog.
+    pub why: String,
+    /// What is wrong with the path typed, if anything.
+    pub problem: String,
+    /// An existing file the user was asked about: confirming the same path again replaces it.
+    pub confirmed_replace: Option<PathBuf>,
+    /// The field has been given the keyboard focus once, as it opened.
+    pub focused: bool,
+    pub target: crate::command::DialogTarget,
+}
+
+/// A session someone else holds open, waiting for "Open read-only" or Cancel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockPrompt {
+    pub path: PathBuf,
+    pub holder: LockInfo,
+}
+
+/// The decisions-CSV export dialog's choices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportCsvOptions {
+    /// Put the roster's own columns, in its order, before the decision columns.
+    pub with_roster_columns: bool,
+    /// Write an Excel workbook (`.xlsx`) instead of CSV.
+    pub workbook: bool,
+}
