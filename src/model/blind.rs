@@ -3,9 +3,9 @@
 //! the sorted ids and names, so they stay the same from one frame, filter or export to the next. The
 //! screens and the exports draw from a blinded copy of the session; the session itself is untouched.
 
+use super::extra_cells::ExtraCells;
 use super::ids::PersonId;
 use super::person::Person;
-use super::roster_layout::ExtraCells;
 use super::session::Session;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeSet, HashMap};

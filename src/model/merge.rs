@@ -10,9 +10,10 @@
 
 use super::audit::AuditEvent;
 use super::conflict::{Conflict, ConflictOption, ConflictValue, MergedFile, Subject};
+use super::extra_cells::ExtraCells;
 use super::ids::PersonId;
 use super::note::Note;
-use super::roster_layout::{ExtraCells, RosterColumn};
+use super::roster_layout::RosterColumn;
 use super::session::Session;
 use std::collections::BTreeMap;
 

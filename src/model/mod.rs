@@ -1,14 +1,16 @@
 //! Pure calibration data and the rules that guard it. No egui, no file IO.
 
+pub mod analysis;
+pub mod apply;
 pub mod audit;
+pub mod band_targets;
 pub mod blind;
 pub mod change;
 pub mod compare;
 pub mod conflict;
-pub mod coverage;
 pub mod decision;
 pub mod evidence;
-pub mod fairness;
+pub mod extra_cells;
 pub mod ids;
 pub mod ladder;
 pub mod level_match;
@@ -24,14 +26,17 @@ pub mod rules;
 pub mod session;
 pub mod state_seal;
 pub mod status;
-pub mod validate;
 pub mod wording;
 
+pub use analysis::{coverage, fairness, validate};
+
+pub use apply::Applied;
 pub use audit::{AuditEvent, ChainBreak};
-pub use change::{Applied, Change};
+pub use change::Change;
 pub use conflict::{Conflict, ConflictOption, ConflictValue, MergedFile, Subject};
 pub use decision::{Decision, Outcome};
 pub use evidence::{Evidence, Rating};
+pub use extra_cells::ExtraCells;
 pub use ids::{DimensionId, LevelId, PersonId};
 pub use ladder::{Criterion, Dimension, Equivalence, Ladder, Level, LevelScheme, Track, YearsRange};
 pub use level_match::LevelMatcher;
@@ -39,7 +44,7 @@ pub use note::Note;
 pub use person::{ExtraColumns, Person, Placement};
 pub use proposal::Proposal;
 pub use roster_field::Field;
-pub use roster_layout::{ExtraCells, RosterColumn};
+pub use roster_layout::RosterColumn;
 pub use rules::RuleError;
 pub use session::{CURRENT_FORMAT_VERSION, Session};
 pub use status::Status;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Values of the roster columns Ladderboard keeps as they were; their headers are named once, in
 /// `Session::roster_columns`.
-pub type ExtraColumns = super::roster_layout::ExtraCells;
+pub type ExtraColumns = super::extra_cells::ExtraCells;
 
 /// One engineer or manager, as imported from the roster. Text fields are `CompactString`s: names,
 /// managers and teams are short, so they are stored inline rather than as one allocation each.

@@ -1,8 +1,10 @@
 //! Every way a change or a session can break the rules, as a typed error with words a person can act on.
 
-use super::decision::Outcome;
+use super::decision::{Decision, Outcome};
 use super::ids::{DimensionId, LevelId, PersonId};
+use super::ladder::Ladder;
 use super::ladder::Track;
+use super::person::{Person, Placement};
 use thiserror::Error;
 
 /// A rule that a change or a session broke.
@@ -48,4 +50,57 @@ pub enum RuleError {
     Person { person: PersonId, problem: Box<RuleError> },
     #[error("ladder: {0}")]
     Ladder(String),
+}
+
+pub(crate) fn unknown_level(ladder: &Ladder, level: &LevelId) -> RuleError {
+    RuleError::UnknownLevel { level: level.clone(), valid: ladder.level_list(None) }
+}
+
+/// The level must exist and be on the person's track.
+pub(crate) fn on_track(ladder: &Ladder, person: &Person, level: &LevelId) -> Result<(), RuleError> {
+    let found = ladder.level(level).ok_or_else(|| unknown_level(ladder, level))?;
+    if found.track == person.track {
+        Ok(())
+    } else {
+        Err(RuleError::WrongTrack {
+            level: level.clone(),
+            track: person.track,
+            valid: ladder.level_list(Some(person.track)),
+        })
+    }
+}
+
+/// A grid cell a person may stand in: a level on their track and a band the ladder has. The one
+/// check behind both a move and the validator.
+pub(crate) fn check_placement(ladder: &Ladder, person: &Person, placement: &Placement) -> Result<(), RuleError> {
+    on_track(ladder, person, &placement.level)?;
+    if placement.band >= ladder.bands.len() {
+        return Err(RuleError::BandOutOfRange { band: placement.band, bands: ladder.bands.len() });
+    }
+    Ok(())
+}
+
+pub(crate) fn require_rationale(text: &str, what: &'static str) -> Result<(), RuleError> {
+    if text.trim().is_empty() { Err(RuleError::MissingRationale { what }) } else { Ok(()) }
+}
+
+/// A decision needs a rationale; promotions go up the person's track; adjustments go to another level.
+pub(crate) fn check_decision(ladder: &Ladder, person: &Person, decision: &Decision) -> Result<(), RuleError> {
+    require_rationale(&decision.rationale, "a decision")?;
+    match (decision.outcome, &decision.new_level) {
+        (Outcome::Promote, Some(new)) => {
+            on_track(ladder, person, new)?;
+            if ladder.rank(new) <= ladder.rank(&person.level) {
+                return Err(RuleError::NotAbove { target: new.clone(), current: person.level.clone() });
+            }
+            Ok(())
+        }
+        (Outcome::LevelAdjust, Some(new)) => {
+            ladder.level(new).ok_or_else(|| unknown_level(ladder, new))?;
+            if *new == person.level { Err(RuleError::SameLevel { new: new.clone() }) } else { Ok(()) }
+        }
+        (outcome @ (Outcome::Promote | Outcome::LevelAdjust), None) => Err(RuleError::NewLevelRequired(outcome)),
+        (outcome @ (Outcome::Hold | Outcome::NotThisCycle), Some(_)) => Err(RuleError::NewLevelNotAllowed(outcome)),
+        (Outcome::Hold | Outcome::NotThisCycle, None) => Ok(()),
+    }
 }

@@ -2,10 +2,10 @@
 //! decisions and the audit trail. Views (grid counts, filters, exports) are derived from it.
 
 use super::audit::AuditEvent;
+use super::band_targets::BandTargets;
 use super::conflict::Conflict;
 use super::decision::Decision;
 use super::evidence::Evidence;
-use super::fairness::BandTargets;
 use super::ids::{DimensionId, LevelId, PersonId};
 use super::ladder::Ladder;
 use super::meeting::{Mark, Meeting};

@@ -1,9 +1,9 @@
 //! Whole-file checks for ladders and sessions, collecting every problem rather than stopping at the first.
 
-use super::change::{check_decision, check_placement, on_track};
-use super::ladder::{Ladder, Track};
-use super::rules::RuleError;
-use super::session::Session;
+use crate::model::ladder::{Ladder, Track};
+use crate::model::rules::RuleError;
+use crate::model::rules::{check_decision, check_placement, on_track};
+use crate::model::session::Session;
 use std::collections::HashSet;
 
 /// Every problem with a ladder, in plain words. Empty means the ladder is usable.
@@ -156,6 +156,6 @@ pub fn session_problems(session: &Session) -> Vec<RuleError> {
     problems
 }
 
-fn wrap(person: &super::ids::PersonId, problem: RuleError) -> RuleError {
+fn wrap(person: &crate::model::ids::PersonId, problem: RuleError) -> RuleError {
     RuleError::Person { person: person.clone(), problem: Box::new(problem) }
 }

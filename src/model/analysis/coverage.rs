@@ -2,9 +2,9 @@
 //! evidence recorded against it, and whether it is met (rated "meets" or better). Used by the agenda
 //! (thinnest cases first), the presenter view and gap letters.
 
-use super::evidence::{Evidence, Rating};
-use super::ids::{DimensionId, LevelId, PersonId};
-use super::session::Session;
+use crate::model::evidence::{Evidence, Rating};
+use crate::model::ids::{DimensionId, LevelId, PersonId};
+use crate::model::session::Session;
 
 /// One criterion of the target level, with its evidence.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,33 +6,13 @@
 //! compare", and above it a share is flagged only when it differs from the target by more than the
 //! tolerance *and* the target lies outside the 95 % Wilson interval of the observed share.
 
-use super::ids::{LevelId, PersonId};
-use super::ladder::Track;
-use super::session::Session;
-use serde::{Deserialize, Serialize};
+use crate::model::ids::{LevelId, PersonId};
+use crate::model::ladder::Track;
+use crate::model::session::Session;
+use serde::Serialize;
+
+pub use crate::model::band_targets::BandTargets;
 use std::collections::BTreeMap;
-
-/// The chair's target share of people per band (lowest band first), saved with the session.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct BandTargets {
-    /// One share per band, summing to 1 (e.g. developing 0.2, solid 0.6, strong 0.2).
-    pub shares: Vec<f64>,
-    /// How far an observed share may stray before it is flagged (0.10 = ten points).
-    pub tolerance: f64,
-    /// Groups smaller than this are "too few to compare".
-    pub min_group: usize,
-}
-
-impl Eq for BandTargets {}
-
-impl BandTargets {
-    /// 20 / 60 / 20 over three bands (evenly over other counts), ten points, five people.
-    #[must_use]
-    pub fn default_for(bands: usize) -> Self {
-        let shares = if bands == 3 { vec![0.2, 0.6, 0.2] } else { vec![1.0 / bands.max(1) as f64; bands] };
-        BandTargets { shares, tolerance: 0.10, min_group: 5 }
-    }
-}
 
 /// People per band in one group (a level, a manager's people, a team).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -113,13 +93,13 @@ pub enum Group {
 }
 
 impl Session {
-    fn in_group(&self, person: &super::person::Person, group: &Group) -> bool {
+    fn in_group(&self, person: &crate::model::person::Person, group: &Group) -> bool {
         match group {
             Group::Everyone => true,
             Group::Manager(m) => self.manager_name(person) == m,
             Group::Team(t) => person.team == t.as_str(),
             Group::Column(header, value) => {
-                super::roster_layout::kept_value(&self.roster_columns, person, header) == Some(value.as_str())
+                crate::model::roster_layout::kept_value(&self.roster_columns, person, header) == Some(value.as_str())
             }
         }
     }
@@ -173,7 +153,7 @@ pub fn manager_drift(session: &Session, min_group: usize) -> Vec<Drift> {
         entry.1 += band;
         entry.2 += usize::from(session.proposals.contains_key(&person.id));
     }
-    let mut by_manager: BTreeMap<String, Vec<&super::person::Person>> = BTreeMap::new();
+    let mut by_manager: BTreeMap<String, Vec<&crate::model::person::Person>> = BTreeMap::new();
     for person in &session.people {
         let manager = session.manager_name(person);
         if !manager.is_empty() {
@@ -194,7 +174,7 @@ pub fn manager_drift(session: &Session, min_group: usize) -> Vec<Drift> {
                 expected_proposed += proposals as f64 / count as f64;
                 if let Some(d) = session.decisions.get(&p.id) {
                     decided += 1;
-                    promoted += usize::from(d.outcome == super::decision::Outcome::Promote);
+                    promoted += usize::from(d.outcome == crate::model::decision::Outcome::Promote);
                 }
             }
             let (mean_band, expected_band) = (band / n, expected_band / n);

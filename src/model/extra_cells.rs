@@ -1,0 +1,200 @@
+//! A person's values for the roster's kept columns: one string per person, written to the session
+//! file as one CSV line. A leaf: it knows nothing of people or sessions.
+
+use compact_str::CompactString;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A person's values for the roster's kept columns, in the order the session names them. Held as
+/// one string (values joined by U+001F, the unit separator, which no roster cell holds), so a
+/// 19-column Workday report costs one allocation a person rather than one slot per value; written
+/// to the session file as one CSV line (`extra: "London,Full time,CC-0042"`), as compact as the
+/// roster it came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtraCells {
+    /// `None`: no values (which is not one empty value).
+    joined: Option<Box<str>>,
+    /// Headers read from a format 3 file, where each value came with its header; `io::migrate`
+    /// moves them to the session's columns and empties this. A boxed slice: two words in every
+    /// `Person` rather than a `Vec`'s three, for a rarity.
+    legacy_headers: Option<Box<[CompactString]>>,
+}
+
+/// Separates values inside `ExtraCells`.
+const SEPARATOR: char = '\u{1F}';
+
+impl ExtraCells {
+    #[must_use]
+    pub fn new() -> Self {
+        ExtraCells::default()
+    }
+
+    /// The values, in column order. A unit separator inside a value (a control character no roster
+    /// text holds) becomes a space.
+    pub fn from_values<'v, I>(values: I) -> Self
+    where
+        I: IntoIterator<Item = &'v str>,
+        I::IntoIter: Clone,
+    {
+        let values = values.into_iter();
+        // Sized exactly (values and the separators between them), so the string becomes the box
+        // without a second allocation.
+        let length = values.clone().map(|v| v.len() + SEPARATOR.len_utf8()).sum::<usize>();
+        let mut joined = String::with_capacity(length.saturating_sub(SEPARATOR.len_utf8()));
+        let mut any = false;
+        for value in values {
+            if any {
+                joined.push(SEPARATOR);
+            }
+            any = true;
+            if value.contains(SEPARATOR) {
+                joined.push_str(&value.replace(SEPARATOR, " "));
+            } else {
+                joined.push_str(value);
+            }
+        }
+        ExtraCells { joined: any.then(|| joined.into_boxed_str()), legacy_headers: None }
+    }
+
+    /// The value of the `i`th kept column ("" when the person has none).
+    #[must_use]
+    pub fn get(&self, i: usize) -> &str {
+        self.iter().nth(i).unwrap_or("")
+    }
+
+    /// The values in column order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.joined.as_deref().into_iter().flat_map(|joined| joined.split(SEPARATOR))
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.joined.as_deref().map_or(0, |joined| joined.matches(SEPARATOR).count() + 1)
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.joined.is_none()
+    }
+
+    /// The headers a format 3 file gave with these values, taken out for the migration.
+    pub fn take_legacy(&mut self) -> Option<Vec<(CompactString, CompactString)>> {
+        let headers = self.legacy_headers.take()?;
+        let values: Vec<CompactString> = self.iter().map(CompactString::from).collect();
+        self.joined = None;
+        Some(headers.into_vec().into_iter().zip(values).collect())
+    }
+}
+
+/// Whether a value needs CSV quoting (a comma, quote or line break in it).
+fn needs_quotes(value: &str) -> bool {
+    value.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+}
+
+impl Serialize for ExtraCells {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Values that need no quoting are the CSV line joined by commas; building a csv writer (and
+        // its 8 KiB buffer) per person tripled the save of a 10,000-person session.
+        if let Some(joined) = self.joined.as_deref()
+            && !joined.is_empty()
+            && !needs_quotes(joined)
+        {
+            return serializer.serialize_str(&joined.replace(SEPARATOR, ","));
+        }
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::with_capacity(self.joined.as_deref().map_or(0, str::len) + 8));
+        writer.write_record(self.iter()).map_err(serde::ser::Error::custom)?;
+        let mut line = writer.into_inner().map_err(|e| serde::ser::Error::custom(e.error()))?;
+        line.pop(); // the terminator
+        let line = String::from_utf8(line).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_str(&line)
+    }
+}
+
+/// An item of `extra`: a value (format 4) or a (header, value) pair (formats 1–3).
+enum Cell {
+    Value(CompactString),
+    Pair(CompactString, CompactString),
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CellVisitor;
+        impl<'de> Visitor<'de> for CellVisitor {
+            type Value = Cell;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or a (header, value) pair")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell::Value(v.into()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
+                let header = seq.next_element()?.ok_or_else(|| serde::de::Error::invalid_length(0, &self))?;
+                let value = seq.next_element()?.ok_or_else(|| serde::de::Error::invalid_length(1, &self))?;
+                Ok(Cell::Pair(header, value))
+            }
+        }
+        deserializer.deserialize_any(CellVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for ExtraCells {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ExtraVisitor;
+        impl<'de> Visitor<'de> for ExtraVisitor {
+            type Value = ExtraCells;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("one CSV line of values, or a list of values or (header, value) pairs")
+            }
+            fn visit_str<E: serde::de::Error>(self, line: &str) -> Result<ExtraCells, E> {
+                // A line without quotes is its values split at the commas (the common case, and a
+                // csv reader per person made loading three times slower); quoted lines go to `csv`.
+                if !line.contains('"') {
+                    return Ok(if line.is_empty() {
+                        ExtraCells::new()
+                    } else {
+                        ExtraCells::from_values(line.split(','))
+                    });
+                }
+                let mut reader =
+                    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
+                let mut record = csv::StringRecord::new();
+                match reader.read_record(&mut record) {
+                    Ok(true) => Ok(ExtraCells::from_values(record.iter())),
+                    Ok(false) => Ok(ExtraCells::new()),
+                    Err(e) => Err(E::custom(format!("`extra` is not one CSV line: {e}"))),
+                }
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ExtraCells, A::Error> {
+                let mut values: Vec<CompactString> = Vec::new();
+                let mut headers = Vec::new();
+                while let Some(cell) = seq.next_element::<Cell>()? {
+                    match cell {
+                        Cell::Value(value) => values.push(value),
+                        Cell::Pair(header, value) => {
+                            headers.push(header);
+                            values.push(value);
+                        }
+                    }
+                }
+                let mut extra = if values.is_empty() {
+                    ExtraCells::new()
+                } else {
+                    ExtraCells::from_values(values.iter().map(CompactString::as_str))
+                };
+                if !headers.is_empty() {
+                    if headers.len() != values.len() {
+                        return Err(serde::de::Error::custom("`extra` mixes values with (header, value) pairs"));
+                    }
+                    extra.legacy_headers = Some(headers.into_boxed_slice());
+                }
+                Ok(extra)
+            }
+        }
+        deserializer.deserialize_any(ExtraVisitor)
+    }
+}
