@@ -46,7 +46,6 @@ impl LadderApp {
             own(a).cmp(&own(b)).then_with(|| b.written_at.cmp(&a.written_at))
         });
         self.view.recovery_offers = offers;
-        self.view.recovery_dir = Some(dir.clone());
         self.autosave.dir = Some(dir);
     }
 

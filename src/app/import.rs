@@ -32,7 +32,7 @@ impl LadderApp {
                 return;
             }
         };
-        let options = ImportOptions { this_year: self.view.today.year(), ..ImportOptions::default() };
+        let options = ImportOptions { this_year: super::today().year(), ..ImportOptions::default() };
         let ladder = &self.document.session().ladder;
         let result = parse_roster_with(&bytes, path, ladder, &options);
         let pending = PendingImport { path: path.to_path_buf(), bytes, options, result };

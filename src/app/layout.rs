@@ -9,6 +9,7 @@ use crate::ui::{
     menu_bar, open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, recovery_prompt,
     roster_table, status_bar, theme, unsaved_prompt,
 };
+use crate::view::ViewContext;
 use egui::{CentralPanel, Panel};
 
 impl LadderApp {
@@ -23,11 +24,14 @@ impl LadderApp {
         let history = self.document.history();
         let undo = history.undo_label().map(|l| self.document.blind_text(l.to_owned()));
         let redo = history.redo_label().map(|l| self.document.blind_text(l.to_owned()));
-        let LadderApp { document, view, caches, settings, status, .. } = self;
+        let today = super::today();
+        let LadderApp { document, view, caches, settings, status, autosave, .. } = self;
         // Every screen draws the blinded copy while blind mode is on.
         let session = document.shown();
         let read_only = document.read_only();
-        let derived = caches.derived();
+        // The menu bar edits the name; the panels read it as it was when the frame began.
+        let you = settings.user_name.clone();
+        let cx = ViewContext { session, derived: caches.derived(), today, you: &you, read_only };
         Panel::top("menu").show(ui, |ui| {
             let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };
             let banners = menu_bar::Banners { blind: session.blind, read_only };
@@ -42,10 +46,10 @@ impl LadderApp {
             let agenda = caches.agenda.get().map_or(&[][..], Vec::as_slice);
             CentralPanel::default().show(ui, |ui| presenter::presenter_ui(ui, session, agenda, presenter, out));
         } else {
-            board_panels(ui, session, view, derived, out);
+            board_panels(ui, &cx, view, out);
         }
         history_window::history_ui(ui.ctx(), session, &mut view.windows.history, out);
-        help::help_ui(ui.ctx(), &mut view.windows.help, view.recovery_dir.as_deref());
+        help::help_ui(ui.ctx(), &mut view.windows.help, autosave.dir.as_deref());
         open_items::open_items_ui(ui.ctx(), session, &mut view.windows.open_items, out);
         if view.windows.presenter.is_none() {
             let items = caches.agenda.get().map_or(&[][..], Vec::as_slice);
@@ -59,7 +63,7 @@ impl LadderApp {
         }
         compare::compare_ui(ui.ctx(), session, &mut view.windows.compare, out);
         let mut cell_list = view.windows.cell_list.take();
-        cell_list::cell_list_ui(ui.ctx(), session, view, derived, &mut cell_list, out);
+        cell_list::cell_list_ui(ui.ctx(), &cx, view, &mut cell_list, out);
         view.windows.cell_list = cell_list;
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
@@ -77,30 +81,24 @@ impl LadderApp {
 }
 
 /// The roster, the person panel and the board: the window when no one is presenting.
-fn board_panels(
-    ui: &mut egui::Ui,
-    session: &crate::model::Session,
-    view: &mut crate::view::ViewState,
-    derived: &crate::view::Derived,
-    out: &mut Vec<Command>,
-) {
+fn board_panels(ui: &mut egui::Ui, cx: &ViewContext<'_>, view: &mut crate::view::ViewState, out: &mut Vec<Command>) {
     // Side panels scale with the window so the grid keeps every level visible down to 1024 px.
     let window_width = ui.max_rect().width();
     let left_width = (window_width * theme::ROSTER_PANEL_SHARE).clamp(theme::ROSTER_PANEL_MIN, 310.0);
     let right_width = (window_width * theme::PERSON_PANEL_SHARE).clamp(250.0, 340.0);
     Panel::left("roster").default_size(left_width).min_size(theme::ROSTER_PANEL_MIN).resizable(true).show(ui, |ui| {
-        roster_table::roster_ui(ui, session, view, derived, out);
+        roster_table::roster_ui(ui, cx, view, out);
     });
     if view.person_open {
         Panel::right("person").default_size(right_width).min_size(theme::PERSON_PANEL_MIN).resizable(true).show(
             ui,
             |ui| {
-                person_panel::person_ui(ui, session, view, out);
+                person_panel::person_ui(ui, cx, view, out);
             },
         );
     }
     CentralPanel::default().show(ui, |ui| {
         // On narrow windows the grid scrolls sideways rather than hiding levels under the panels.
-        egui::ScrollArea::horizontal().id_salt("board").show(ui, |ui| board::board_ui(ui, session, view, derived, out));
+        egui::ScrollArea::horizontal().id_salt("board").show(ui, |ui| board::board_ui(ui, cx, view, out));
     });
 }

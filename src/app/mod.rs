@@ -150,11 +150,8 @@ impl LadderApp {
             crate::ui::theme::apply(ui.ctx(), self.settings.theme);
             self.shown.theme = Some(self.settings.theme);
         }
-        self.view.today = jiff::Zoned::now().date();
         self.tick_presenter(ui.ctx());
         self.take_dropped_files(ui.ctx());
-        self.view.you.clone_from(&self.settings.user_name);
-        self.view.recovery_dir.clone_from(&self.autosave.dir);
         self.refresh_caches();
         self.guard_close(ui.ctx());
         let mut out = std::mem::take(&mut self.pending);
@@ -184,7 +181,7 @@ impl LadderApp {
     /// Brings what the screens read up to date with the document's revision and the view.
     fn refresh_caches(&mut self) {
         let (shown, revision) = (self.document.shown(), self.document.revision());
-        self.caches.refresh(shown, revision, &self.view);
+        self.caches.refresh(shown, revision, &self.view, today());
         // The person panel's drafts follow the session (a change, an undo, another file).
         let drafts = &mut self.view.drafts;
         self.caches.drafts.refresh(revision, (), |()| drafts.follow(shown));
@@ -261,6 +258,11 @@ impl LadderApp {
         let text = self.document.blind_text(text.into());
         self.status = Some(StatusMessage { text, is_error: true, revision: self.document.revision() });
     }
+}
+
+/// Today's date, for "years at this level" and two-digit years (screens never read the clock).
+fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
 }
 
 impl eframe::App for LadderApp {

@@ -6,15 +6,16 @@ use super::hint::Hint as _;
 use super::theme;
 use crate::command::BoardCommand;
 use crate::command::{Action, Command};
-use crate::model::{Session, Track};
-use crate::view::{Derived, ViewState};
+use crate::model::Track;
+use crate::view::{Derived, ViewContext, ViewState};
 use egui::{RichText, Ui};
 
 /// People on the shown track above which the density view is offered.
 const DENSITY_OFFERED_ABOVE: usize = 300;
 
 /// Draws the grid for `view.track`.
-pub fn board_ui(ui: &mut Ui, session: &Session, view: &ViewState, derived: &Derived, out: &mut Vec<Command>) {
+pub fn board_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &ViewState, out: &mut Vec<Command>) {
+    let ViewContext { session, derived, .. } = *cx;
     let ladder = &session.ladder;
     let levels: Vec<_> = ladder.track_levels(view.track).collect();
     if levels.is_empty() {

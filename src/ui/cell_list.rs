@@ -4,19 +4,18 @@
 use super::board_cell::person_card;
 use super::theme;
 use crate::command::Command;
-use crate::model::Session;
-use crate::view::{CellList, Derived, ViewState};
+use crate::view::{CellList, ViewContext, ViewState};
 use egui::{RichText, ScrollArea};
 
 /// Draws the list while it is open. `view.windows.cell_list` is taken out by the caller for the frame.
 pub fn cell_list_ui(
     ctx: &egui::Context,
-    session: &Session,
+    cx: &ViewContext<'_>,
     view: &ViewState,
-    derived: &Derived,
     list: &mut Option<CellList>,
     out: &mut Vec<Command>,
 ) {
+    let ViewContext { session, derived, .. } = *cx;
     let Some(cell) = list else { return };
     let people = derived.cell(&cell.level, cell.band);
     let band = session.ladder.bands.get(cell.band).map_or("", String::as_str);

@@ -7,11 +7,12 @@ use super::{decision_form, evidence};
 use crate::command::Edit;
 use crate::command::{Action, Command};
 use crate::model::{Person, Session};
-use crate::view::{Drafts, UnsentText, ViewState};
+use crate::view::{Drafts, UnsentText, ViewContext, ViewState};
 use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 /// Draws the panel for the selected person.
-pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut Vec<Command>) {
+pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &mut Vec<Command>) {
+    let ViewContext { session, today, you, .. } = *cx;
     let Some(person) = view.selected.as_ref().and_then(|id| session.person(id)) else {
         ui.label("Select a person on the grid or in the list.");
         return;
@@ -44,7 +45,7 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
     let line: Vec<&str> = parts.into_iter().filter(|part| !part.is_empty()).collect();
     ui.label(RichText::new(line.join(" · ")).weak());
     if let Some(since) = person.level_since {
-        let years = person.years_in_level(view.today).unwrap_or(0);
+        let years = person.years_in_level(today).unwrap_or(0);
         ui.label(RichText::new(format!("At this level since {since} ({years} y)")).weak().small());
     }
     // The roster's other columns (job title, location …), as the HR export had them.
@@ -71,7 +72,7 @@ pub fn person_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, out: &mut
         if session.proposals.contains_key(&person.id) {
             CollapsingHeader::new(format!("Pre-read ({})", session.tally(&person.id).describe()))
                 .default_open(true)
-                .show(ui, |ui| super::pre_read::pre_read_ui(ui, session, person, &view.you, &mut view.mark_draft, out));
+                .show(ui, |ui| super::pre_read::pre_read_ui(ui, session, person, you, &mut view.mark_draft, out));
         }
         CollapsingHeader::new(format!("Calibration notes ({})", session.notes_for(&person.id).count()))
             .default_open(true)

@@ -5,12 +5,13 @@ use super::theme;
 use crate::command::Command;
 use crate::model::Status;
 use crate::model::{Session, Track};
-use crate::view::{Derived, Filters, SortColumn, ViewState};
+use crate::view::{Derived, Filters, SortColumn, ViewContext, ViewState};
 use egui::{ComboBox, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 /// Draws the search box, filters and table.
-pub fn roster_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived, out: &mut Vec<Command>) {
+pub fn roster_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &mut Vec<Command>) {
+    let ViewContext { session, derived, .. } = *cx;
     let label = ui.label(RichText::new("Search people").small().weak());
     let search = ui.add(
         TextEdit::singleline(&mut view.filters.search)

@@ -66,7 +66,7 @@ pub struct Caches {
 
 impl Caches {
     /// Brings up to date what the open screens need from `session` at `revision`.
-    pub fn refresh(&mut self, session: &Session, revision: u64, view: &ViewState) {
+    pub fn refresh(&mut self, session: &Session, revision: u64, view: &ViewState, today: jiff::civil::Date) {
         let built_for = super::derived::BuiltFor::of(view);
         self.derived.refresh(revision, built_for, |_| Derived::build(session, view));
         if let Some(fairness) = &view.windows.fairness {
@@ -74,9 +74,8 @@ impl Caches {
                 Figures::compute(session, *track, group)
             });
             self.groups.refresh(revision, (), |()| crate::model::fairness::groups_of(session));
-            self.outcomes.refresh(revision, (view.track, view.today), |(track, today)| {
-                Outcomes::compute(session, *track, *today)
-            });
+            self.outcomes
+                .refresh(revision, (view.track, today), |(track, today)| Outcomes::compute(session, *track, *today));
         }
         let order = view.windows.presenter.as_ref().map(|p| p.order).or(view.windows.agenda);
         if let Some(order) = order {

@@ -3,6 +3,7 @@
 //! views derived from the session. Nothing here touches the session or a file.
 
 pub mod cache;
+pub mod context;
 pub mod derived;
 pub mod drafts;
 pub mod import_preview;
@@ -11,6 +12,7 @@ pub mod state;
 pub mod windows;
 
 pub use cache::Caches;
+pub use context::ViewContext;
 pub use derived::Derived;
 pub use drafts::{Drafts, UnsentText};
 pub use import_preview::{ImportPreview, MappedField, PreviewRow};

@@ -66,8 +66,6 @@ pub struct ViewState {
     pub drafts: Drafts,
     /// Unsent note and rationale text of people not currently selected.
     pub unsent: HashMap<PersonId, UnsentText>,
-    /// Where unsaved work is kept (set by the app), for About.
-    pub recovery_dir: Option<std::path::PathBuf>,
     pub pending: Option<PendingProposal>,
     /// An action held back until the user says what to do with unsaved changes.
     pub unsaved_prompt: Option<Interrupted>,
@@ -90,12 +88,8 @@ pub struct ViewState {
     pub status_details: bool,
     /// Scroll the roster table to the selection on the next frame (set when selecting on the grid).
     pub scroll_to_selected: bool,
-    /// The user's name as the audit trail writes it (a pre-read mark is theirs), set by the app.
-    pub you: String,
     /// The pre-read comment being written, and whose.
     pub mark_draft: (crate::model::PersonId, String),
-    /// Today's date, set by the app (screens never read the clock), for "years at this level".
-    pub today: jiff::civil::Date,
 }
 
 impl Default for ViewState {
@@ -110,8 +104,6 @@ impl Default for ViewState {
             palette: None,
             drafts: Drafts::default(),
             unsent: HashMap::new(),
-            recovery_dir: None,
-            you: String::new(),
             mark_draft: (crate::model::PersonId::new(""), String::new()),
             pending: None,
             unsaved_prompt: None,
@@ -125,7 +117,6 @@ impl Default for ViewState {
             focus_search: false,
             status_details: false,
             scroll_to_selected: false,
-            today: jiff::Zoned::now().date(),
         }
     }
 }

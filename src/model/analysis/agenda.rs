@@ -74,8 +74,8 @@ mod tests {
     use super::*;
     use crate::model::LevelId;
     use crate::model::meeting::Meeting;
-    use jiff::Timestamp;
     use crate::model::{Change, Proposal};
+    use jiff::Timestamp;
 
     fn session_with_three_candidates() -> Session {
         let ladder = crate::io::ladder_ron::default_ladder();
