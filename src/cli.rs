@@ -9,6 +9,7 @@ use crate::io::roster::columns::Field;
 use crate::io::roster::decode::encoding_named;
 use crate::io::roster::{ImportOptions, read_roster_with};
 use crate::io::session::merge::{MergeChoices, conflict_problems, merge_files};
+use crate::io::session::verify::load_verified;
 use crate::io::session::{load_session, save_session};
 use crate::model::wording::counted;
 use crate::model::{Ladder, Track};
@@ -303,7 +304,7 @@ fn run(command: Command) -> Result<(), FileError> {
                     )],
                 ));
             }
-            let loaded = as_shown(load_session(&session)?, &session);
+            let loaded = as_shown(load_verified(&session)?, &session);
             if !loaded.conflicts.is_empty() {
                 println!(
                     "note: {} between merged prep files; each holds the value the merge kept until it is settled",
@@ -353,16 +354,8 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
     }
     if kind == crate::io::FileKind::Session {
         let session = load_session(file)?;
-        let breaks = session.audit_breaks();
-        if !breaks.is_empty() {
-            let fix = "the audit trail was changed outside Ladderboard; compare the file with a backup";
-            let problems = breaks.iter().map(|b| crate::io::Problem::new(b.to_string(), fix)).collect();
-            return Err(FileError::invalid(file, problems));
-        }
-        let changed = session.state_breaks();
-        if !changed.is_empty() {
-            let fix = "changed outside Ladderboard: compare the file with a backup, or make the change in Ladderboard so it is recorded";
-            let problems = changed.iter().map(|b| crate::io::Problem::new(b.to_string(), fix)).collect();
+        let problems = crate::io::session::verify::record_problems(&session);
+        if !problems.is_empty() {
             return Err(FileError::invalid(file, problems));
         }
         println!(
@@ -371,9 +364,14 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
             counted(session.people.len(), "person", "people"),
             session.audit.len()
         );
-        if !session.has_state_baseline() && !session.people.is_empty() {
+        if let Some(events) = crate::io::session::migrate::events_taken_on_trust(&session) {
             println!(
-                "  saved by an older Ladderboard: its state is not yet bound to the audit trail; opening and saving it in the window takes it as the base"
+                "  events 1–{events} predate sealing (a format 1 file): they were taken on trust when it was first read, and nothing proves they were not edited before"
+            );
+        }
+        if !session.is_fully_sealed() {
+            println!(
+                "  saved by an older Ladderboard: its state is not yet wholly bound to the audit trail; opening and saving it in the window takes it as the base"
             );
         }
         if !session.conflicts.is_empty() {
@@ -436,7 +434,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 let problem = crate::io::Problem::new("nothing to write", "add --md OUT.md and/or --html OUT.html");
                 return Err(FileError::invalid(&session, vec![problem]));
             }
-            let loaded = as_shown(load_session(&session)?, &session);
+            let loaded = as_shown(load_verified(&session)?, &session);
             crate::io::export::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
             for path in md.iter().chain(html.iter()) {
                 println!("wrote {}", path.display());
@@ -451,7 +449,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 );
                 return Err(FileError::invalid(&session, vec![problem]));
             };
-            let loaded = as_shown(load_session(&session)?, &session);
+            let loaded = as_shown(load_verified(&session)?, &session);
             let figures = crate::model::fairness::figures::Figures::compute(
                 &loaded,
                 track,
@@ -475,7 +473,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             Ok(())
         }
         Command::Letters { session, output } => {
-            let loaded = as_shown(load_session(&session)?, &session);
+            let loaded = as_shown(load_verified(&session)?, &session);
             if !loaded.decisions.values().any(|d| d.outcome == crate::model::Outcome::NotThisCycle) {
                 println!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
                 return Ok(());

@@ -240,12 +240,29 @@ impl LadderApp {
             ));
             return true;
         }
-        if !self.session().has_state_baseline() && !self.session().people.is_empty() {
+        let changed = self.session().document_breaks();
+        if !changed.is_empty() {
+            let parts: Vec<String> = changed.iter().map(ToString::to_string).collect();
+            self.error(format!(
+                "Warning: in {}, {}. Keep the file for review and compare it with a backup.",
+                path.display(),
+                parts.join("; ")
+            ));
+            return true;
+        }
+        if !self.session().is_fully_sealed() {
             let stamp = crate::document::Stamp::now(&self.settings.user_name);
-            self.document.seal_baseline("first opened by a Ladderboard that checks the state", &stamp);
+            self.document.seal_baseline("first opened by a Ladderboard that seals the whole document", &stamp);
             self.autosave.note_change();
             self.info(format!(
                 "{} was saved by an older Ladderboard: its current state is taken as the base the audit trail checks from now on (save to keep it)",
+                path.display()
+            ));
+            return true;
+        }
+        if let Some(events) = crate::io::session::migrate::events_taken_on_trust(self.session()) {
+            self.info(format!(
+                "{}: events 1–{events} of its trail predate sealing (a format 1 file) and were taken on trust",
                 path.display()
             ));
             return true;

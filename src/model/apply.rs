@@ -60,11 +60,15 @@ impl Session {
             why,
             change,
             state: None,
+            doc: None,
             prev_hash: String::new(),
             hash: String::new(),
         };
         if let Some(person) = &event.person {
             event.state = Some(self.state_digest(person));
+        }
+        if event.change.touches_document() {
+            event.doc = Some(self.document_digest());
         }
         event.seal(self.audit.last());
         self.audit.push(event.clone());

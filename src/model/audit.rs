@@ -24,6 +24,10 @@ pub struct AuditEvent {
     /// `hash`, so a later edit of that state outside Ladderboard shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// For an event that changes a part of the document no one person owns (and for a baseline):
+    /// the document's digest after it (`doc_seal`), sealed into `hash` (format 5 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
     /// `hash` of the event before (empty for the first), so removing or reordering events shows.
     /// Not written since format 3: it is always the previous event's `hash`, so `link` restores it
     /// on load, and an event removed from the file still breaks the next event's `hash`.
@@ -78,9 +82,10 @@ impl AuditEvent {
         // fed to the hasher as it is written rather than collected into a string first. Events
         // without a state digest (all of them before it existed) hash as they always did.
         let mut hasher = HashWriter(sha2::Sha256::new());
-        let _ = match &self.state {
-            None => ron::ser::to_writer(&mut hasher, &content),
-            Some(state) => ron::ser::to_writer(&mut hasher, &(content, state)),
+        let _ = match (&self.state, &self.doc) {
+            (None, None) => ron::ser::to_writer(&mut hasher, &content),
+            (Some(state), None) => ron::ser::to_writer(&mut hasher, &(content, state)),
+            (state, Some(doc)) => ron::ser::to_writer(&mut hasher, &(content, state, doc)),
         };
         hex::encode(hasher.0.finalize())
     }

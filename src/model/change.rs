@@ -58,6 +58,28 @@ pub enum Change {
 }
 
 impl Change {
+    /// Whether the change touches a part of the document no one person owns (`doc_seal`), or is a
+    /// baseline: its event then records the document's digest.
+    #[must_use]
+    pub fn touches_document(&self) -> bool {
+        match self {
+            Change::Settle { .. }
+            | Change::Reopen { .. }
+            | Change::SetMark { .. }
+            | Change::SetMeeting(_)
+            | Change::SetTargets(_)
+            | Change::SetBlind { .. }
+            | Change::Baseline { .. }
+            | Change::Merge { .. } => true,
+            Change::Place { .. }
+            | Change::Propose { .. }
+            | Change::Decide { .. }
+            | Change::SetEvidence { .. }
+            | Change::AddNote(_)
+            | Change::RemoveNote { .. } => false,
+        }
+    }
+
     /// The person the change is about, if any.
     #[must_use]
     pub fn person(&self) -> Option<&PersonId> {

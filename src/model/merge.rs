@@ -40,6 +40,10 @@ pub enum MergeError {
         "{file}: its audit trail is broken ({problem}), so its content cannot be trusted: restore the file from a backup or ask its author to re-export it"
     )]
     BrokenTrail { file: String, problem: String },
+    #[error(
+        "{file}: {problem}, so it is not merged: restore the file from a backup, or ask its author to make the change in Ladderboard so that it is recorded"
+    )]
+    ChangedOutside { file: String, problem: String },
 }
 
 /// The merged session and the sources it records.
@@ -137,6 +141,7 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
             }
         }
     }
+    keep_open_items(&order, &mut conflicts);
     session.notes = merged_notes(&order);
     session.marks = merged_marks(&order);
     session.meeting = base.meeting.clone();
@@ -151,7 +156,28 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
     Ok(Merged { session, files })
 }
 
-/// Refuses an empty list, files of another ladder than the first, and files whose trail is broken.
+/// Open items any input still holds stay open, with every value any input gives them, whatever
+/// the order the files come in: a committee file merged with its members' copies keeps its
+/// disagreements rather than letting one file's value become the record unseen.
+fn keep_open_items(order: &[&PrepFile<'_>], conflicts: &mut Vec<Conflict>) {
+    for file in order {
+        for held in &file.session.conflicts {
+            match conflicts.iter_mut().find(|c| c.person == held.person && c.subject == held.subject) {
+                Some(open) => {
+                    for option in &held.options {
+                        if !open.options.iter().any(|o| o.value == option.value) {
+                            open.options.push(option.clone());
+                        }
+                    }
+                }
+                None => conflicts.push(Conflict { id: 0, ..held.clone() }),
+            }
+        }
+    }
+}
+
+/// Refuses an empty list, files of another ladder than the first, and files whose record does not
+/// hold (the trail broken, or a person's state or a document part changed outside Ladderboard).
 fn check_files(files: &[PrepFile<'_>]) -> Result<(), MergeError> {
     let Some(first) = files.first() else { return Err(MergeError::NoFiles) };
     for file in files {
@@ -170,8 +196,14 @@ fn check_files(files: &[PrepFile<'_>]) -> Result<(), MergeError> {
                 expected,
             });
         }
-        if let Some(broken) = file.session.audit_breaks().first() {
-            return Err(MergeError::BrokenTrail { file: file.name.clone(), problem: broken.to_string() });
+        match file.session.record_breaks().into_iter().next() {
+            Some(super::analysis::record::RecordBreak::Chain(broken)) => {
+                return Err(MergeError::BrokenTrail { file: file.name.clone(), problem: broken.to_string() });
+            }
+            Some(other) => {
+                return Err(MergeError::ChangedOutside { file: file.name.clone(), problem: other.to_string() });
+            }
+            None => {}
         }
     }
     Ok(())

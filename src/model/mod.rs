@@ -9,6 +9,7 @@ pub mod change;
 pub mod compare;
 pub mod conflict;
 pub mod decision;
+pub mod doc_seal;
 pub mod evidence;
 pub mod extra_cells;
 pub mod ids;

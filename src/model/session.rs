@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The session file format this build writes. Older versions load through `io::migrate`.
-pub const CURRENT_FORMAT_VERSION: u32 = 4;
+pub const CURRENT_FORMAT_VERSION: u32 = 5;
 
 /// A calibration session. Field order here is the field order on disk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

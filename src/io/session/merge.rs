@@ -38,7 +38,9 @@ pub fn merge_files(paths: &[PathBuf], choices: &MergeChoices<'_>) -> Result<Sess
         .collect();
     let merged = merge(&files, choices.title).map_err(|e| {
         let file = match &e {
-            MergeError::DifferentLadder { file, .. } | MergeError::BrokenTrail { file, .. } => {
+            MergeError::DifferentLadder { file, .. }
+            | MergeError::BrokenTrail { file, .. }
+            | MergeError::ChangedOutside { file, .. } => {
                 paths.iter().find(|p| display_name(p) == *file).cloned().unwrap_or_else(|| first.clone())
             }
             MergeError::NoFiles => first.clone(),

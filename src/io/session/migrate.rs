@@ -6,15 +6,78 @@
 //! | 2 | audit events carry `prev_hash` and `hash` (a SHA-256 chain that shows edits and removals) |
 //! | 3 | `prev_hash` is no longer written (it is the previous event's `hash`; restored on load) |
 //! | 4 | the roster's columns are named once in `roster_columns`; a person's `extra` holds values only |
+//! | 5 | events that change a part no one person owns carry `doc`, the whole document's digest |
+//!
+//! A file's trail is checked as written: nothing here seals an event a file gave unsealed, except
+//! the events of a genuine format 1 file, which had no seals at all; those are sealed and a
+//! baseline event says that they predate sealing and were taken on trust. A file that claims an
+//! older format but carries fields that format did not have was edited to look older (so that its
+//! trail would be sealed anew) and is refused (`newer_fields`).
 
-use crate::model::{CURRENT_FORMAT_VERSION, ExtraCells, RosterColumn, Session};
+use crate::io::error::Problem;
+use crate::model::{CURRENT_FORMAT_VERSION, Change, ExtraCells, RosterColumn, Session};
 use compact_str::CompactString;
+
+/// Who the trail names for the baseline a migration seals.
+pub const MIGRATION_ACTOR: &str = "Ladderboard (migration)";
+
+/// The start of the baseline's source when a format 1 file's events were taken on trust.
+pub const TRUSTED_PREFIX: &str = "format 1 file: events 1–";
+
+/// Fields that no file of `version` can have, each named with the first line it is on.
+#[must_use]
+pub fn newer_fields(session: &Session, version: u32, text: &str) -> Vec<Problem> {
+    let events = &session.audit;
+    let checks: [(bool, &str, &str, u32); 5] = [
+        (version < 2 && events.iter().any(|e| !e.hash.is_empty()), "hash: \"", "hash", 2),
+        (version < 4 && events.iter().any(|e| e.state.is_some()), "state: Some(", "state", 4),
+        (version < 4 && events.iter().any(|e| matches!(e.change, Change::Baseline { .. })), "Baseline(", "Baseline", 4),
+        (version < 4 && !session.roster_columns.is_empty(), "roster_columns:", "roster_columns", 4),
+        (version < 5 && events.iter().any(|e| e.doc.is_some()), "doc: Some(", "doc", 5),
+    ];
+    checks
+        .iter()
+        .filter(|(found, ..)| *found)
+        .map(|(_, needle, field, since)| {
+            let problem = Problem::new(
+                format!(
+                    "the file says `format_version: {version}` but carries `{field}`, which only format {since} and later have: it was edited to look older"
+                ),
+                "restore the file from a backup; an older format is never a way to have a trail sealed anew",
+            );
+            match text.find(needle) {
+                Some(at) => problem.at_line(text[..at].matches('\n').count() as u64 + 1),
+                None => problem,
+            }
+        })
+        .collect()
+}
+
+/// How many events a format 1 file's trail had when it was taken on trust, if this session's
+/// trail says so.
+#[must_use]
+pub fn events_taken_on_trust(session: &Session) -> Option<u64> {
+    session.audit.iter().find_map(|e| match &e.change {
+        Change::Baseline { source, .. } => {
+            let rest = source.strip_prefix(TRUSTED_PREFIX)?;
+            rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+        }
+        _ => None,
+    })
+}
 
 /// Brings a session read from a file of `version` up to the current format.
 #[must_use]
 pub fn migrate(mut session: Session, version: u32) -> Session {
     if version < 2 {
         session = v1_to_v2(session);
+        let events = session.audit.len();
+        if events > 0 {
+            // Said in the trail itself, so `validate` and the window keep saying it.
+            session.reindex();
+            let source = format!("{TRUSTED_PREFIX}{events} predate sealing and were taken on trust");
+            session.seal_baseline(&source, MIGRATION_ACTOR, jiff::Timestamp::now());
+        }
     }
     if version >= 3 {
         crate::model::audit::link(&mut session.audit);

@@ -8,5 +8,6 @@ pub mod migrate;
 pub mod parallel;
 pub mod recovery;
 pub mod ron;
+pub mod verify;
 
 pub use ron::*;

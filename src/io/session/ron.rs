@@ -85,6 +85,10 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
     }
     let session = super::parallel::parse::parse_session_text(text)
         .map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a Ladderboard session")]))?;
+    let newer = super::migrate::newer_fields(&session, version, text);
+    if !newer.is_empty() {
+        return Err(FileError::invalid(file, newer));
+    }
     let mut session = super::migrate::migrate(session, version);
     session.reindex();
     let problems: Vec<Problem> = session_problems(&session)

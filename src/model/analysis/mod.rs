@@ -6,4 +6,5 @@ pub mod agenda;
 pub mod conflicts;
 pub mod coverage;
 pub mod fairness;
+pub mod record;
 pub mod validate;
