@@ -13,9 +13,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ladder = default_ladder();
     let roster = read_roster(Path::new("assets/sample/roster.csv"), &ladder)?;
     let at = "2026-11-02T09:00:00Z".parse::<Timestamp>()?;
-    let mut session =
-        roster.into_session("Engineering calibration — sample", ladder, Path::new("roster.csv"), "Grace Okafor", at);
-    "2026 H2".clone_into(&mut session.cycle);
+    let mut session = roster.into_session(
+        "Engineering calibration — sample",
+        "2026 H2",
+        ladder,
+        Path::new("roster.csv"),
+        "Grace Okafor",
+        at,
+    );
     let clock = std::cell::Cell::new("2026-11-02T09:00:00Z".parse::<Timestamp>()?);
     let step = |session: &mut Session, actor: &str, change: Change| -> Result<(), Box<dyn std::error::Error>> {
         clock.set(clock.get().checked_add(jiff::SignedDuration::from_mins(7))?);

@@ -273,8 +273,7 @@ fn run(command: Command) -> Result<(), FileError> {
             let summary = imported.summary();
             let source = imported.source_label();
             let actor = crate::app::settings::default_user_name();
-            let mut session = imported.into_session(title, ladder, &roster, &actor, jiff::Timestamp::now());
-            session.cycle = cycle;
+            let session = imported.into_session(title, &cycle, ladder, &roster, &actor, jiff::Timestamp::now());
             save_session(&session, &output)?;
             println!("imported {} ({source}) into {}", counted(count_people, "person", "people"), output.display());
             for line in summary {

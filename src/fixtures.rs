@@ -39,7 +39,8 @@ pub fn large_session(count: usize) -> Session {
     let ladder = default_ladder();
     #[expect(clippy::expect_used, reason = "generated data is valid by construction")]
     let roster = parse_roster(roster_csv(count).as_bytes(), Path::new("generated.csv"), &ladder).expect("valid");
-    let mut session = roster.into_session("Generated", ladder, Path::new("generated.csv"), "HR", Timestamp::UNIX_EPOCH);
+    let mut session =
+        roster.into_session("Generated", "", ladder, Path::new("generated.csv"), "HR", Timestamp::UNIX_EPOCH);
     let ids: Vec<_> = session.people.iter().map(|p| p.id.clone()).collect();
     for (i, person) in ids.into_iter().enumerate() {
         let note = Note {

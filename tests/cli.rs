@@ -295,6 +295,24 @@ fn a_decision_changed_in_the_file_outside_ladderboard_is_reported_naming_the_per
     let (code, _, err) = ladderboard(&["validate", tampered.to_str().expect("utf8")]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("Bilal Hassan (E2002): decision changed outside Ladderboard"), "{err}");
+    // No output launders it: each verb that makes something from the file refuses it, naming it.
+    let file = tampered.to_str().expect("utf8");
+    let out_dir = dir.path().join("out");
+    let csv = out_dir.join("d.csv");
+    let html = out_dir.join("p.html");
+    std::fs::create_dir(&out_dir).expect("dir");
+    for args in [
+        vec!["export", file, "--csv", csv.to_str().expect("utf8")],
+        vec!["packet", file, "--html", html.to_str().expect("utf8")],
+        vec!["letters", file, "-o", out_dir.to_str().expect("utf8")],
+        vec!["report", file],
+        vec!["merge", file, clean.to_str().expect("utf8"), "-o", out_dir.join("m.ron").to_str().expect("utf8")],
+    ] {
+        let (code, out, err) = ladderboard(&args);
+        assert_eq!(code, 1, "{args:?}: {out} {err}");
+        assert!(err.contains("E2002") && err.contains("decision"), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read_dir(&out_dir).expect("dir").count(), 0, "nothing written");
 }
 
 #[test]
@@ -331,4 +349,12 @@ fn import_a_workbook_then_export_a_workbook_from_the_command_line() {
     let header: Vec<String> = range.rows().next().expect("header").iter().map(ToString::to_string).collect();
     assert_eq!(&header[..3], ["Employee ID", "First Name", "Last Name"], "the roster's own columns first");
     assert_eq!(range.get_value((1, 0)), Some(&calamine::Data::String("1001".into())), "ids stay text");
+}
+
+#[test]
+fn validate_says_a_format_1_files_events_were_taken_on_trust() {
+    let v1 = ladderboard::fixtures::fixture_path("sessions/v1.ron");
+    let (code, out, err) = ladderboard(&["validate", v1.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("session OK") && out.contains("predate sealing") && out.contains("taken on trust"), "{out}");
 }

@@ -17,7 +17,8 @@ E002,Person B,Senior Software Engineer,P3 - Senior,Person A,2021-03-01,Remote,
 fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision() {
     let ladder = default_ladder();
     let imported = parse_roster(ROSTER.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
-    let mut session = imported.into_session("t", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
+    let mut session =
+        imported.into_session("t", "", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
     let e002 = PersonId::new("E002");
     let at: jiff::Timestamp = "2026-11-30T10:00:00Z".parse().expect("time");
     let proposal = Proposal {
@@ -60,7 +61,8 @@ fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision
 fn a_session_without_recorded_columns_exports_ladderboards_own() {
     let ladder = default_ladder();
     let imported = parse_roster(ROSTER.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
-    let mut session = imported.into_session("t", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
+    let mut session =
+        imported.into_session("t", "", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
     session.roster_columns.clear();
     let with = decisions_csv(&session, CsvColumns::WithRoster).expect("csv");
     let without = decisions_csv(&session, CsvColumns::Decisions).expect("csv");
@@ -84,7 +86,7 @@ Employee ID,Name,Level,Hire Date
     let originals: Vec<usize> = imported.people.iter().map(|p| p.originals.len()).collect();
     // Ada and Ben follow the column; Cy wrote "Senior" for P3, so keeps that cell.
     assert_eq!(originals, [0, 0, 1]);
-    let session = imported.into_session("t", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
+    let session = imported.into_session("t", "", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
     let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
     let rows: Vec<&str> = text.lines().skip(1).map(|l| l.trim_end_matches(',')).collect();
     assert_eq!(rows, ["1,Ada,P3 - Senior,01/15/2019", "2,Ben,P3 - Senior,02/20/2020", "3,Cy,Senior,03/01/2021"]);
@@ -105,7 +107,7 @@ E4,Zoe\u{301},Core,P3,IC,2021-02-03
     let ladder = default_ladder();
     let imported = parse_roster(roster.as_bytes(), Path::new("r.csv"), &ladder).expect("imports");
     assert_eq!(imported.people[3].name, "Zo\u{e9}", "names are read in NFC");
-    let session = imported.into_session("t", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
+    let session = imported.into_session("t", "", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
     let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
     let rows: Vec<&str> = text.lines().skip(1).map(|l| l.trim_end_matches(',')).collect();
     let written: Vec<&str> = roster.lines().skip(1).collect();

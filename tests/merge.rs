@@ -167,3 +167,75 @@ proptest! {
         prop_assert_eq!(sorted(&ab), sorted(&ba));
     }
 }
+
+#[test]
+fn a_decision_changed_by_hand_is_not_merged() {
+    let (a, mut b) = two_preps();
+    // A decision turned in the file, with the trail left as it was: the state no longer matches.
+    let person = b.decisions.keys().next().cloned().expect("the sample has decisions");
+    if let Some(decision) = b.decisions.get_mut(&person) {
+        decision.rationale = "Changed after the meeting".into();
+    }
+    let error = merge(&[file("a.ron", &a), file("edited.ron", &b)], "x").expect_err("refused");
+    let said = error.to_string();
+    assert!(said.starts_with("edited.ron: ") && said.contains("decision") && said.contains("not merged"), "{said}");
+}
+
+/// The committee file a chair saves: the merge, recorded and sealed as `io::session::merge` does.
+fn committee_of(files: &[PrepFile<'_>]) -> Session {
+    let merged = merge(files, "Committee").expect("merges");
+    let mut session = merged.session;
+    let conflicts = session.conflicts.len();
+    session.apply(Change::Merge { files: merged.files, conflicts }, "Chair", at(20)).expect("recorded");
+    session.seal_baseline("merge of prep files", "Chair", at(20));
+    assert!(session.record_breaks().is_empty());
+    session
+}
+
+#[test]
+fn open_items_an_input_holds_stay_open_whatever_the_order() {
+    let (a, b) = two_preps();
+    let committee = committee_of(&[file("mei.ron", &a), file("priya.ron", &b)]);
+    assert_eq!(committee.conflicts.len(), 2, "Ada's proposal and Chloé's place");
+    // A member's copy of the committee file, with a pre-read mark of their own.
+    let mut member = committee.clone();
+    let mark = ladderboard::model::meeting::Mark {
+        member: "Sven".into(),
+        person: PersonId::new("E2001"),
+        vote: ladderboard::model::meeting::Vote::Agree,
+        comment: String::new(),
+        at: at(30),
+    };
+    member
+        .apply(
+            Change::SetMark { member: "Sven".into(), person: PersonId::new("E2001"), mark: Some(mark) },
+            "Sven",
+            at(30),
+        )
+        .expect("marked");
+    for files in [
+        [file("committee.ron", &committee), file("sven.ron", &member)],
+        [file("sven.ron", &member), file("committee.ron", &committee)],
+    ] {
+        let merged = merge(&files, "Committee").expect("merges").session;
+        let open: Vec<_> = merged.conflicts.iter().map(|c| (&c.person, &c.subject, c.options.len())).collect();
+        let held: Vec<_> = committee.conflicts.iter().map(|c| (&c.person, &c.subject, c.options.len())).collect();
+        assert_eq!(open, held, "every open item kept with both values");
+        assert_eq!(merged.marks.len(), 1, "the member's mark is in");
+    }
+}
+
+#[test]
+fn merging_one_file_or_a_file_with_itself_changes_nothing() {
+    let (a, b) = two_preps();
+    let committee = committee_of(&[file("mei.ron", &a), file("priya.ron", &b)]);
+    for files in [vec![file("c.ron", &committee)], vec![file("c.ron", &committee), file("copy.ron", &committee)]] {
+        let merged = merge(&files, "Committee").expect("merges").session;
+        assert_eq!(merged.people, committee.people);
+        assert_eq!(merged.placements, committee.placements);
+        assert_eq!(merged.proposals, committee.proposals);
+        assert_eq!(merged.decisions, committee.decisions);
+        assert_eq!(merged.conflicts, committee.conflicts);
+        assert_eq!(merged.marks, committee.marks);
+    }
+}

@@ -204,7 +204,7 @@ fn a_wide_roster_names_its_columns_once_so_the_session_stays_near_the_csvs_size(
     let imported =
         ladderboard::io::roster::parse_roster(csv.as_bytes(), Path::new("workday.csv"), &ladder).expect("imports");
     assert_eq!(imported.roster_columns.len(), 26);
-    let session = imported.into_session("wide", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
+    let session = imported.into_session("wide", "", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
     let text = session_to_string(&session).expect("ser");
     // The ladder is written once whatever the roster's size; the people are what grow.
     let people_bytes = text.len()

@@ -90,7 +90,7 @@ impl LadderApp {
                 let source = imported.source_label();
                 let ladder = self.document.session().ladder.clone();
                 let actor = self.settings.user_name.clone();
-                let session = imported.into_session(title, ladder, &path, &actor, jiff::Timestamp::now());
+                let session = imported.into_session(title, "", ladder, &path, &actor, jiff::Timestamp::now());
                 self.replace_session(session, None);
                 // A fresh import has not been saved anywhere yet.
                 self.document.revisions_mut().mark_unsaved();

@@ -1,5 +1,5 @@
 //! The parts of a session that belong to no one person, bound to the audit trail as each person's
-//! state is (`state_seal.rs`): the set of people (their ids, in order, and how many), the ladder
+//! state is (`state_seal.rs`): the title and cycle, the roster's columns, the set of people (their ids, in order, and how many), the ladder
 //! copy with its criteria, blind mode, the fairness target, the pre-read marks and comments, the
 //! open items, and the agenda's order and time box. Every event that changes one of them, and every
 //! baseline, records the document's digest after it, sealed into the event's hash; on open the
@@ -11,7 +11,9 @@ use serde::Serialize;
 use sha2::Digest as _;
 
 /// The parts, each with the letter that tags its digest.
-pub const DOCUMENT_PARTS: [(char, &str); 7] = [
+pub const DOCUMENT_PARTS: [(char, &str); 9] = [
+    ('h', "title and cycle"),
+    ('c', "roster's columns"),
     ('i', "set of people"),
     ('l', "ladder and its criteria"),
     ('b', "blind mode"),
@@ -62,6 +64,8 @@ impl Session {
     pub fn document_digest(&self) -> String {
         let ids: Vec<&PersonId> = self.people.iter().map(|p| &p.id).collect();
         let parts = [
+            ('h', digest(&(&self.title, &self.cycle))),
+            ('c', digest(&self.roster_columns)),
             ('i', digest(&(ids.len(), &ids))),
             ('l', digest(&self.ladder)),
             ('b', digest(&self.blind)),
@@ -93,9 +97,10 @@ impl Session {
         if now == recorded {
             return Vec::new();
         }
+        // Each part is its letter and PART_HEX hex digits, in `DOCUMENT_PARTS` order; a digest
+        // recorded before a part existed is shorter, and its missing parts count as changed.
         let part = |digest: &str, letter: char| {
-            let at = digest.find(letter)?;
-            digest.get(at + 1..at + 1 + PART_HEX).map(str::to_owned)
+            digest.as_bytes().chunks(PART_HEX + 1).find(|c| c.first() == Some(&(letter as u8))).map(<[u8]>::to_vec)
         };
         DOCUMENT_PARTS
             .iter()

@@ -13,6 +13,7 @@ impl RosterImport {
     pub fn into_session(
         self,
         title: impl Into<String>,
+        cycle: &str,
         ladder: Ladder,
         file: &Path,
         actor: &str,
@@ -26,6 +27,7 @@ impl RosterImport {
         };
         let mut session = Session::new(title, ladder, self.people);
         session.roster_columns = self.roster_columns;
+        cycle.clone_into(&mut session.cycle);
         session.seal_baseline(&source, actor, at);
         session
     }

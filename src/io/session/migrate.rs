@@ -71,19 +71,19 @@ pub fn events_taken_on_trust(session: &Session) -> Option<u64> {
 pub fn migrate(mut session: Session, version: u32) -> Session {
     if version < 2 {
         session = v1_to_v2(session);
-        let events = session.audit.len();
-        if events > 0 {
-            // Said in the trail itself, so `validate` and the window keep saying it.
-            session.reindex();
-            let source = format!("{TRUSTED_PREFIX}{events} predate sealing and were taken on trust");
-            session.seal_baseline(&source, MIGRATION_ACTOR, jiff::Timestamp::now());
-        }
     }
     if version >= 3 {
         crate::model::audit::link(&mut session.audit);
     }
     if version < 4 {
         session = v3_to_v4(session);
+    }
+    let events = session.audit.len();
+    if version < 2 && events > 0 {
+        // Said in the trail itself, after every step, so `validate` and the window keep saying it.
+        session.reindex();
+        let source = format!("{TRUSTED_PREFIX}{events} predate sealing and were taken on trust");
+        session.seal_baseline(&source, MIGRATION_ACTOR, jiff::Timestamp::now());
     }
     session.format_version = CURRENT_FORMAT_VERSION;
     session
