@@ -69,6 +69,10 @@ impl LadderApp {
             } else {
                 "Names revealed"
             }),
+            Edit::Finalize { .. } => {
+                self.info("The record is final: nothing changes until it is reopened with a reason");
+            }
+            Edit::ReopenRecord { .. } => self.info("The record is reopened: changes are recorded again"),
             Edit::Undo => self.info(format!("Undone: {label}")),
             Edit::Redo => self.info(format!("Redone: {label}")),
             Edit::Propose { .. }

@@ -82,6 +82,14 @@ pub enum Edit {
     SetTargets(Option<BandTargets>),
     /// Blind mode on (names shown as codes) or off (revealing them).
     SetBlind(bool),
+    /// Make the record final: nothing changes until it is reopened.
+    Finalize {
+        note: String,
+    },
+    /// Reopen a final record, saying why.
+    ReopenRecord {
+        reason: String,
+    },
     /// Take back the last step.
     Undo,
     /// Make again the last step taken back.
@@ -136,6 +144,8 @@ impl Edit {
             | Edit::SetTimeBox(_)
             | Edit::SetTargets(_)
             | Edit::SetBlind(_)
+            | Edit::Finalize { .. }
+            | Edit::ReopenRecord { .. }
             | Edit::Undo
             | Edit::Redo => "Not changed",
         }
@@ -210,17 +220,7 @@ impl Edit {
                 let label = format!("move {} {} → {}", p.name, cell_label(ladder, &from), cell_label(ladder, &to));
                 (label, vec![Change::Place { person, placement: Some(to) }])
             }
-            Edit::SetMark { person, vote, comment } => {
-                let mark = vote.map(|vote| Mark {
-                    member: user.clone(),
-                    person: person.clone(),
-                    vote,
-                    comment: comment.trim().to_owned(),
-                    at: now,
-                });
-                let label = format!("pre-read mark: {}", vote.map_or("cleared", |v| v.label()));
-                (label, vec![Change::SetMark { member: user, person, mark }])
-            }
+            Edit::SetMark { person, vote, comment } => mark_step(person, vote, &comment, stamp),
             Edit::MoveOnAgenda { person, to } => {
                 ("reorder agenda".to_owned(), vec![Change::SetMeeting(moved_on_agenda(session, &person, to))])
             }
@@ -235,6 +235,12 @@ impl Edit {
             Edit::SetBlind(on) => {
                 let label = if on { "blind names" } else { "reveal names" };
                 (label.to_owned(), vec![Change::SetBlind { on }])
+            }
+            Edit::Finalize { note } => {
+                ("finalize the record".to_owned(), vec![Change::SetFinal { on: true, reason: note }])
+            }
+            Edit::ReopenRecord { reason } => {
+                ("reopen the record".to_owned(), vec![Change::SetFinal { on: false, reason }])
             }
             Edit::Undo => return Ok(Planned::Undo),
             Edit::Redo => return Ok(Planned::Redo),
@@ -251,4 +257,17 @@ fn moved_on_agenda(session: &Session, person: &PersonId, to: usize) -> Meeting {
         order.insert(to.min(order.len()), id);
     }
     Meeting { order, ..session.meeting.clone() }
+}
+
+/// A member's pre-read mark (`None` clears it): the stamp names the member.
+fn mark_step(person: PersonId, vote: Option<Vote>, comment: &str, stamp: &Stamp) -> (String, Vec<Change>) {
+    let mark = vote.map(|vote| Mark {
+        member: stamp.actor.clone(),
+        person: person.clone(),
+        vote,
+        comment: comment.trim().to_owned(),
+        at: stamp.at,
+    });
+    let label = format!("pre-read mark: {}", vote.map_or("cleared", |v| v.label()));
+    (label, vec![Change::SetMark { member: stamp.actor.clone(), person, mark }])
 }

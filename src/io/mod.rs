@@ -7,6 +7,7 @@ pub mod file_kind;
 pub mod ladder_ron;
 pub mod roster;
 pub mod session;
+pub mod signing;
 
 pub use error::{FileError, Problem, ProblemList};
 pub use file_kind::FileKind;

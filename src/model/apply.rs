@@ -47,6 +47,9 @@ impl Session {
     /// Checks `change` against the rules and applies it, appending an audit event.
     /// On error the session is untouched.
     pub fn apply(&mut self, change: Change, actor: &str, at: Timestamp) -> Result<Applied, RuleError> {
+        if self.is_final() && !matches!(change, Change::SetFinal { on: false, .. }) {
+            return Err(RuleError::Final);
+        }
         let Checked { action, from, to, why, inverse } = self.check(&change)?;
         self.commit(change.clone());
         let mut event = AuditEvent {
@@ -153,6 +156,7 @@ impl Session {
                 Ok(Checked::new("reopen conflict", String::new(), conflict.subject.label(), inverse))
             }
             Change::Merge { files, conflicts } => Ok(merge_checked(files, *conflicts, change)),
+            Change::SetFinal { on, reason } => self.check_final(*on, reason),
             Change::SetBlind { on } => Ok(blind_checked(*on)),
             Change::SetMark { member, person, mark } => self.check_mark(member, person, mark.as_ref()),
             Change::SetMeeting(meeting) => self.check_meeting(meeting),
@@ -197,6 +201,30 @@ impl Session {
         };
         let what = format!("{level} {dimension}: {}", evidence_label(&new));
         Ok(Checked::new("record evidence", from, what, inverse))
+    }
+
+    /// Checks making the record final, or reopening it (which needs a reason).
+    fn check_final(&self, on: bool, reason: &str) -> Result<Checked, RuleError> {
+        match (on, self.is_final()) {
+            (true, true) => Err(RuleError::AlreadyFinal),
+            (false, false) => Err(RuleError::NotFinal),
+            (true, false) => {
+                let inverse = Change::SetFinal { on: false, reason: "finalized by mistake: undone".to_owned() };
+                Ok(Checked::new("finalize", "draft".to_owned(), "final".to_owned(), inverse).because(reason.to_owned()))
+            }
+            (false, true) => {
+                require_rationale(reason, "reopening a final session")?;
+                let inverse = Change::SetFinal { on: true, reason: String::new() };
+                Ok(Checked::new("reopen", "final".to_owned(), "draft".to_owned(), inverse).because(reason.to_owned()))
+            }
+        }
+    }
+
+    /// Whether the record is final: the trail's last finalize or reopen says so.
+    #[must_use]
+    pub fn is_final(&self) -> bool {
+        self.audit.iter().rev().find_map(|e| if let Change::SetFinal { on, .. } = e.change { Some(on) } else { None })
+            == Some(true)
     }
 
     /// Checks settling an open conflict with one of its values.
@@ -301,7 +329,7 @@ impl Session {
                 self.conflicts.insert(at, *conflict);
             }
             // Records of where the state came from; they change nothing.
-            Change::Merge { .. } | Change::Baseline { .. } => {}
+            Change::Merge { .. } | Change::Baseline { .. } | Change::SetFinal { .. } => {}
             Change::SetBlind { on } => self.blind = on,
             Change::SetMark { member, person, mark } => {
                 let at = self.marks.iter().position(|m| m.member == member && m.person == person);

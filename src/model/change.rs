@@ -55,6 +55,9 @@ pub enum Change {
     Baseline { source: String, digests: String },
     /// Prep files merged into this session. Changes nothing itself; it records the sources.
     Merge { files: Vec<MergedFile>, conflicts: usize },
+    /// The record made final (`on`), after which nothing changes until it is reopened (`!on`)
+    /// with a reason. The state lives in the trail itself, so no hand edit can set it.
+    SetFinal { on: bool, reason: String },
 }
 
 impl Change {
@@ -70,7 +73,8 @@ impl Change {
             | Change::SetTargets(_)
             | Change::SetBlind { .. }
             | Change::Baseline { .. }
-            | Change::Merge { .. } => true,
+            | Change::Merge { .. }
+            | Change::SetFinal { .. } => true,
             Change::Place { .. }
             | Change::Propose { .. }
             | Change::Decide { .. }
@@ -97,7 +101,8 @@ impl Change {
             | Change::SetBlind { .. }
             | Change::SetMeeting(_)
             | Change::SetTargets(_)
-            | Change::Baseline { .. } => None,
+            | Change::Baseline { .. }
+            | Change::SetFinal { .. } => None,
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod merge;
 pub mod note;
 pub mod person;
 pub mod proposal;
+pub mod record_head;
 pub mod reporting;
 pub mod roster_field;
 pub mod roster_layout;

@@ -40,6 +40,12 @@ pub enum RuleError {
     BadTargets { bands: usize, sum: i64 },
     #[error("a time box of 0 minutes: give each candidate at least a minute")]
     ZeroTimeBox,
+    #[error("this session is final: reopen it with a reason (File → Reopen…) before changing it")]
+    Final,
+    #[error("this session is final already")]
+    AlreadyFinal,
+    #[error("this session is not final: there is nothing to reopen")]
+    NotFinal,
     #[error("no open conflict {0} (it may have been settled already)")]
     UnknownConflict(u64),
     #[error("person id \"{0}\" appears more than once; ids must be unique")]

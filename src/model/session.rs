@@ -58,6 +58,10 @@ pub struct Session {
     /// The chair's target share per band, with its tolerance; `None` for the default 20/60/20.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band_targets: Option<BandTargets>,
+    /// Approvers' signatures over the record's head (`record_head`); not part of the trail, and
+    /// each one matches only the head it signed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<super::record_head::RecordSignature>,
     /// Disagreements between merged prep files not settled yet, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
@@ -97,6 +101,7 @@ impl Session {
             marks: Vec::new(),
             meeting: Meeting::default(),
             band_targets: None,
+            signatures: Vec::new(),
             conflicts: Vec::new(),
             index: PersonIndex::default(),
         };
@@ -201,6 +206,7 @@ impl Session {
             marks: self.marks.clone(),
             meeting: self.meeting.clone(),
             band_targets: self.band_targets.clone(),
+            signatures: self.signatures.clone(),
             conflicts: self.conflicts.clone(),
             index: PersonIndex::default(),
         }

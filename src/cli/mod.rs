@@ -9,6 +9,8 @@ use crate::io::roster::columns::Field;
 use crate::io::roster::decode::encoding_named;
 use crate::io::roster::{ImportOptions, read_roster_with};
 use crate::io::session::merge::{MergeChoices, conflict_problems, merge_files};
+mod record;
+
 use crate::io::session::verify::load_verified;
 use crate::io::session::{load_session, save_session};
 use crate::model::wording::counted;
@@ -214,6 +216,35 @@ pub enum Command {
         #[arg(long)]
         ladder: Option<PathBuf>,
     },
+    /// Print the record's head: the exact text a signature covers (for `ssh-keygen -Y verify`).
+    Head {
+        session: PathBuf,
+        /// Whose statement to print (default: the one signer, when the session has one signature).
+        #[arg(long)]
+        signer: Option<String>,
+    },
+    /// Sign the record's head with an SSH private key (SSHSIG, namespace "ladderboard") and keep
+    /// the signature in the session. A key with a passphrase asks for it (or reads
+    /// `LADDERBOARD_KEY_PASSPHRASE`); the key and passphrase are never written anywhere.
+    Sign {
+        session: PathBuf,
+        /// The OpenSSH private key (e.g. `~/.ssh/id_ed25519`).
+        #[arg(long)]
+        key: PathBuf,
+        /// Who signs, as the allowed signers file names them (default: the key's comment).
+        #[arg(long, default_value = "")]
+        signer: String,
+        /// Also write the armored signature to this file, as `ssh-keygen -Y sign` would.
+        #[arg(long, value_name = "OUT.sig")]
+        detached: Option<PathBuf>,
+    },
+    /// Check the record (trail, people, document) and every signature against an OpenSSH allowed
+    /// signers file: exit 0 when all hold, 1 naming each signer and why not.
+    Verify {
+        session: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: PathBuf,
+    },
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -263,6 +294,9 @@ fn run(command: Command) -> Result<(), FileError> {
         Command::Merge { .. } | Command::Packet { .. } | Command::Report { .. } | Command::Letters { .. } => {
             run_committee(command)
         }
+        Command::Head { session, signer } => record::head(&session, signer.as_deref()),
+        Command::Sign { session, key, signer, detached } => record::sign(&session, &key, &signer, detached.as_deref()),
+        Command::Verify { session, allowed_signers } => record::verify(&session, &allowed_signers),
         Command::Import { roster, choices, ladder, output, title, cycle, force } => {
             let options = choices.options().map_err(|p| FileError::invalid(&roster, vec![p]))?;
             refuse_output(&output, &[&roster], force)?;
@@ -471,22 +505,31 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             }
             Ok(())
         }
-        Command::Letters { session, output } => {
-            let loaded = as_shown(load_verified(&session)?, &session);
-            if !loaded.decisions.values().any(|d| d.outcome == crate::model::Outcome::NotThisCycle) {
-                println!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
-                return Ok(());
-            }
-            let written = crate::io::export::letters::write_gap_letters(&loaded, &output)?;
-            println!("wrote {} into {}", counted(written.len(), "gap letter", "gap letters"), output.display());
-            for path in written {
-                println!("  {}", path.display());
-            }
-            Ok(())
-        }
+        Command::Letters { session, output } => letters(&session, &output),
         // `run` sends only the committee's verbs here.
-        Command::Import { .. } | Command::Export { .. } | Command::Validate { .. } | Command::Ladder { .. } => Ok(()),
+        Command::Import { .. }
+        | Command::Export { .. }
+        | Command::Validate { .. }
+        | Command::Ladder { .. }
+        | Command::Head { .. }
+        | Command::Sign { .. }
+        | Command::Verify { .. } => Ok(()),
     }
+}
+
+/// `ladderboard letters SESSION -o DIR`.
+fn letters(session: &Path, output: &Path) -> Result<(), FileError> {
+    let loaded = as_shown(load_verified(session)?, session);
+    if !loaded.decisions.values().any(|d| d.outcome == crate::model::Outcome::NotThisCycle) {
+        println!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
+        return Ok(());
+    }
+    let written = crate::io::export::letters::write_gap_letters(&loaded, output)?;
+    println!("wrote {} into {}", counted(written.len(), "gap letter", "gap letters"), output.display());
+    for path in written {
+        println!("  {}", path.display());
+    }
+    Ok(())
 }
 
 /// The session as its window shows it: blinded while blind mode is on (and said so), for exports.
