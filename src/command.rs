@@ -90,6 +90,13 @@ pub enum FileCommand {
     ExportPacket(PathBuf),
     /// Writes a gap letter for every "not this cycle" decision into this folder.
     WriteGapLetters(PathBuf),
+    /// Signs the record's head with this private key (opened with `passphrase` if it has one) as
+    /// `signer` (the key's comment when empty).
+    SignRecord {
+        key: PathBuf,
+        passphrase: String,
+        signer: String,
+    },
     RestoreRecovery,
     DiscardRecovery,
 }
@@ -138,6 +145,8 @@ pub enum WindowCommand {
 pub enum PromptCommand {
     /// The proposal prompt raised by a move was cancelled.
     CancelProposal,
+    /// The finalize, reopen or sign question was cancelled.
+    CancelRecord,
     /// The typed path is confirmed, or the path field cancelled.
     ConfirmPath,
     CancelPath,
@@ -223,6 +232,9 @@ pub enum Action {
     ExportHistory,
     ExportPacket,
     WriteGapLetters,
+    Finalize,
+    ReopenRecord,
+    Sign,
     History,
     Fairness,
     Agenda,
@@ -268,6 +280,9 @@ impl Action {
             Action::ExportHistory => "Export history CSV…",
             Action::ExportPacket => "Export pre-read packet (HTML and Markdown)…",
             Action::WriteGapLetters => "Write gap letters…",
+            Action::Finalize => "Finalize the record…",
+            Action::ReopenRecord => "Reopen the record…",
+            Action::Sign => "Sign the record with an SSH key…",
             Action::History => "History (audit trail)",
             Action::OpenItems => "Open items (disagreements between prep files)",
             Action::Agenda => "Meeting agenda",
@@ -309,6 +324,9 @@ impl Action {
             | Action::OpenItems
             | Action::ExportPacket
             | Action::WriteGapLetters
+            | Action::Finalize
+            | Action::ReopenRecord
+            | Action::Sign
             | Action::FileFormats
             | Action::About => None,
             Action::History => s(CTRL, Key::H),
@@ -349,6 +367,9 @@ impl Action {
             | Action::ExportHistory
             | Action::ExportPacket
             | Action::WriteGapLetters
+            | Action::Finalize
+            | Action::ReopenRecord
+            | Action::Sign
             | Action::History
             | Action::Fairness
             | Action::Agenda
@@ -406,6 +427,9 @@ impl Action {
             | Action::ExportHistory
             | Action::ExportPacket
             | Action::WriteGapLetters
+            | Action::Finalize
+            | Action::ReopenRecord
+            | Action::Sign
             | Action::History
             | Action::Fairness
             | Action::Agenda

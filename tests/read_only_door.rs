@@ -45,6 +45,7 @@ fn one_of_each(dir: &Path) -> Vec<Command> {
         FileCommand::ExportHistory(dir.join("h.csv")).into(),
         FileCommand::ExportPacket(dir.join("p.html")).into(),
         FileCommand::WriteGapLetters(dir.join("letters")).into(),
+        FileCommand::SignRecord { key: dir.join("no-key"), passphrase: String::new(), signer: String::new() }.into(),
         FileCommand::RestoreRecovery.into(),
         FileCommand::DiscardRecovery.into(),
         ImportCommand::Preview(missing).into(),
@@ -61,6 +62,7 @@ fn one_of_each(dir: &Path) -> Vec<Command> {
         WindowCommand::SetCompareLevel(None).into(),
         WindowCommand::SetExportCsvOptions(None).into(),
         PromptCommand::CancelProposal.into(),
+        PromptCommand::CancelRecord.into(),
         PromptCommand::ConfirmPath.into(),
         PromptCommand::CancelPath.into(),
         PromptCommand::ChooseExportCsvPath(ExportCsvOptions::default()).into(),
@@ -95,6 +97,7 @@ fn listed(command: &Command) {
             | FileCommand::ExportHistory(_)
             | FileCommand::ExportPacket(_)
             | FileCommand::WriteGapLetters(_)
+            | FileCommand::SignRecord { .. }
             | FileCommand::RestoreRecovery
             | FileCommand::DiscardRecovery,
         )
@@ -116,6 +119,7 @@ fn listed(command: &Command) {
         )
         | Command::Prompt(
             PromptCommand::CancelProposal
+            | PromptCommand::CancelRecord
             | PromptCommand::ConfirmPath
             | PromptCommand::CancelPath
             | PromptCommand::ChooseExportCsvPath(_)

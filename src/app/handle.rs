@@ -70,9 +70,13 @@ impl LadderApp {
                 "Names revealed"
             }),
             Edit::Finalize { .. } => {
+                self.view.record_prompt = None;
                 self.info("The record is final: nothing changes until it is reopened with a reason");
             }
-            Edit::ReopenRecord { .. } => self.info("The record is reopened: changes are recorded again"),
+            Edit::ReopenRecord { .. } => {
+                self.view.record_prompt = None;
+                self.info("The record is reopened: changes are recorded again");
+            }
             Edit::Undo => self.info(format!("Undone: {label}")),
             Edit::Redo => self.info(format!("Redone: {label}")),
             Edit::Propose { .. }
@@ -104,6 +108,7 @@ impl LadderApp {
             FileCommand::ExportHistory(path) => self.export_history(&path),
             FileCommand::ExportPacket(path) => self.export_packet(&path),
             FileCommand::WriteGapLetters(dir) => self.write_gap_letters(&dir),
+            FileCommand::SignRecord { key, passphrase, signer } => self.sign_record(&key, &passphrase, &signer),
             FileCommand::RestoreRecovery => self.restore_recovery(),
             FileCommand::DiscardRecovery => self.discard_offered_recovery(),
         }
@@ -137,6 +142,7 @@ impl LadderApp {
     fn handle_prompt(&mut self, command: PromptCommand) {
         match command {
             PromptCommand::CancelProposal => self.view.pending = None,
+            PromptCommand::CancelRecord => self.view.record_prompt = None,
             PromptCommand::ConfirmPath => self.confirm_path_prompt(),
             PromptCommand::CancelPath => self.cancel_path_prompt(),
             PromptCommand::ChooseExportCsvPath(options) => {
@@ -214,6 +220,9 @@ impl LadderApp {
             Action::ToggleBlind => {
                 self.edit(Edit::SetBlind(!self.session().blind));
             }
+            Action::Finalize => self.ask_finalize(),
+            Action::ReopenRecord => self.ask_reopen(),
+            Action::Sign => self.ask_sign(),
             Action::Shortcuts => self.view.windows.help = Some(crate::view::state::HelpPage::Shortcuts),
             Action::FileFormats => self.view.windows.help = Some(crate::view::state::HelpPage::FileFormats),
             Action::About => self.view.windows.help = Some(crate::view::state::HelpPage::About),

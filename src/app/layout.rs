@@ -6,8 +6,8 @@ use crate::command::BoardCommand;
 use crate::command::Command;
 use crate::ui::{
     agenda, board, cell_list, compare, export_dialog, fairness, help, history_window, import_preview, lock_prompt,
-    menu_bar, open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, recovery_prompt,
-    roster_table, status_bar, theme, unsaved_prompt,
+    menu_bar, open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, record_prompt,
+    recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
 };
 use crate::view::ViewContext;
 use egui::{CentralPanel, Panel};
@@ -34,7 +34,8 @@ impl LadderApp {
         let cx = ViewContext { session, derived: caches.derived(), today, you: &you, read_only };
         Panel::top("menu").show(ui, |ui| {
             let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };
-            let banners = menu_bar::Banners { blind: session.blind, read_only };
+            let stale = caches.signatures.get().map_or(&[][..], Vec::as_slice);
+            let banners = menu_bar::Banners { blind: session.blind, read_only, stale_signatures: stale };
             menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, &banners, out);
         });
         Panel::bottom("status").show(ui, |ui| {
@@ -73,6 +74,7 @@ impl LadderApp {
         export_dialog::export_dialog_ui(ui.ctx(), view.export_csv, !session.roster_columns.is_empty(), out);
         unsaved_prompt::unsaved_prompt_ui(ui.ctx(), view.unsaved_prompt.as_ref(), &file_name, out);
         path_prompt::path_prompt_ui(ui.ctx(), &mut view.path_prompt, out);
+        record_prompt::record_prompt_ui(ui.ctx(), document.session(), &mut view.record_prompt, out);
         if view.selected != selected_before || out.iter().any(|c| matches!(c, Command::Board(BoardCommand::Select(_))))
         {
             view.scroll_to_selected = true;

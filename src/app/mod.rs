@@ -12,6 +12,7 @@ mod handle;
 mod import;
 mod layout;
 mod meeting;
+mod record;
 pub mod settings;
 
 use crate::command::Command;
@@ -128,7 +129,7 @@ impl LadderApp {
             .map_or_else(|| format!("{} (not saved)", self.session().title), |n| n.to_string_lossy().into_owned());
         let mark = if self.is_dirty() { "● " } else { "" };
         let read_only = if self.read_only().is_some() { " (read-only)" } else { "" };
-        format!("{mark}{name}{read_only} — Ladderboard")
+        format!("{mark}{name}{read_only}{} — Ladderboard", self.record_title())
     }
 
     /// Queues a command as if the UI had emitted it (used by tests and the palette).
@@ -182,6 +183,9 @@ impl LadderApp {
     fn refresh_caches(&mut self) {
         let (shown, revision) = (self.document.shown(), self.document.revision());
         self.caches.refresh(shown, revision, &self.view, today());
+        // Against the session itself: the head names the real title, whatever the screens show.
+        let session = self.document.session();
+        self.caches.signatures.refresh(revision, (), |()| crate::io::signing::stale_signatures(session));
         // The person panel's drafts follow the session (a change, an undo, another file).
         let drafts = &mut self.view.drafts;
         self.caches.drafts.refresh(revision, (), |()| drafts.follow(shown));

@@ -6,7 +6,7 @@ use crate::io::error::{FileError, Problem};
 use crate::io::session::lock::{LockOutcome, acquire};
 use crate::io::session::save_session;
 use crate::io::session::verify::load_verified;
-use crate::io::signing::{add_signature, check_signatures, load_private_key, parse_allowed_signers, sign_head};
+use crate::io::signing::{check_signatures, load_private_key, parse_allowed_signers, sign_head};
 use std::path::Path;
 
 /// `ladderboard head SESSION [--signer ID]`.
@@ -44,7 +44,7 @@ pub fn sign(path: &Path, key_path: &Path, signer: &str, detached: Option<&Path>)
         crate::io::atomic::write_atomic(out, signature.signature.as_bytes())?;
     }
     let who = signature.signer.clone();
-    add_signature(&mut session, signature);
+    session.add_signature(signature);
     save_session(&session, path)?;
     drop(lock);
     println!("{}: signed by {who} ({}, {} events)", path.display(), session.record_state(), session.audit.len());

@@ -220,6 +220,12 @@ impl Document {
         Ok(inverses)
     }
 
+    /// Keeps an approver's signature over the head (not an event: it covers the trail's head).
+    pub fn add_signature(&mut self, signature: crate::model::record_head::RecordSignature) {
+        self.session.add_signature(signature);
+        self.changed();
+    }
+
     /// Takes the state of a file from before the state check as the base the trail checks from.
     pub fn seal_baseline(&mut self, why: &str, stamp: &Stamp) {
         self.session.seal_baseline(why, &stamp.actor, stamp.at);

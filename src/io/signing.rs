@@ -67,12 +67,6 @@ pub fn sign_head(
     Ok(RecordSignature { signer: signer.to_owned(), events: session.audit.len() as u64, signature: armored })
 }
 
-/// Puts `signature` in the session, in place of an earlier one by the same signer.
-pub fn add_signature(session: &mut Session, signature: RecordSignature) {
-    session.signatures.retain(|s| s.signer != signature.signer);
-    session.signatures.push(signature);
-}
-
 /// One line of an allowed signers file: who, and their key.
 #[derive(Clone, Debug)]
 pub struct AllowedSigner {

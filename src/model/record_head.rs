@@ -58,6 +58,13 @@ impl Session {
         )
     }
 
+    /// Puts `signature` in the session, in place of an earlier one by the same signer. Not an
+    /// event: a signature covers the trail's head, so it cannot be part of the trail.
+    pub fn add_signature(&mut self, signature: RecordSignature) {
+        self.signatures.retain(|s| s.signer != signature.signer);
+        self.signatures.push(signature);
+    }
+
     /// The head in one line for outputs handed on (the decisions CSV's `record` column, footers):
     /// "final · 94 · 149ba97e…", so a copy can be checked against the session later.
     #[must_use]

@@ -17,6 +17,8 @@ pub struct Banners<'a> {
     pub blind: bool,
     /// Who holds the session while this window has it read-only.
     pub read_only: Option<&'a crate::io::session::lock::LockInfo>,
+    /// Signatures that no longer match the record, with why.
+    pub stale_signatures: &'a [crate::io::signing::SignatureCheck],
 }
 
 /// Draws the menu bar.
@@ -57,6 +59,10 @@ pub fn menu_bar_ui(
                 if action == Action::ExportCsv {
                     ui.separator();
                 }
+                action_button(ui, action, action.label(), true, out);
+            }
+            ui.separator();
+            for action in [Action::Finalize, Action::ReopenRecord, Action::Sign] {
                 action_button(ui, action, action.label(), true, out);
             }
             ui.separator();
@@ -104,6 +110,14 @@ pub fn menu_bar_ui(
         }
         if let Some(holder) = banners.read_only {
             read_only_banner(ui, holder, out);
+        }
+        for check in banners.stale_signatures {
+            if let Some(why) = &check.problem {
+                ui.separator();
+                let text =
+                    egui::RichText::new(format!("SIGNATURE NO LONGER MATCHES — {}: {why}", check.signer)).strong();
+                ui.label(text.color(super::theme::error_color(ui.visuals())));
+            }
         }
     });
 }

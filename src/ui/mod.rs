@@ -27,6 +27,7 @@ pub mod person_panel;
 pub mod pre_read;
 pub mod presenter;
 pub mod proposal_prompt;
+pub mod record_prompt;
 pub mod recovery_prompt;
 pub mod roster_table;
 pub mod shortcuts;

@@ -60,6 +60,8 @@ pub struct Caches {
     pub outcomes: Keyed<(Track, jiff::civil::Date), Outcomes>,
     /// The agenda in an order (the agenda window's and the presenter's).
     pub agenda: Keyed<AgendaOrder, Vec<AgendaItem>>,
+    /// Each signature checked against the record's head as it is (the banner when one stops matching).
+    pub signatures: Keyed<(), Vec<crate::io::signing::SignatureCheck>>,
     /// The revision the person panel's drafts last followed.
     pub drafts: Keyed<(), ()>,
 }

@@ -76,3 +76,15 @@ pub struct ExportCsvOptions {
     /// Write an Excel workbook (`.xlsx`) instead of CSV.
     pub workbook: bool,
 }
+
+/// A question about the record itself, waiting for its answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordPrompt {
+    /// Make the record final, with a note for the trail.
+    Finalize { note: String },
+    /// Reopen a final record: the reason is required.
+    Reopen { reason: String },
+    /// Sign the head: which key, its passphrase (kept only while the question is open), as whom,
+    /// and what went wrong the last time.
+    Sign { key: String, passphrase: String, signer: String, problem: String },
+}

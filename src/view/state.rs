@@ -1,7 +1,9 @@
 //! View state that lives for the window, not in the session file.
 
 use super::drafts::{Drafts, UnsentText};
-pub use super::prompts::{ExportCsvOptions, LockPrompt, PathPrompt, PathPromptKind, PendingProposal, RecoveryOffer};
+pub use super::prompts::{
+    ExportCsvOptions, LockPrompt, PathPrompt, PathPromptKind, PendingProposal, RecordPrompt, RecoveryOffer,
+};
 pub use super::windows::{
     CellList, CompareState, FairnessState, FairnessTab, HelpPage, HistoryFilter, Presenter, Windows,
 };
@@ -56,6 +58,8 @@ pub struct StatusMessage {
 pub struct ViewState {
     /// The windows over the board and their own state.
     pub windows: Windows,
+    /// Finalize, reopen or sign, while asked.
+    pub record_prompt: Option<RecordPrompt>,
     pub selected: Option<PersonId>,
     /// Which track the grid shows.
     pub track: Track,
@@ -96,6 +100,7 @@ impl Default for ViewState {
     fn default() -> Self {
         ViewState {
             windows: Windows::default(),
+            record_prompt: None,
             selected: None,
             track: Track::IndividualContributor,
             filters: Filters::default(),
@@ -133,5 +138,6 @@ impl ViewState {
             || self.lock_prompt.is_some()
             || self.import_preview.is_some()
             || self.export_csv.is_some()
+            || self.record_prompt.is_some()
     }
 }

@@ -1,0 +1,132 @@
+//! The questions about the record itself: finalize (listing what is still open), reopen (why?),
+//! and sign with an SSH key (which key, its passphrase, as whom).
+
+use crate::command::{Command, Edit, FileCommand, PromptCommand};
+use crate::model::Session;
+use crate::view::RecordPrompt;
+use egui::{Modal, RichText, TextEdit};
+
+/// Draws the question while one is asked.
+pub fn record_prompt_ui(
+    ctx: &egui::Context,
+    session: &Session,
+    prompt: &mut Option<RecordPrompt>,
+    out: &mut Vec<Command>,
+) {
+    let Some(asked) = prompt.as_mut() else { return };
+    let response = Modal::new(egui::Id::unique("record-prompt")).show(ctx, |ui| {
+        ui.set_width(super::theme::DIALOG_WIDTH);
+        match asked {
+            RecordPrompt::Finalize { note } => finalize_ui(ui, session, note, out),
+            RecordPrompt::Reopen { reason } => reopen_ui(ui, reason, out),
+            RecordPrompt::Sign { key, passphrase, signer, problem } => {
+                sign_ui(ui, session, key, passphrase, signer, problem, out);
+            }
+        }
+    });
+    if response.should_close() {
+        out.push(Command::Prompt(PromptCommand::CancelRecord));
+    }
+}
+
+/// What is still open: the chair sees it before the record becomes final.
+fn still_open(session: &Session) -> Vec<String> {
+    let undecided = session.proposals.keys().filter(|p| !session.decisions.contains_key(*p)).count();
+    let mut open = Vec::new();
+    if undecided > 0 {
+        open.push(crate::model::wording::counted(
+            undecided,
+            "proposal without a decision",
+            "proposals without a decision",
+        ));
+    }
+    if !session.conflicts.is_empty() {
+        open.push(crate::model::wording::counted(
+            session.conflicts.len(),
+            "open disagreement between prep files",
+            "open disagreements between prep files",
+        ));
+    }
+    open
+}
+
+fn finalize_ui(ui: &mut egui::Ui, session: &Session, note: &mut String, out: &mut Vec<Command>) {
+    ui.heading("Finalize the record?");
+    ui.label("A final record refuses every change until someone reopens it with a reason, which the trail records.");
+    let open = still_open(session);
+    if open.is_empty() {
+        ui.label("Nothing is left open.");
+    } else {
+        ui.label(RichText::new("Still open:").strong());
+        for item in &open {
+            ui.label(format!("• {item}"));
+        }
+    }
+    let label = ui.label("Note for the trail (optional)");
+    ui.add(TextEdit::singleline(note).desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.horizontal(|ui| {
+        if ui.button("Finalize").clicked() {
+            out.push(Command::Edit(Edit::Finalize { note: note.trim().to_owned() }));
+        }
+        if ui.button("Cancel").clicked() {
+            out.push(Command::Prompt(PromptCommand::CancelRecord));
+        }
+    });
+}
+
+fn reopen_ui(ui: &mut egui::Ui, reason: &mut String, out: &mut Vec<Command>) {
+    ui.heading("Reopen the record?");
+    ui.label("Changes are recorded again once it is reopened. Signatures over the final record stop matching it.");
+    let label = ui.label("Why reopen it");
+    ui.add(TextEdit::multiline(reason).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let ready = !reason.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("Reopen")).clicked() {
+            out.push(Command::Edit(Edit::ReopenRecord { reason: reason.trim().to_owned() }));
+        }
+        if ui.button("Cancel").clicked() {
+            out.push(Command::Prompt(PromptCommand::CancelRecord));
+        }
+        if !ready {
+            ui.label(RichText::new("A reason is required").small().weak());
+        }
+    });
+}
+
+fn sign_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    key: &mut String,
+    passphrase: &mut String,
+    signer: &mut String,
+    problem: &str,
+    out: &mut Vec<Command>,
+) {
+    ui.heading("Sign the record");
+    ui.label(format!(
+        "Signs the record's head ({}) with your SSH key, as `ssh-keygen -Y sign -n ladderboard` would. A change after signing makes the signature stop matching.",
+        session.head_summary()
+    ));
+    let label = ui.label("Private key file");
+    ui.add(TextEdit::singleline(key).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let label = ui.label("Passphrase (if the key has one)");
+    ui.add(TextEdit::singleline(passphrase).password(true).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let label = ui.label("Signer, as the allowed signers file names you (empty: the key's comment)");
+    ui.add(TextEdit::singleline(signer).desired_width(f32::INFINITY)).labelled_by(label.id);
+    if !problem.is_empty() {
+        ui.label(RichText::new(problem).color(super::theme::error_color(ui.visuals())));
+    }
+    ui.horizontal(|ui| {
+        let ready = !key.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("Sign")).clicked() {
+            out.push(Command::File(FileCommand::SignRecord {
+                key: key.trim().into(),
+                passphrase: passphrase.clone(),
+                signer: signer.trim().to_owned(),
+            }));
+        }
+        if ui.button("Cancel").clicked() {
+            out.push(Command::Prompt(PromptCommand::CancelRecord));
+        }
+    });
+}

@@ -1,0 +1,83 @@
+//! The record in the window: the chair finalizes it (seeing what is still open), signs it with an
+//! SSH key, an edit is refused while it is final, it is reopened with a reason, and edits go on;
+//! the signature over the final record then shows that it no longer matches.
+
+mod ui_support;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use ladderboard::command::{Command, Edit};
+use ladderboard::model::PersonId;
+use ui_support::{get_text_containing, harness, has_text_containing, type_into};
+
+fn file_menu(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>, item: &str) {
+    h.get_by_role_and_label(Role::Button, "File").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, item).click();
+    h.run();
+}
+
+#[test]
+fn finalize_sign_refuse_reopen_and_edit_again() {
+    let mut h = harness();
+    let notes = h.state().session().notes.len();
+    file_menu(&mut h, "Finalize the record…");
+    get_text_containing(&h, "Finalize the record?");
+    // The sample leaves proposals undecided: the chair sees them before finalizing.
+    get_text_containing(&h, "proposals without a decision");
+    type_into(&mut h, "Note for the trail (optional)", "Committee of 3 December");
+    h.get_by_role_and_label(Role::Button, "Finalize").click();
+    h.run();
+    assert!(h.state().session().is_final());
+    assert!(h.state().title().contains("— final"), "{}", h.state().title());
+    let event = h.state().session().audit.last().expect("event").clone();
+    assert_eq!((event.action.as_str(), event.why.as_str()), ("finalize", "Committee of 3 December"));
+
+    // Sign with the chair's key.
+    file_menu(&mut h, "Sign the record with an SSH key…");
+    let key = ladderboard::fixtures::fixture_path("keys/chair_ed25519");
+    h.get_by_role_and_label(Role::TextInput, "Private key file").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    type_into(&mut h, "Private key file", &key.display().to_string());
+    h.get_by_role_and_label(Role::Button, "Sign").click();
+    h.run();
+    assert_eq!(h.state().session().signatures.len(), 1);
+    assert!(h.state().title().contains("final, signed by chair@example.org"), "{}", h.state().title());
+    assert!(!has_text_containing(&h, "SIGNATURE NO LONGER MATCHES"));
+
+    // An edit while final is refused, and says why.
+    let note = Edit::AddNote { person: PersonId::new("E2001"), text: "late thought".into() };
+    h.state_mut().queue(Command::Edit(note.clone()));
+    h.run();
+    assert_eq!(h.state().session().notes.len(), notes);
+    get_text_containing(&h, "this session is final");
+
+    // Reopen with a reason; edits are recorded again and the signature stops matching.
+    file_menu(&mut h, "Reopen the record…");
+    assert!(h.get_by_role_and_label(Role::Button, "Reopen").accesskit_node().is_disabled(), "a reason is required");
+    type_into(&mut h, "Why reopen it", "HR found a typo in a rationale");
+    h.get_by_role_and_label(Role::Button, "Reopen").click();
+    h.run();
+    assert!(!h.state().session().is_final());
+    h.state_mut().queue(Command::Edit(note));
+    h.run();
+    assert_eq!(h.state().session().notes.len(), notes + 1);
+    get_text_containing(&h, "SIGNATURE NO LONGER MATCHES — chair@example.org");
+    assert!(
+        h.state().session().audit.iter().any(|e| e.action == "reopen" && e.why == "HR found a typo in a rationale")
+    );
+}
+
+/// A wrong key path is said in the question, which stays open.
+#[test]
+fn a_key_that_cannot_be_read_is_said_where_it_was_typed() {
+    let mut h = harness();
+    file_menu(&mut h, "Sign the record with an SSH key…");
+    type_into(&mut h, "Private key file", "/nonexistent/id_ed25519");
+    h.get_by_role_and_label(Role::Button, "Sign").click();
+    h.run();
+    get_text_containing(&h, "/nonexistent/id_ed25519");
+    assert!(h.state().session().signatures.is_empty());
+    assert!(h.state().view.record_prompt.is_some(), "the question stays open");
+}
