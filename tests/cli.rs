@@ -169,12 +169,17 @@ fn export_with_roster_columns_hands_hr_their_own_file_back() {
     assert_eq!(
         lines.next(),
         Some(
-            "Employee ID,Full Name,Manager,Team,Level,proposed level,decision,new level,rationale,decided by,decided at,time spent (min)"
+            "Employee ID,Full Name,Manager,Team,Level,proposed level,decision,new level,rationale,decided by,decided at,time spent (min),record"
         )
     );
-    // HR's own level codes come back as HR wrote them, not as the ladder's P3.
-    assert_eq!(lines.next(), Some("E001,Ada Example,Grace Sample,Feed,E5,,,,,,,"));
-    assert_eq!(lines.next(), Some("E002,Ben Example,Grace Sample,Feed,IC5,,,,,,,"));
+    // HR's own level codes come back as HR wrote them, not as the ladder's P3; the record's head
+    // ends every row, so the copy can be checked against the session later.
+    let record =
+        |line: Option<&str>| line.and_then(|l| l.rsplit_once(',')).map(|(row, head)| (row.to_owned(), head.to_owned()));
+    let (row, head) = record(lines.next()).expect("E001");
+    assert_eq!(row, "E001,Ada Example,Grace Sample,Feed,E5,,,,,,,");
+    assert!(head.starts_with("draft · 1 · "), "{head}");
+    assert_eq!(record(lines.next()).expect("E002").0, "E002,Ben Example,Grace Sample,Feed,IC5,,,,,,,");
     // Without the flag, Ladderboard's own columns, with the level as the ladder names it.
     let (code, _, err) =
         ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);

@@ -18,7 +18,10 @@ fn a_formula_looking_name_is_written_as_text_and_the_header_is_frozen_and_filter
     export_decisions_xlsx(&session, &path, CsvColumns::Decisions).expect("written");
 
     let mut book: Xlsx<_> = open_workbook(&path).expect("opens");
-    assert_eq!(book.sheet_names(), ["Decisions"]);
+    assert_eq!(book.sheet_names(), ["Decisions", "Record"]);
+    let record = book.worksheet_range("Record").expect("record sheet");
+    let state = record.rows().find(|r| r[0] == "State").map(|r| r[1].to_string());
+    assert_eq!(state.as_deref(), Some("draft"));
     let range = book.worksheet_range("Decisions").expect("sheet");
     let header: Vec<String> = range.rows().next().expect("header").iter().map(ToString::to_string).collect();
     assert_eq!(header, decision_headers(&session, CsvColumns::Decisions));
@@ -34,7 +37,7 @@ fn a_formula_looking_name_is_written_as_text_and_the_header_is_frozen_and_filter
     zip.by_name("xl/worksheets/sheet1.xml").expect("sheet1").read_to_string(&mut sheet_xml).expect("xml");
     assert!(sheet_xml.contains("ySplit=\"1\"") && sheet_xml.contains("state=\"frozen\""), "frozen header");
     let last_row = session.people.len() + 1;
-    assert!(sheet_xml.contains(&format!("<autoFilter ref=\"A1:M{last_row}\"")), "filter over the table");
+    assert!(sheet_xml.contains(&format!("<autoFilter ref=\"A1:N{last_row}\"")), "filter over the table");
     assert!(sheet_xml.contains("<cols>") && sheet_xml.contains("customWidth=\"1\""), "sized columns");
 }
 

@@ -106,7 +106,8 @@ fn csv_injection_is_neutralised() {
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers = reader.headers().expect("headers").clone();
     assert_eq!(&headers[0], "id");
-    assert_eq!(headers.len(), 13);
+    assert_eq!(headers.len(), 14);
+    assert_eq!(&headers[13], "record");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), session.people.len());
     let row = rows.iter().find(|r| &r[0] == id.as_str()).expect("row");

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// Column headers of the decisions CSV, in order.
-pub const DECISION_HEADERS: [&str; 13] = [
+pub const DECISION_HEADERS: [&str; 14] = [
     "id",
     "name",
     "manager",
@@ -22,6 +22,7 @@ pub const DECISION_HEADERS: [&str; 13] = [
     "decided by",
     "decided at",
     "time spent (min)",
+    "record",
 ];
 
 /// Prefixes a cell that a spreadsheet would run as a formula with `'`, following the OWASP
@@ -46,8 +47,10 @@ pub enum CsvColumns {
 }
 
 /// The columns after the roster's own in a `WithRoster` export.
-const ADDED_HEADERS: [&str; 7] =
-    ["proposed level", "decision", "new level", "rationale", "decided by", "decided at", "time spent (min)"];
+/// The last, `record`, is the record's head on every row ("final · 94 · 149ba97e…"), so a copy
+/// handed to HR can be checked against the session later.
+const ADDED_HEADERS: [&str; 8] =
+    ["proposed level", "decision", "new level", "rationale", "decided by", "decided at", "time spent (min)", "record"];
 
 /// The export's header row for `columns`.
 #[must_use]
@@ -80,6 +83,7 @@ pub fn for_each_decision_row<E>(
     let roster = roster_of(session, columns);
     let rows = roster.map(|columns| RosterRows::new(columns));
     let mut row: Vec<String> = Vec::with_capacity(DECISION_HEADERS.len() + roster.map_or(0, Vec::len));
+    let record = session.head_summary();
     for person in &session.people {
         row.clear();
         let proposal = session.proposals.get(&person.id);
@@ -108,6 +112,7 @@ pub fn for_each_decision_row<E>(
         #[expect(clippy::cast_precision_loss, reason = "seconds of a meeting, far below 2^52")]
         let minutes = decision.and_then(|d| d.time_spent_secs).map(|s| format!("{:.1}", s as f64 / 60.0));
         row.push(minutes.unwrap_or_default());
+        row.push(record.clone());
         each(&row)?;
     }
     Ok(())

@@ -46,6 +46,7 @@ pub fn gap_letter(session: &Session, person: &Person) -> Option<String> {
         }
     }
     out.push_str("## Next steps\n\nAgree with the engineer on work that would show these criteria before the next cycle, and record the evidence as it happens.\n");
+    let _ = write!(out, "\n---\nRecord: {}\n", session.head_summary());
     Some(out)
 }
 

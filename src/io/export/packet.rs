@@ -101,6 +101,7 @@ pub fn packet_markdown(session: &Session) -> String {
             let _ = writeln!(out, "| {} | {} | {}{mark} |", cell(dimension), cell(criterion), cell(evidence));
         }
     }
+    let _ = write!(out, "\n---\nRecord: {}\n", session.head_summary());
     out
 }
 
@@ -151,6 +152,7 @@ pub fn packet_html(session: &Session) -> String {
                         }
                     }
                 }
+                footer { p.meta { "Record: " (session.head_summary()) } }
             }
         }
     };

@@ -105,6 +105,9 @@ impl Neutral {
 pub fn report_markdown(session: &Session, figures: &Figures, outcomes: &Outcomes) -> String {
     let mut out = figures_markdown(figures, session);
     out.push_str(&outcomes_markdown(outcomes));
+    out.push_str("\n---\nRecord: ");
+    out.push_str(&session.head_summary());
+    out.push('\n');
     out
 }
 

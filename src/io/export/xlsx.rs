@@ -20,7 +20,8 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
     let sheet = book.add_worksheet();
     sheet.set_name("Decisions")?;
     let headers = decision_headers(session, columns);
-    let minutes_column = headers.len() - 1;
+    // The minutes column comes before the record's head, which ends every row.
+    let minutes_column = headers.len() - 2;
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count() + 3).collect();
     let bold = Format::new().set_bold();
     for (col, header) in headers.iter().enumerate() {
@@ -49,7 +50,33 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, row, column(headers.len().saturating_sub(1)))?;
+    record_sheet(&mut book, session)?;
     book.save_to_buffer()
+}
+
+/// The "Record" sheet: which record the decisions come from, so the workbook can be checked against
+/// the session later (`ladderboard head` prints the same values).
+fn record_sheet(book: &mut Workbook, session: &Session) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name("Record")?;
+    let signers: Vec<&str> = session.signatures.iter().map(|s| s.signer.as_str()).collect();
+    let rows = [
+        ("Session", session.title.clone()),
+        ("Cycle", session.cycle.clone()),
+        ("State", session.record_state().to_owned()),
+        ("Events", session.audit.len().to_string()),
+        ("Head", session.head_hash().to_owned()),
+        ("Identity", session.record_identity().to_owned()),
+        ("Signed by", signers.join(", ")),
+    ];
+    let bold = Format::new().set_bold();
+    for (row, (name, value)) in (0u32..).zip(rows) {
+        sheet.write_string_with_format(row, 0, name, &bold)?;
+        sheet.write_string(row, 1, fit_in_a_cell(&value).as_ref())?;
+    }
+    sheet.set_column_width(0, 12)?;
+    sheet.set_column_width(1, 70)?;
+    Ok(())
 }
 
 /// Excel holds at most 32,767 characters in a cell; a longer text (a pasted essay of a rationale)
