@@ -81,3 +81,30 @@ fn a_key_that_cannot_be_read_is_said_where_it_was_typed() {
     assert!(h.state().session().signatures.is_empty());
     assert!(h.state().view.record_prompt.is_some(), "the question stays open");
 }
+
+/// A file edited outside Ladderboard: the window lists each change and offers to accept it as an
+/// audited step (a reason required), after which the record holds again and says who and why.
+#[test]
+fn an_outside_edit_is_shown_and_accepted_as_an_audited_change() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("edited.ron");
+    let text =
+        ladderboard::app::SAMPLE_SESSION_RON.replacen("decided_by: \"Grace Okafor\"", "decided_by: \"Mallory\"", 1);
+    std::fs::write(&path, text).expect("write");
+    let mut h = harness();
+    h.state_mut().queue(Command::File(ladderboard::command::FileCommand::Open(path)));
+    h.run();
+    get_text_containing(&h, "This file was changed outside Ladderboard");
+    assert!(has_text_containing(&h, "Bilal Hassan (E2002): decision changed outside Ladderboard"));
+    type_into(&mut h, "Why accept it", "Grace asked Mallory to fix the name");
+    h.get_by_role_and_label(Role::Button, "Accept as an audited change").click();
+    h.run();
+    assert!(h.state().session().record_breaks().is_empty());
+    let event = h.state().session().audit.last().expect("event");
+    assert!(
+        event.to.contains("outside edit accepted by Test Chair: Grace asked Mallory to fix the name"),
+        "{}",
+        event.to
+    );
+    assert!(has_text_containing(&h, "accepted it and why"));
+}

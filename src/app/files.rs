@@ -229,6 +229,12 @@ impl LadderApp {
             self.error(audit_warning(path, &breaks));
             return true;
         }
+        let outside: Vec<String> = self.session().record_breaks().iter().map(ToString::to_string).collect();
+        if !outside.is_empty() {
+            // Each change, and the honest way to take the file as it is.
+            self.view.record_prompt =
+                Some(crate::view::RecordPrompt::OutsideEdit { changes: outside, reason: String::new() });
+        }
         let changed = self.session().state_breaks();
         if !changed.is_empty() {
             let first: Vec<String> = changed.iter().take(3).map(ToString::to_string).collect();

@@ -73,6 +73,10 @@ impl LadderApp {
                 self.view.record_prompt = None;
                 self.info("The record is final: nothing changes until it is reopened with a reason");
             }
+            Edit::AcceptOutsideEdit { .. } => {
+                self.view.record_prompt = None;
+                self.info("The file as it is now is the record's base: the trail names who accepted it and why");
+            }
             Edit::ReopenRecord { .. } => {
                 self.view.record_prompt = None;
                 self.info("The record is reopened: changes are recorded again");

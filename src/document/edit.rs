@@ -90,6 +90,11 @@ pub enum Edit {
     ReopenRecord {
         reason: String,
     },
+    /// Take the file as it is after a change made outside Ladderboard: a baseline naming who
+    /// accepted it and why, from which the trail checks again.
+    AcceptOutsideEdit {
+        reason: String,
+    },
     /// Take back the last step.
     Undo,
     /// Make again the last step taken back.
@@ -146,6 +151,7 @@ impl Edit {
             | Edit::SetBlind(_)
             | Edit::Finalize { .. }
             | Edit::ReopenRecord { .. }
+            | Edit::AcceptOutsideEdit { .. }
             | Edit::Undo
             | Edit::Redo => "Not changed",
         }
@@ -242,6 +248,7 @@ impl Edit {
             Edit::ReopenRecord { reason } => {
                 ("reopen the record".to_owned(), vec![Change::SetFinal { on: false, reason }])
             }
+            Edit::AcceptOutsideEdit { reason } => accept_step(session, stamp, &reason)?,
             Edit::Undo => return Ok(Planned::Undo),
             Edit::Redo => return Ok(Planned::Redo),
         };
@@ -270,4 +277,14 @@ fn mark_step(person: PersonId, vote: Option<Vote>, comment: &str, stamp: &Stamp)
     });
     let label = format!("pre-read mark: {}", vote.map_or("cleared", |v| v.label()));
     (label, vec![Change::SetMark { member: stamp.actor.clone(), person, mark }])
+}
+
+/// A baseline over the session as the file holds it, naming who accepted it and why.
+fn accept_step(session: &Session, stamp: &Stamp, reason: &str) -> Result<(String, Vec<Change>), EditError> {
+    if reason.trim().is_empty() {
+        return Err(RuleError::MissingRationale { what: "accepting a change made outside Ladderboard" }.into());
+    }
+    let digests: Vec<String> = session.people.iter().map(|p| session.state_digest(&p.id)).collect();
+    let source = format!("outside edit accepted by {}: {}", stamp.actor, reason.trim());
+    Ok(("accept the outside edit".to_owned(), vec![Change::Baseline { source, digests: digests.join(" ") }]))
 }

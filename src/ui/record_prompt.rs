@@ -19,6 +19,7 @@ pub fn record_prompt_ui(
         match asked {
             RecordPrompt::Finalize { note } => finalize_ui(ui, session, note, out),
             RecordPrompt::Reopen { reason } => reopen_ui(ui, reason, out),
+            RecordPrompt::OutsideEdit { changes, reason } => outside_edit_ui(ui, changes, reason, out),
             RecordPrompt::Sign { key, passphrase, signer, problem } => {
                 sign_ui(ui, session, key, passphrase, signer, problem, out);
             }
@@ -126,6 +127,30 @@ fn sign_ui(
             }));
         }
         if ui.button("Cancel").clicked() {
+            out.push(Command::Prompt(PromptCommand::CancelRecord));
+        }
+    });
+}
+
+fn outside_edit_ui(ui: &mut egui::Ui, changes: &[String], reason: &mut String, out: &mut Vec<Command>) {
+    ui.heading("This file was changed outside Ladderboard");
+    ui.label("What the audit trail recorded is not what the file holds:");
+    egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
+        for change in changes {
+            ui.label(format!("• {change}"));
+        }
+    });
+    ui.label(
+        "Keep the file for review and compare it with a backup, or accept the file as it is: the trail then records who accepted it and why, and checks from here on.",
+    );
+    let label = ui.label("Why accept it");
+    ui.add(TextEdit::multiline(reason).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let ready = !reason.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("Accept as an audited change")).clicked() {
+            out.push(Command::Edit(Edit::AcceptOutsideEdit { reason: reason.trim().to_owned() }));
+        }
+        if ui.button("Keep for review").clicked() {
             out.push(Command::Prompt(PromptCommand::CancelRecord));
         }
     });

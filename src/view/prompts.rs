@@ -87,4 +87,6 @@ pub enum RecordPrompt {
     /// Sign the head: which key, its passphrase (kept only while the question is open), as whom,
     /// and what went wrong the last time.
     Sign { key: String, passphrase: String, signer: String, problem: String },
+    /// The file was changed outside Ladderboard: each change, and why it is accepted, if it is.
+    OutsideEdit { changes: Vec<String>, reason: String },
 }
