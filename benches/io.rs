@@ -21,6 +21,57 @@ fn main() {
     summary();
     wide_roster();
     committee_files();
+    record_checks();
+}
+
+/// Issue 22's figure: validating and verifying a 10,000-person session with 50,000 events and three
+/// signatures, in process, beside the plain load of the same file.
+fn record_checks() {
+    use ladderboard::io::signing::{check_signatures, load_private_key, parse_allowed_signers, sign_head};
+    use ladderboard::model::{Change, Placement};
+    let mut session = large_session(PEOPLE);
+    let at = jiff::Timestamp::UNIX_EPOCH;
+    let ids: Vec<_> = session.people.iter().map(|p| (p.id.clone(), p.level.clone())).collect();
+    for band in [0, 2, 0, 1] {
+        for (id, level) in &ids {
+            let placement = Some(Placement { level: level.clone(), band });
+            session.apply(Change::Place { person: id.clone(), placement }, "Manager", at).expect("placed");
+        }
+    }
+    session.apply(Change::SetFinal { on: true, reason: "closed".into() }, "Chair", at).expect("final");
+    let keys = ladderboard::fixtures::fixture_path("keys");
+    for (file, passphrase) in
+        [("chair_ed25519", None), ("member_ed25519_encrypted", Some("correct horse")), ("ecdsa_p256", None)]
+    {
+        let key = load_private_key(&keys.join(file), || passphrase.map(str::to_owned)).expect("key");
+        let signature = sign_head(&session, &key, "", &keys.join(file)).expect("signed");
+        session.add_signature(signature);
+    }
+    let allowed_path = keys.join("allowed_signers");
+    let allowed = parse_allowed_signers(&std::fs::read_to_string(&allowed_path).expect("read"), &allowed_path)
+        .expect("allowed signers");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("final.ron");
+    save_session(&session, &path).expect("save");
+    let plain = median(7, || {
+        divan::black_box(load_session(&path).expect("load"));
+    });
+    let checked = median(7, || {
+        let loaded = load_session(&path).expect("load");
+        assert!(loaded.record_breaks().is_empty());
+        divan::black_box(check_signatures(&loaded, &allowed));
+    });
+    let digest = median(21, || {
+        divan::black_box(session.document_digest());
+    });
+    println!(
+        "
+the record at {PEOPLE} people, {} events, 3 signatures:",
+        session.audit.len()
+    );
+    println!("  plain load                   {:8.2} ms", ms(plain));
+    println!("  load + validate + verify     {:8.2} ms  (target <= 150)", ms(checked));
+    println!("  document digest (whole seal) {:8.2} ms  (once per load and per document-level edit)", ms(digest));
 }
 
 /// Issue 11's file figures: merging 20 managers' prep files totalling 10,000 people (reading
