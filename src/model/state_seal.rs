@@ -79,9 +79,15 @@ impl Session {
     /// for each part that is not empty (`PARTS`).
     #[must_use]
     pub fn state_digest(&self, id: &PersonId) -> String {
+        let notes: Vec<&super::note::Note> = self.notes_for(id).collect();
+        self.state_digest_with(id, &notes)
+    }
+
+    /// `state_digest` with the person's notes already found (checking everyone at once finds
+    /// every person's notes in one pass, not one pass a person).
+    fn state_digest_with(&self, id: &PersonId, notes: &[&super::note::Note]) -> String {
         let mut out = digest(&self.person(id));
         let evidence = self.evidence_of(id);
-        let notes: Vec<_> = self.notes_for(id).collect();
         let mut part = |letter: char, present: bool, value: String| {
             if present {
                 out.push(letter);
@@ -124,10 +130,26 @@ impl Session {
                 expected.insert(person, state.as_str());
             }
         }
+        let mut notes: HashMap<&PersonId, Vec<&super::note::Note>> = HashMap::new();
+        for note in &self.notes {
+            notes.entry(&note.person).or_default().push(note);
+        }
+        // Each person's digest stands alone: on every core, in the people's order.
+        let now: Vec<Option<String>> = {
+            use rayon::prelude::*;
+            self.people
+                .par_iter()
+                .with_min_len(256)
+                .map(|p| {
+                    expected
+                        .contains_key(&p.id)
+                        .then(|| self.state_digest_with(&p.id, notes.get(&p.id).map_or(&[][..], Vec::as_slice)))
+                })
+                .collect()
+        };
         let mut breaks = Vec::new();
-        for person in &self.people {
-            let Some(recorded) = expected.get(&person.id) else { continue };
-            let now = self.state_digest(&person.id);
+        for (person, now) in self.people.iter().zip(now) {
+            let (Some(recorded), Some(now)) = (expected.get(&person.id), now) else { continue };
             if now != *recorded {
                 let (now, recorded) = (parts_of(&now), parts_of(recorded));
                 let hex = |parts: &[(char, &str)], letter: char| {
