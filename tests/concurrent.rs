@@ -178,3 +178,32 @@ fn looking_up_the_holder_never_takes_or_leaves_a_lock() {
     assert!(matches!(acquire(&session, "Ben"), LockOutcome::HeldBy(_)), "looking did not release it");
     drop(held);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_is_never_followed_or_written_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    save_session(&ladderboard::app::sample_session(), &session).expect("save");
+    let target = dir.path().join("precious.txt");
+    std::fs::write(&target, "keep me").expect("write");
+    std::os::unix::fs::symlink(&target, dir.path().join(".s.ron.lock")).expect("link");
+    match acquire(&session, "Mallory") {
+        LockOutcome::Unavailable(why) => {
+            assert!(why.contains("not a plain file") && why.contains(".s.ron.lock"), "{why}");
+        }
+        LockOutcome::Acquired(_) | LockOutcome::HeldBy(_) => panic!("a link was taken as the lock"),
+    }
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "keep me");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_is_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    let LockOutcome::Acquired(_lock) = acquire(&session, "Ines") else { panic!("locked") };
+    let mode = std::fs::metadata(dir.path().join(".s.ron.lock")).expect("lock").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

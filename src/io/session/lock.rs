@@ -68,8 +68,26 @@ pub fn lock_path(session: &Path) -> PathBuf {
 pub fn acquire(session: &Path, user: &str) -> LockOutcome {
     let path = lock_path(session);
     let me = LockInfo { user: user.to_owned(), host: host_name(), pid: std::process::id(), since: Timestamp::now() };
+    // A lock file that is a link (or a folder, a pipe …) is never followed or written through: a
+    // link planted as `.NAME.ron.lock` would otherwise have its target overwritten.
+    if let Ok(meta) = std::fs::symlink_metadata(&path)
+        && !meta.file_type().is_file()
+    {
+        return LockOutcome::Unavailable(format!(
+            "{} is not a plain file (a link?); Ladderboard does not follow it: remove it",
+            path.display()
+        ));
+    }
     for _attempt in 0..3 {
-        let mut file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path) {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            // Owner-only, as every file Ladderboard writes.
+            options.mode(0o600);
+        }
+        let mut file = match options.open(&path) {
             Ok(file) => file,
             Err(e) => return LockOutcome::Unavailable(crate::io::error::explain_io(&e)),
         };
