@@ -284,3 +284,17 @@ fn excel_text_formulas_keep_leading_zeros_and_numbered_titles_match() {
     assert_eq!(levels, ["P2", "P3"], "SWE 2, Software Engineer 3");
     assert_eq!(imported.people[0].extra.get(0), "  kept as is ", "other columns stay verbatim");
 }
+
+/// A file that is only Excel's separator line, in any case, with any separator, with or without a
+/// byte-order mark or a line end, is refused as a file without a header: never a panic.
+#[test]
+fn a_file_of_only_a_sep_line_is_refused_as_having_no_header() {
+    let ladder = ladderboard::io::ladder_ron::default_ladder();
+    for text in ["SEP=.", "sep=,", "Sep=;\n", "sep=\t\r\n", "\u{feff}sep=,", "  sep=;  \n\n", "sep=|\r"] {
+        let error = parse_roster(text.as_bytes(), Path::new("sep.csv"), &ladder).expect_err("refused");
+        assert!(error.to_string().contains("no header row"), "{text:?}: {error}");
+    }
+    // A real roster after the line still reads.
+    let imported = parse_roster(b"sep=;\nid;name;level\nE1;Ada;P3\n", Path::new("r.csv"), &ladder).expect("reads");
+    assert_eq!(imported.people.len(), 1);
+}

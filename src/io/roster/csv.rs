@@ -108,7 +108,15 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     refuse_web_page(text, file)?;
     let full_text = text;
     let preamble = skip_preamble(text);
-    let text = &text[preamble.body_start..];
+    let text = text.get(preamble.body_start..).unwrap_or_default();
+    if text.trim().is_empty() {
+        let problem = Problem::new(
+            "the file holds only Excel's separator line (`sep=`): it has no header row and no people",
+            "export the roster again with a header row and one row per person",
+        )
+        .at_line(1);
+        return Err(FileError::invalid(file, vec![problem]));
+    }
     let delimiter = preamble.delimiter.unwrap_or_else(|| detect_delimiter(text));
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     // Lines are counted as a text editor counts them (CRLF, blank and title lines, newlines inside

@@ -47,10 +47,13 @@ pub(super) struct Preamble {
 pub(super) fn skip_preamble(text: &str) -> Preamble {
     let mut preamble = Preamble { body_start: 0, delimiter: None };
     let first_line = text.lines().next().unwrap_or("");
-    if let Some(sep) = first_line.trim().strip_prefix("sep=").or_else(|| first_line.trim().strip_prefix("SEP="))
-        && let [byte] = sep.as_bytes()
+    // Excel's separator line, in any case (`sep=;`, `SEP=,`, `Sep=\t`), with or without a line end.
+    let trimmed = first_line.trim_matches([' ', '\r']);
+    if trimmed.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sep="))
+        && let [byte] = trimmed.as_bytes()[4..]
     {
-        preamble = Preamble { body_start: first_line.len() + 1, delimiter: Some(*byte) };
+        let body_start = text.find('\n').map_or(text.len(), |end| end + 1);
+        preamble = Preamble { body_start, delimiter: Some(byte) };
     }
     let known = |line: &str| -> usize {
         [b',', b';', b'\t']
