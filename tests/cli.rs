@@ -363,3 +363,32 @@ fn validate_says_a_format_1_files_events_were_taken_on_trust() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("session OK") && out.contains("predate sealing") && out.contains("taken on trust"), "{out}");
 }
+
+#[test]
+fn a_closed_or_full_standard_output_ends_quietly_or_with_exit_3_never_a_panic() {
+    let sample = ladderboard::fixtures::repo_path("assets/sample/session.ron");
+    let sample = sample.to_str().expect("utf8");
+    // The reader goes away before the report is written (`ladderboard report S.ron | head -0`).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ladderboard"))
+        .args(["report", sample])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("ends");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    if std::path::Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let output = Command::new(env!("CARGO_BIN_EXE_ladderboard"))
+            .args(["report", sample])
+            .stdout(full)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(3), "{err}");
+        assert!(err.contains("standard output") && err.contains("disk is full") && !err.contains("panicked"), "{err}");
+    }
+}

@@ -1,5 +1,4 @@
 //! The command line: open the window, or run a headless command (import, export, validate, ladder).
-#![expect(clippy::print_stdout, reason = "printing results is what the CLI is for")]
 
 use crate::io::FileError;
 use crate::io::export::csv::{CsvColumns, export_decisions_csv};
@@ -9,7 +8,10 @@ use crate::io::roster::columns::Field;
 use crate::io::roster::decode::encoding_named;
 use crate::io::roster::{ImportOptions, read_roster_with};
 use crate::io::session::merge::{MergeChoices, conflict_problems, merge_files};
+mod output;
 mod record;
+
+use output::{out, outln};
 
 use crate::io::session::verify::load_verified;
 use crate::io::session::{load_session, save_session};
@@ -273,6 +275,8 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of standard output went away (`ladderboard report S.ron | head -1`): done.
+        Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::from(exit_code(&error))
@@ -309,9 +313,9 @@ fn run(command: Command) -> Result<(), FileError> {
             let actor = crate::app::settings::default_user_name();
             let session = imported.into_session(title, &cycle, ladder, &roster, &actor, jiff::Timestamp::now());
             save_session(&session, &output)?;
-            println!("imported {} ({source}) into {}", counted(count_people, "person", "people"), output.display());
+            outln!("imported {} ({source}) into {}", counted(count_people, "person", "people"), output.display());
             for line in summary {
-                println!("  {line}");
+                outln!("  {line}");
             }
             Ok(())
         }
@@ -339,7 +343,7 @@ fn run(command: Command) -> Result<(), FileError> {
             }
             let loaded = as_shown(load_verified(&session)?, &session);
             if !loaded.conflicts.is_empty() {
-                println!(
+                outln!(
                     "note: {} between merged prep files; each holds the value the merge kept until it is settled",
                     counted(loaded.conflicts.len(), "open disagreement", "open disagreements")
                 );
@@ -347,26 +351,26 @@ fn run(command: Command) -> Result<(), FileError> {
             let columns = if with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
             if let Some(path) = &csv {
                 export_decisions_csv(&loaded, path, columns)?;
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
             if let Some(path) = &xlsx {
                 crate::io::export::xlsx::export_decisions_xlsx(&loaded, path, columns)?;
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
             if with_roster_columns && loaded.roster_columns.is_empty() {
-                println!(
+                outln!(
                     "  note: this session does not record its roster's columns (saved by an older Ladderboard, or not imported from a file); the export has Ladderboard's own columns"
                 );
             }
             if let Some(path) = ron {
                 export_decision_ron(&loaded, &path, jiff::Timestamp::now())?;
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
             Ok(())
         }
         Command::Validate { file, ladder, choices } => validate(&file, ladder.as_deref(), &choices),
         Command::Ladder { ladder } => {
-            print!("{}", ladder_table(&load_ladder(ladder.as_deref())?));
+            out!("{}", ladder_table(&load_ladder(ladder.as_deref())?));
             Ok(())
         }
     }
@@ -379,9 +383,9 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
         let ladder = load_ladder(ladder)?;
         let options = choices.options().map_err(|p| FileError::invalid(file, vec![p]))?;
         let roster = crate::io::roster::parse_roster_with(&bytes, file, &ladder, &options)?;
-        println!("{}: roster OK, {} people", file.display(), roster.people.len());
+        outln!("{}: roster OK, {} people", file.display(), roster.people.len());
         for line in roster.summary() {
-            println!("  {line}");
+            outln!("  {line}");
         }
         return Ok(());
     }
@@ -391,31 +395,31 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
         if !problems.is_empty() {
             return Err(FileError::invalid(file, problems));
         }
-        println!(
+        outln!(
             "{}: session OK, {}, {} audit events",
             file.display(),
             counted(session.people.len(), "person", "people"),
             session.audit.len()
         );
         if let Some(events) = crate::io::session::migrate::events_taken_on_trust(&session) {
-            println!(
+            outln!(
                 "  events 1–{events} predate sealing (a format 1 file): they were taken on trust when it was first read, and nothing proves they were not edited before"
             );
         }
         if !session.is_fully_sealed() {
-            println!(
+            outln!(
                 "  saved by an older Ladderboard: its state is not yet wholly bound to the audit trail; opening and saving it in the window takes it as the base"
             );
         }
         if !session.conflicts.is_empty() {
-            println!(
+            outln!(
                 "  {} between merged prep files (settle them in the window: Open items)",
                 counted(session.conflicts.len(), "open disagreement", "open disagreements")
             );
         }
     } else {
         let ladder = parse_ladder(&String::from_utf8_lossy(&bytes), file)?;
-        println!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
+        outln!("{}: ladder OK, {} levels", file.display(), ladder.levels.len());
     }
     Ok(())
 }
@@ -447,7 +451,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 return Err(FileError::invalid(&merge, conflict_problems(&session)));
             }
             save_session(&session, &output)?;
-            println!(
+            outln!(
                 "merged {}: {}, {} open, into {}",
                 counted(files.len(), "file", "files"),
                 counted(session.people.len(), "person", "people"),
@@ -455,7 +459,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
                 output.display()
             );
             for problem in conflict_problems(&session) {
-                println!("  open: {}", problem.message);
+                outln!("  open: {}", problem.message);
             }
             Ok(())
         }
@@ -470,7 +474,7 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             let loaded = as_shown(load_verified(&session)?, &session);
             crate::io::export::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
             for path in md.iter().chain(html.iter()) {
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
             Ok(())
         }
@@ -495,13 +499,13 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             if json {
                 let text = crate::io::export::report::report_json(&loaded, track.label(), &figures, &outcomes)
                     .map_err(|e| failed(e.to_string()))?;
-                println!("{text}");
+                outln!("{text}");
             } else if csv {
                 let bytes = crate::io::export::report::report_csv(&loaded, &figures, &outcomes)
                     .map_err(|e| failed(e.to_string()))?;
-                print!("{}", String::from_utf8_lossy(&bytes));
+                out!("{}", String::from_utf8_lossy(&bytes));
             } else {
-                print!("{}", crate::io::export::report::report_markdown(&loaded, &figures, &outcomes));
+                out!("{}", crate::io::export::report::report_markdown(&loaded, &figures, &outcomes));
             }
             Ok(())
         }
@@ -521,13 +525,13 @@ fn run_committee(command: Command) -> Result<(), FileError> {
 fn letters(session: &Path, output: &Path) -> Result<(), FileError> {
     let loaded = as_shown(load_verified(session)?, session);
     if !loaded.decisions.values().any(|d| d.outcome == crate::model::Outcome::NotThisCycle) {
-        println!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
+        outln!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
         return Ok(());
     }
     let written = crate::io::export::letters::write_gap_letters(&loaded, output)?;
-    println!("wrote {} into {}", counted(written.len(), "gap letter", "gap letters"), output.display());
+    outln!("wrote {} into {}", counted(written.len(), "gap letter", "gap letters"), output.display());
     for path in written {
-        println!("  {}", path.display());
+        outln!("  {}", path.display());
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The record's verbs: `head` prints the statement a signature covers, `sign` signs it with an SSH
 //! key and keeps the signature in the session, `verify` checks the record and every signature.
-#![expect(clippy::print_stdout, reason = "the CLI prints its results")]
 
+use super::output::{out, outln};
 use crate::io::error::{FileError, Problem};
 use crate::io::session::lock::{LockOutcome, acquire};
 use crate::io::session::save_session;
@@ -23,7 +23,7 @@ pub fn head(path: &Path, signer: Option<&str>) -> Result<(), FileError> {
             return Err(FileError::invalid(path, vec![problem]));
         }
     };
-    print!("{}", session.head_statement(&signer));
+    out!("{}", session.head_statement(&signer));
     Ok(())
 }
 
@@ -47,7 +47,7 @@ pub fn sign(path: &Path, key_path: &Path, signer: &str, detached: Option<&Path>)
     session.add_signature(signature);
     save_session(&session, path)?;
     drop(lock);
-    println!("{}: signed by {who} ({}, {} events)", path.display(), session.record_state(), session.audit.len());
+    outln!("{}: signed by {who} ({}, {} events)", path.display(), session.record_state(), session.audit.len());
     Ok(())
 }
 
@@ -80,7 +80,7 @@ pub fn verify(path: &Path, allowed_path: &Path) -> Result<(), FileError> {
     if !problems.is_empty() {
         return Err(FileError::invalid(path, problems));
     }
-    println!(
+    outln!(
         "{}: record whole ({}, {} events, head {})",
         path.display(),
         session.record_state(),
@@ -88,7 +88,7 @@ pub fn verify(path: &Path, allowed_path: &Path) -> Result<(), FileError> {
         session.head_hash()
     );
     for check in checks {
-        println!("  signed by {}: good signature", check.signer);
+        outln!("  signed by {}: good signature", check.signer);
     }
     Ok(())
 }
