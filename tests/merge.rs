@@ -239,3 +239,14 @@ fn merging_one_file_or_a_file_with_itself_changes_nothing() {
         assert_eq!(merged.marks, committee.marks);
     }
 }
+
+#[test]
+fn a_final_committee_file_merges_into_a_new_draft_with_its_merge_on_record() {
+    let (a, b) = two_preps();
+    let mut committee = committee_of(&[file("mei.ron", &a), file("priya.ron", &b)]);
+    committee.apply(Change::SetFinal { on: true, reason: "closed".into() }, "Chair", at(40)).expect("final");
+    let member = committee.clone();
+    let merged = committee_of(&[file("committee.ron", &committee), file("copy.ron", &member)]);
+    assert!(!merged.is_final(), "a merge is a new draft");
+    assert!(merged.audit.iter().any(|e| e.action == "merge prep files"));
+}

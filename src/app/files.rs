@@ -90,6 +90,8 @@ impl LadderApp {
                 if let Some(file) = self.document.file_mut() {
                     file.read_only = Some(holder);
                 }
+                // Read-only or not, an edited file is said.
+                self.check_integrity(path);
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -258,7 +260,18 @@ impl LadderApp {
         }
         if !self.session().is_fully_sealed() {
             let stamp = crate::document::Stamp::now(&self.settings.user_name);
-            self.document.seal_baseline("first opened by a Ladderboard that seals the whole document", &stamp);
+            if self
+                .document
+                .seal_baseline("first opened by a Ladderboard that seals the whole document", &stamp)
+                .is_err()
+            {
+                // Someone else holds it: their window takes the base, not this one.
+                self.info(format!(
+                    "{} was saved by an older Ladderboard; it is open read-only, so it is left as it is",
+                    path.display()
+                ));
+                return true;
+            }
             self.autosave.note_change();
             self.info(format!(
                 "{} was saved by an older Ladderboard: its current state is taken as the base the audit trail checks from now on (save to keep it)",

@@ -44,7 +44,11 @@ impl LadderApp {
         match outcome {
             Ok(signature) => {
                 let who = signature.signer.clone();
-                self.document.add_signature(signature);
+                if let Err(e) = self.document.add_signature(signature) {
+                    self.view.record_prompt = None;
+                    self.error(e.to_string());
+                    return;
+                }
                 self.autosave.note_change();
                 self.view.record_prompt = None;
                 self.info(format!("Signed by {who}: save to keep the signature in the file"));
@@ -68,8 +72,10 @@ impl LadderApp {
             (false, true) => String::new(),
             (true, true) => " — final".to_owned(),
             (final_, false) => {
+                // Who signed is what each signature says: only `verify` against an allowed signers
+                // file ties a name to a key, so the window does not claim more.
                 let state = if final_ { "final, " } else { "" };
-                format!(" — {state}signed by {}", signers.join(", "))
+                format!(" — {state}signed as {} (names not checked)", signers.join(", "))
             }
         }
     }

@@ -29,7 +29,7 @@ pub fn head(path: &Path, signer: Option<&str>) -> Result<(), FileError> {
 
 /// `ladderboard sign SESSION --key KEY [--signer ID] [--detached OUT.sig]`.
 pub fn sign(path: &Path, key_path: &Path, signer: &str, detached: Option<&Path>) -> Result<(), FileError> {
-    let mut session = load_verified(path)?;
+    // The lock first: nothing saved between reading the file and writing it back is lost.
     let lock = match acquire(path, "ladderboard sign") {
         LockOutcome::HeldBy(holder) => {
             let problem = Problem::new(format!("{holder} has it open"), "sign once they have saved and closed it");
@@ -38,6 +38,7 @@ pub fn sign(path: &Path, key_path: &Path, signer: &str, detached: Option<&Path>)
         LockOutcome::Acquired(lock) => Some(lock),
         LockOutcome::Unavailable(_) => None,
     };
+    let mut session = load_verified(path)?;
     let key = load_private_key(key_path, ask_passphrase)?;
     let signature = sign_head(&session, &key, signer, key_path)?;
     if let Some(out) = detached {

@@ -281,6 +281,9 @@ fn mark_step(person: PersonId, vote: Option<Vote>, comment: &str, stamp: &Stamp)
 
 /// A baseline over the session as the file holds it, naming who accepted it and why.
 fn accept_step(session: &Session, stamp: &Stamp, reason: &str) -> Result<(String, Vec<Change>), EditError> {
+    if session.is_final() {
+        return Err(RuleError::Final.into());
+    }
     if reason.trim().is_empty() {
         return Err(RuleError::MissingRationale { what: "accepting a change made outside Ladderboard" }.into());
     }

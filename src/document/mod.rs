@@ -221,15 +221,23 @@ impl Document {
     }
 
     /// Keeps an approver's signature over the head (not an event: it covers the trail's head).
-    pub fn add_signature(&mut self, signature: crate::model::record_head::RecordSignature) {
+    pub fn add_signature(&mut self, signature: crate::model::record_head::RecordSignature) -> Result<(), EditError> {
+        if let Some(holder) = self.read_only() {
+            return Err(EditError::ReadOnly(holder.clone()));
+        }
         self.session.add_signature(signature);
         self.changed();
+        Ok(())
     }
 
     /// Takes the state of a file from before the state check as the base the trail checks from.
-    pub fn seal_baseline(&mut self, why: &str, stamp: &Stamp) {
+    pub fn seal_baseline(&mut self, why: &str, stamp: &Stamp) -> Result<(), EditError> {
+        if let Some(holder) = self.read_only() {
+            return Err(EditError::ReadOnly(holder.clone()));
+        }
         self.session.seal_baseline(why, &stamp.actor, stamp.at);
         self.changed();
+        Ok(())
     }
 
     fn changed(&mut self) {

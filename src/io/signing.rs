@@ -67,11 +67,17 @@ pub fn sign_head(
     Ok(RecordSignature { signer: signer.to_owned(), events: session.audit.len() as u64, signature: armored })
 }
 
-/// One line of an allowed signers file: who, and their key.
+/// One line of an allowed signers file: who, and their key, with the options Ladderboard honours.
 #[derive(Clone, Debug)]
 pub struct AllowedSigner {
+    /// Principal patterns; one starting with `!` excludes who it matches.
     pub principals: Vec<String>,
     pub namespaces: Option<Vec<String>>,
+    /// A certificate authority's key: it vouches for certificates, it does not sign itself.
+    pub cert_authority: bool,
+    /// The key is valid from / until these times (`valid-after`, `valid-before`).
+    pub valid_after: Option<jiff::Timestamp>,
+    pub valid_before: Option<jiff::Timestamp>,
     pub key: PublicKey,
 }
 
@@ -96,29 +102,52 @@ pub fn parse_allowed_signers(text: &str, path: &Path) -> Result<Vec<AllowedSigne
 }
 
 fn allowed_signer(line: &str) -> Result<AllowedSigner, String> {
-    let (principals, rest) = line.split_once(char::is_whitespace).ok_or("a principal and a key are needed")?;
+    let (principals, rest) = split_field(line);
+    if rest.trim().is_empty() {
+        return Err("a principal and a key are needed".to_owned());
+    }
     let mut rest = rest.trim_start();
-    let mut namespaces = None;
+    let (mut namespaces, mut cert_authority, mut valid_after, mut valid_before) = (None, false, None, None);
     // Options come before the key type, comma-separated, with quoted values.
     if !looks_like_key_type(rest.split_whitespace().next().unwrap_or_default()) {
-        let (options, after) = split_options(rest);
-        for option in options.split(',') {
-            if let Some(value) = option.strip_prefix("namespaces=") {
-                namespaces = Some(value.trim_matches('"').split(',').map(str::to_owned).collect());
+        let (options, after) = split_field(rest);
+        for option in split_outside_quotes(options) {
+            let (name, value) = option.split_once('=').unwrap_or((option, ""));
+            let value = value.trim_matches('"');
+            match name.to_ascii_lowercase().as_str() {
+                "namespaces" => namespaces = Some(value.split(',').map(str::to_owned).collect()),
+                "cert-authority" => cert_authority = true,
+                "valid-after" => valid_after = Some(openssh_time(value)?),
+                "valid-before" => valid_before = Some(openssh_time(value)?),
+                other => return Err(format!("unknown option \"{other}\"")),
             }
         }
         rest = after.trim_start();
     }
     let key = PublicKey::from_openssh(rest).map_err(|e| format!("the key does not parse ({e})"))?;
-    Ok(AllowedSigner { principals: principals.split(',').map(str::to_owned).collect(), namespaces, key })
+    let principals = principals.trim_matches('"').split(',').map(str::to_owned).collect();
+    Ok(AllowedSigner { principals, namespaces, cert_authority, valid_after, valid_before, key })
+}
+
+/// OpenSSH's `YYYYMMDD[HHMM[SS]]` (UTC, or local with no `Z`; read as UTC here).
+fn openssh_time(value: &str) -> Result<jiff::Timestamp, String> {
+    let digits = value.trim_end_matches(['Z', 'z']);
+    let padded = match digits.len() {
+        8 => format!("{digits}000000"),
+        12 => format!("{digits}00"),
+        14 => digits.to_owned(),
+        _ => return Err(format!("\"{value}\" is not a time (YYYYMMDD[HHMM[SS]])")),
+    };
+    let parsed = jiff::civil::DateTime::strptime("%Y%m%d%H%M%S", &padded).map_err(|e| format!("\"{value}\": {e}"))?;
+    parsed.to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()).map_err(|e| e.to_string())
 }
 
 fn looks_like_key_type(word: &str) -> bool {
     word.starts_with("ssh-") || word.starts_with("ecdsa-") || word.starts_with("sk-")
 }
 
-/// The options field (which may hold quoted commas and spaces) and what follows it.
-fn split_options(text: &str) -> (&str, &str) {
+/// The first whitespace-separated field (which may hold quoted spaces) and what follows it.
+fn split_field(text: &str) -> (&str, &str) {
     let mut quoted = false;
     for (i, c) in text.char_indices() {
         match c {
@@ -128,6 +157,23 @@ fn split_options(text: &str) -> (&str, &str) {
         }
     }
     (text, "")
+}
+
+/// `a,b="x,y",c` → `a`, `b="x,y"`, `c`.
+fn split_outside_quotes(text: &str) -> Vec<&str> {
+    let (mut parts, mut quoted, mut start) = (Vec::new(), false, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
 }
 
 /// What checking one signature found.
@@ -184,18 +230,28 @@ fn matches_head(session: &Session, signed: &RecordSignature) -> Result<SshSig, S
 
 fn check_one(session: &Session, signed: &RecordSignature, allowed: &[AllowedSigner]) -> Result<(), String> {
     let signature = matches_head(session, signed)?;
-    let principal = |p: &String| p == &signed.signer || wildcard(p, &signed.signer);
-    let known = allowed.iter().filter(|a| a.principals.iter().any(principal));
+    let now = jiff::Timestamp::now();
+    // A line names the signer when a pattern matches and no `!pattern` does (as OpenSSH reads them).
+    let names = |entry: &&AllowedSigner| {
+        let (excluded, included): (Vec<&String>, Vec<&String>) =
+            entry.principals.iter().partition(|p| p.starts_with('!'));
+        included.iter().any(|p| wildcard(p, &signed.signer))
+            && !excluded.iter().any(|p| wildcard(&p[1..], &signed.signer))
+    };
     let mut any = false;
-    for entry in known {
+    for entry in allowed.iter().filter(names) {
         any = true;
-        let namespace_ok = entry.namespaces.as_ref().is_none_or(|n| n.iter().any(|n| n == SIGNATURE_NAMESPACE));
-        if entry.key.key_data() == signature.public_key() && namespace_ok {
+        let namespace_ok = entry.namespaces.as_ref().is_none_or(|n| n.iter().any(|n| wildcard(n, SIGNATURE_NAMESPACE)));
+        let in_time = entry.valid_after.is_none_or(|t| now >= t) && entry.valid_before.is_none_or(|t| now < t);
+        if !entry.cert_authority && entry.key.key_data() == signature.public_key() && namespace_ok && in_time {
             return Ok(());
         }
     }
     if any {
-        Err(format!("signed with a key the allowed signers file does not give {}", signed.signer))
+        Err(format!(
+            "signed with a key the allowed signers file does not give {} (for namespace ladderboard, now)",
+            signed.signer
+        ))
     } else {
         Err(format!("{} is not in the allowed signers file", signed.signer))
     }
@@ -214,4 +270,51 @@ fn wildcard(pattern: &str, text: &str) -> bool {
     }
     let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
     go(&p, &t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHAIR: &str = include_str!("../../tests/fixtures/keys/chair_ed25519");
+    const CHAIR_PUB: &str = include_str!("../../tests/fixtures/keys/chair_ed25519.pub");
+
+    fn signed_sample() -> Session {
+        let mut session = crate::app::sample_session();
+        let key = PrivateKey::from_openssh(CHAIR).expect("key");
+        let signature = sign_head(&session, &key, "", Path::new("chair")).expect("signed");
+        session.add_signature(signature);
+        session
+    }
+
+    fn verdict(allowed: &str) -> Option<String> {
+        let allowed = parse_allowed_signers(allowed, Path::new("allowed")).expect("parses");
+        check_signatures(&signed_sample(), &allowed).remove(0).problem
+    }
+
+    #[test]
+    fn allowed_signers_lines_are_read_as_openssh_reads_them() {
+        let key = CHAIR_PUB.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+        assert_eq!(verdict(&format!("chair@example.org {key}")), None);
+        assert_eq!(verdict(&format!("*@example.org namespaces=\"git,ladderboard\" {key}")), None, "quoted commas");
+        assert_eq!(verdict(&format!("chair@example.org NAMESPACES=\"ladderboard\" {key}")), None, "any case");
+        assert!(verdict(&format!("chair@example.org namespaces=\"git\" {key}")).is_some(), "other namespace");
+        assert!(verdict(&format!("*@example.org,!chair@example.org {key}")).is_some(), "negated principal");
+        assert!(verdict(&format!("chair@example.org cert-authority {key}")).is_some(), "a CA key does not sign");
+        assert!(verdict(&format!("chair@example.org valid-before=\"20200101\" {key}")).is_some(), "expired");
+        assert!(verdict(&format!("chair@example.org valid-after=\"29990101\" {key}")).is_some(), "not yet valid");
+        assert_eq!(verdict(&format!("chair@example.org valid-after=\"20200101\" {key}")), None);
+        let error =
+            parse_allowed_signers("chair@example.org frobnicate ssh-ed25519 AAAA", Path::new("a")).expect_err("bad");
+        assert!(error.to_string().contains("line 1"), "{error}");
+    }
+
+    #[test]
+    fn the_head_binds_the_content_in_full() {
+        let mut session = signed_sample();
+        assert!(stale_signatures(&session)[0].problem.is_none());
+        // A change that the trail's short digests might not show still changes the signed content.
+        session.people[0].name.push('!');
+        assert!(stale_signatures(&session)[0].problem.is_some());
+    }
 }

@@ -47,7 +47,8 @@ impl Session {
     /// Checks `change` against the rules and applies it, appending an audit event.
     /// On error the session is untouched.
     pub fn apply(&mut self, change: Change, actor: &str, at: Timestamp) -> Result<Applied, RuleError> {
-        if self.is_final() && !matches!(change, Change::SetFinal { on: false, .. }) {
+        // A baseline changes nothing (it records the state as it is), so even a final record takes one.
+        if !matches!(change, Change::SetFinal { on: false, .. } | Change::Baseline { .. }) && self.is_final() {
             return Err(RuleError::Final);
         }
         let Checked { action, from, to, why, inverse } = self.check(&change)?;
@@ -379,7 +380,7 @@ fn evidence_label(evidence: &Evidence) -> String {
 /// Prep files merged: the files and the disagreements left open.
 fn merge_checked(files: &[MergedFile], conflicts: usize, change: &Change) -> Checked {
     let names: Vec<String> =
-        files.iter().map(|f| format!("{} (sha256 {})", f.file, &f.sha256[..f.sha256.len().min(12)])).collect();
+        files.iter().map(|f| format!("{} (sha256 {})", f.file, f.sha256.get(..12).unwrap_or(&f.sha256))).collect();
     let to = format!("{}; {conflicts} conflict(s) left open", names.join(", "));
     Checked::new("merge prep files", String::new(), to, change.clone())
 }

@@ -313,6 +313,11 @@ fn merged_trail(order: &[&PrepFile<'_>]) -> Vec<AuditEvent> {
     let mut hashes = std::collections::HashSet::new();
     for file in order {
         for event in &file.session.audit {
+            // A merge is a new draft: an input's finalizing or reopening is its own, and would
+            // otherwise make the merged session refuse its own merge record.
+            if matches!(event.change, super::change::Change::SetFinal { .. }) {
+                continue;
+            }
             if hashes.insert(event.hash.clone()) {
                 events.push(event.clone());
             }

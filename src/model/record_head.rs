@@ -41,18 +41,42 @@ impl Session {
         if self.is_final() { "final" } else { "draft" }
     }
 
+    /// SHA-256 over everything the session holds besides its trail and signatures (title, ladder,
+    /// people, places, evidence, notes, proposals, decisions, marks, meeting, target, open items):
+    /// a signature binds the content in full, not only through the trail's short per-part digests.
+    #[must_use]
+    pub fn content_hash(&self) -> String {
+        use sha2::Digest as _;
+        struct Hasher(sha2::Sha256);
+        impl std::fmt::Write for Hasher {
+            fn write_str(&mut self, text: &str) -> std::fmt::Result {
+                self.0.update(text.as_bytes());
+                Ok(())
+            }
+        }
+        let content = (
+            (&self.title, &self.cycle, self.blind, &self.ladder, &self.roster_columns, &self.people),
+            (&self.placements, &self.evidence, &self.notes, &self.proposals, &self.decisions),
+            (&self.marks, &self.meeting, &self.band_targets, &self.conflicts),
+        );
+        let mut hasher = Hasher(sha2::Sha256::new());
+        let _ = ron::ser::to_writer(&mut hasher, &content);
+        hex::encode(hasher.0.finalize())
+    }
+
     /// The exact text `signer` signs: one field a line, newline-terminated.
     #[must_use]
     pub fn head_statement(&self, signer: &str) -> String {
         let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
         format!(
-            "Ladderboard record head\nsession: {}\ntitle: {}\ncycle: {}\nformat: {}\nevents: {}\nhead: {}\nstate: {}\nsigner: {}\n",
+            "Ladderboard record head\nsession: {}\ntitle: {}\ncycle: {}\nformat: {}\nevents: {}\nhead: {}\ncontent: {}\nstate: {}\nsigner: {}\n",
             self.record_identity(),
             one_line(&self.title),
             one_line(&self.cycle),
             self.format_version,
             self.audit.len(),
             self.head_hash(),
+            self.content_hash(),
             self.record_state(),
             one_line(signer)
         )
@@ -70,6 +94,6 @@ impl Session {
     #[must_use]
     pub fn head_summary(&self) -> String {
         let hash = self.head_hash();
-        format!("{} · {} · {}…", self.record_state(), self.audit.len(), &hash[..hash.len().min(12)])
+        format!("{} · {} · {}…", self.record_state(), self.audit.len(), hash.get(..12).unwrap_or(hash))
     }
 }

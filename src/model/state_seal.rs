@@ -107,8 +107,9 @@ impl Session {
     pub fn seal_baseline(&mut self, source: &str, actor: &str, at: jiff::Timestamp) {
         let digests: Vec<String> = self.people.iter().map(|p| self.state_digest(&p.id)).collect();
         let change = super::change::Change::Baseline { source: source.to_owned(), digests: digests.join(" ") };
-        // A baseline changes nothing, so no rule can refuse it.
-        let _ = self.apply(change, actor, at);
+        // A baseline changes nothing, so no rule refuses it, not even a final record's.
+        let applied = self.apply(change, actor, at);
+        debug_assert!(applied.is_ok(), "a baseline is never refused: {applied:?}");
     }
 
     /// Whether the trail binds the state (has a baseline); files from before this check do not.

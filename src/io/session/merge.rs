@@ -59,15 +59,23 @@ pub fn merge_files(paths: &[PathBuf], choices: &MergeChoices<'_>) -> Result<Sess
             .filter_map(|c| Some((c.id, c.options.iter().position(|o| o.source.split(", ").any(|s| s == name))?)))
             .collect();
         for (conflict, chosen) in settle {
-            let _ = session.apply(Change::Settle { conflict, chosen }, choices.actor, choices.at);
+            session
+                .apply(Change::Settle { conflict, chosen }, choices.actor, choices.at)
+                .map_err(|e| refused(first, &e))?;
         }
     }
     let conflicts = session.conflicts.len();
-    // A merge event changes nothing, so it cannot be refused.
-    let _ = session.apply(Change::Merge { files: merged.files, conflicts }, choices.actor, choices.at);
+    session
+        .apply(Change::Merge { files: merged.files, conflicts }, choices.actor, choices.at)
+        .map_err(|e| refused(first, &e))?;
     // The merged state is what the trail checks from here on.
     session.seal_baseline("merge of prep files", choices.actor, choices.at);
     Ok(session)
+}
+
+/// A rule the merged session broke (none should): said, never dropped.
+fn refused(file: &Path, error: &crate::model::RuleError) -> FileError {
+    FileError::invalid(file, vec![Problem::new(format!("the merge could not be recorded: {error}"), "report this")])
 }
 
 /// A file as the record names it: its file name (two managers' files rarely share one).

@@ -28,12 +28,15 @@ pub const TRUSTED_PREFIX: &str = "format 1 file: events 1–";
 #[must_use]
 pub fn newer_fields(session: &Session, version: u32, text: &str) -> Vec<Problem> {
     let events = &session.audit;
-    let checks: [(bool, &str, &str, u32); 5] = [
+    let finals = events.iter().any(|e| matches!(e.change, Change::SetFinal { .. }));
+    let checks: [(bool, &str, &str, u32); 7] = [
         (version < 2 && events.iter().any(|e| !e.hash.is_empty()), "hash: \"", "hash", 2),
         (version < 4 && events.iter().any(|e| e.state.is_some()), "state: Some(", "state", 4),
         (version < 4 && events.iter().any(|e| matches!(e.change, Change::Baseline { .. })), "Baseline(", "Baseline", 4),
         (version < 4 && !session.roster_columns.is_empty(), "roster_columns:", "roster_columns", 4),
         (version < 5 && events.iter().any(|e| e.doc.is_some()), "doc: Some(", "doc", 5),
+        (version < 5 && finals, "SetFinal(", "SetFinal", 5),
+        (version < 5 && !session.signatures.is_empty(), "signatures:", "signatures", 5),
     ];
     checks
         .iter()
