@@ -246,3 +246,35 @@ fn opening_a_session_edited_outside_ladderboard_warns_naming_the_person() {
     assert!(said.contains(&format!("{who} (")) && said.contains("notes changed outside Ladderboard"), "{said}");
     assert!(app.status.as_ref().is_some_and(|s| s.is_error));
 }
+
+/// Hostile and odd session files (issue 26): a byte-order mark, a comment that names another
+/// version, targets that are not shares, a byte that is not UTF-8.
+#[test]
+fn odd_session_files_load_or_are_refused_for_what_they_are() {
+    use ladderboard::io::FileKind;
+    let sample = ladderboard::app::SAMPLE_SESSION_RON;
+    // A UTF-8 byte-order mark, as some Windows editors save.
+    let with_bom = format!("\u{feff}{sample}");
+    assert_eq!(FileKind::of(with_bom.as_bytes()), FileKind::Session);
+    parse_session(with_bom.as_bytes(), Path::new("bom.ron")).expect("a BOM is not part of the document");
+    // A comment before the real field does not decide the version.
+    let commented = format!("// format_version: 99\n{sample}");
+    parse_session(commented.as_bytes(), Path::new("c.ron")).expect("the document's own field decides");
+    // Targets that are not shares are a problem naming the field, not a silent load.
+    for shares in ["[NaN, 0.5, 0.5]", "[-0.2, 0.6, 0.6]", "[0.5, 0.5]"] {
+        let text = sample.replacen(
+            "  audit: [",
+            &format!("  band_targets: Some((shares: {shares}, tolerance: 0.1, min_group: 5)),\n  audit: ["),
+            1,
+        );
+        let error = parse_session(text.as_bytes(), Path::new("t.ron")).expect_err("refused");
+        assert!(error.to_string().contains("target shares"), "{shares}: {error}");
+    }
+    // A session with a byte that is not UTF-8 is still told to be a session, and its loader says which byte.
+    let mut damaged = sample.as_bytes().to_vec();
+    let at = sample.find("Grace Okafor").expect("a name");
+    damaged[at] = 0xff;
+    assert_eq!(FileKind::of(&damaged), FileKind::Session);
+    let error = parse_session(&damaged, Path::new("d.ron")).expect_err("refused");
+    assert!(error.to_string().contains("not valid UTF-8"), "{error}");
+}

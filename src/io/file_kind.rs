@@ -21,7 +21,9 @@ impl FileKind {
         if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             return FileKind::Workbook;
         }
-        let Ok(text) = std::str::from_utf8(bytes) else { return FileKind::Roster };
+        // A session damaged by a byte that is not UTF-8 is still a session (its loader then says
+        // which byte), not a roster to be given roster advice.
+        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
         let mut rest = text.trim_start_matches('\u{feff}').trim_start();
         while let Some(comment) = rest.strip_prefix("//") {
             rest = comment.split_once('\n').map_or("", |(_, after)| after).trim_start();

@@ -275,12 +275,7 @@ impl Session {
     /// Checks the chair's target shares.
     fn check_targets(&self, targets: Option<&BandTargets>) -> Result<Checked, RuleError> {
         if let Some(t) = targets {
-            let sum: f64 = t.shares.iter().sum();
-            let bands = self.ladder.bands.len();
-            if t.shares.len() != bands || (sum - 1.0).abs() > 0.005 || t.shares.iter().any(|s| *s < 0.0) {
-                #[expect(clippy::cast_possible_truncation, reason = "a percentage")]
-                return Err(RuleError::BadTargets { bands, sum: (sum * 100.0).round() as i64 });
-            }
+            super::rules::check_targets(t, self.ladder.bands.len())?;
         }
         let show = |t: Option<&BandTargets>| {
             t.map_or_else(

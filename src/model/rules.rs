@@ -110,3 +110,21 @@ pub(crate) fn check_decision(ladder: &Ladder, person: &Person, decision: &Decisi
         (Outcome::Hold | Outcome::NotThisCycle, None) => Ok(()),
     }
 }
+
+/// Target shares: one per band, each between 0 and 1, adding up to 1; a tolerance between 0 and 1.
+/// (A number that is not a number fails every one of these.)
+pub(crate) fn check_targets(targets: &super::band_targets::BandTargets, bands: usize) -> Result<(), RuleError> {
+    let sum: f64 = targets.shares.iter().sum();
+    let share_ok = |s: &f64| (0.0..=1.0).contains(s);
+    if targets.shares.len() != bands
+        || !targets.shares.iter().all(share_ok)
+        || !sum.is_finite()
+        || (sum - 1.0).abs() > 0.005
+        || !share_ok(&targets.tolerance)
+    {
+        #[expect(clippy::cast_possible_truncation, reason = "a percentage; a NaN sum shows as 0")]
+        let sum = if sum.is_finite() { (sum * 100.0).round() as i64 } else { 0 };
+        return Err(RuleError::BadTargets { bands, sum });
+    }
+    Ok(())
+}

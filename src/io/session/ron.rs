@@ -11,7 +11,20 @@ use std::path::Path;
 /// a file from a newer Ladderboard is refused with a clear message rather than a parse error.
 /// Ladderboard writes it first; a hand-edited file may have it anywhere at the top level.
 fn probe_format_version(text: &str) -> Option<u32> {
-    let at = text.find("format_version")?;
+    // The document's own field: comments before it (`// format_version: 1`) do not count.
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(line) = rest.strip_prefix("//") {
+            rest = line.split_once('\n').map_or("", |(_, after)| after).trim_start();
+        } else if let Some(block) = rest.strip_prefix("/*") {
+            rest = block.split_once("*/").map_or("", |(_, after)| after).trim_start();
+        } else {
+            break;
+        }
+    }
+    let text = rest.strip_prefix('(').unwrap_or(rest);
+    let text = text.trim_start();
+    let at = if text.starts_with("format_version") { 0 } else { text.find("format_version")? };
     let rest = text[at + "format_version".len()..].trim_start().strip_prefix(':')?.trim_start();
     let digits: &str = &rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())];
     digits.parse().ok()
@@ -55,6 +68,8 @@ pub fn load_session(path: &Path) -> Result<Session, FileError> {
 
 /// Parses session bytes; refuses files from a newer Ladderboard and sessions that break the rules.
 pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
+    // Some Windows editors save with a UTF-8 byte-order mark: it is not part of the document.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let problem = Problem::new(
             format!("byte {} is not valid UTF-8", e.valid_up_to() + 1),

@@ -144,6 +144,11 @@ pub fn session_problems(session: &Session) -> Vec<RuleError> {
             ));
         }
     }
+    if let Some(targets) = &session.band_targets
+        && let Err(e) = crate::model::rules::check_targets(targets, ladder.bands.len())
+    {
+        problems.push(e);
+    }
     let mut note_ids = HashSet::new();
     for note in &session.notes {
         if !note_ids.insert(note.id) {
