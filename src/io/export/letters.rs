@@ -55,18 +55,53 @@ pub fn gap_letter(session: &Session, person: &Person) -> Option<String> {
 pub fn write_gap_letters(session: &Session, dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     std::fs::create_dir_all(dir).map_err(|source| FileError::Write { path: dir.to_path_buf(), source })?;
     let mut written = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     for person in &session.people {
         let Some(letter) = gap_letter(session, person) else { continue };
-        let safe = |text: &str| -> String {
-            text.chars()
-                .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                .collect::<String>()
-                .trim_matches('-')
-                .to_owned()
-        };
-        let path = dir.join(format!("gap-letter-{}-{}.md", safe(person.id.as_str()), safe(&person.name)));
+        let path = dir.join(letter_file_name(person.id.as_str(), &person.name, &mut taken));
         write_atomic(&path, letter.as_bytes())?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// A letter's file name: portable (letters, digits and `-` only, so no name can leave the folder),
+/// cut on a character boundary to stay well under file systems' 255-byte limit, and made unique
+/// with a number when two people's names come out the same (`A-B` + `C` and `A` + `B C`).
+fn letter_file_name(id: &str, name: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    const MAX_STEM_BYTES: usize = 200;
+    let safe = |text: &str| -> String {
+        let mapped: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        mapped.trim_matches('-').to_owned()
+    };
+    let mut stem = format!("gap-letter-{}-{}", safe(id), safe(name));
+    if stem.len() > MAX_STEM_BYTES {
+        let cut = (0..=MAX_STEM_BYTES).rev().find(|&i| stem.is_char_boundary(i)).unwrap_or(0);
+        stem.truncate(cut);
+    }
+    let mut candidate = format!("{stem}.md");
+    let mut n = 2;
+    while !taken.insert(candidate.to_lowercase()) {
+        candidate = format!("{stem}-{n}.md");
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_file_name;
+
+    #[test]
+    fn letter_names_are_unique_portable_and_short() {
+        let mut taken = std::collections::HashSet::new();
+        let first = letter_file_name("A-B", "C", &mut taken);
+        let second = letter_file_name("A", "B C", &mut taken);
+        assert_eq!(first, "gap-letter-A-B-C.md");
+        assert_eq!(second, "gap-letter-A-B-C-2.md", "the same name twice gets a number");
+        let long = letter_file_name("E1", &"Ł".repeat(300), &mut taken);
+        assert!(long.len() <= 204 && long.rsplit_once('.').is_some_and(|(_, ext)| ext == "md"), "{}", long.len());
+        let escape = letter_file_name("../../etc", "/passwd", &mut taken);
+        assert!(!escape.contains('/') && !escape.contains(".."), "{escape}");
+    }
 }
