@@ -41,6 +41,15 @@ fn the_packet_escapes_what_people_typed() {
     let html = packet_html(&session);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
     assert!(!html.contains("<script>"));
+    // The Markdown packet too: no live markup from what people typed (issue 26).
+    let victor = PersonId::new("E2022");
+    let mut proposal = session.proposals[&victor].clone();
+    proposal.rationale = "<img src=x onerror=alert(1)> [see](javascript:alert(1))\n# Fake heading\n- fake item".into();
+    session.apply(Change::Propose { person: victor, proposal: Some(proposal) }, "m", at()).expect("ok");
+    let markdown = packet_markdown(&session);
+    assert!(!markdown.contains("<img") && !markdown.contains("<script"), "raw HTML from a rationale");
+    assert!(!markdown.contains("[see](javascript:"), "a live link from a rationale");
+    assert!(!markdown.lines().any(|l| l.starts_with("# Fake") || l.starts_with("- fake")), "{markdown}");
 }
 
 #[test]

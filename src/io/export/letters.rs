@@ -14,32 +14,35 @@ use std::path::{Path, PathBuf};
 pub fn gap_letter(session: &Session, person: &Person) -> Option<String> {
     let decision = session.decisions.get(&person.id).filter(|d| d.outcome == Outcome::NotThisCycle)?;
     let target = &session.proposals.get(&person.id)?.target;
-    let title = |id| session.ladder.level(id).map_or_else(|| id.to_string(), Level::label);
+    // Every value from the session goes through `inert`: shown as written, never read as markup.
+    let inert = super::markdown::inert;
+    let title = |id| inert(&session.ladder.level(id).map_or_else(|| id.to_string(), Level::label));
     let mut out = format!(
         "# {}: {} — not this cycle\n\n{}{}\n\nProposed by {} for {}; the committee decided **not this cycle** on {}.\n\n",
-        person.name,
+        inert(&person.name),
         title(target),
-        session.title,
-        if session.cycle.is_empty() { String::new() } else { format!(" · {}", session.cycle) },
-        session.proposals[&person.id].proposer,
+        inert(&session.title),
+        if session.cycle.is_empty() { String::new() } else { format!(" · {}", inert(&session.cycle)) },
+        inert(&session.proposals[&person.id].proposer),
         title(target),
         decision.decided_at.strftime("%Y-%m-%d"),
     );
-    let _ = write!(out, "## The committee's reason\n\n{}\n\n", decision.rationale);
+    let _ = write!(out, "## The committee's reason\n\n{}\n\n", inert(&decision.rationale));
     let open = gaps(session, &person.id, target);
     let _ = write!(out, "## What {} asks for that the evidence does not show yet\n\n", title(target));
     if open.is_empty() {
         out.push_str("Every criterion was rated \"meets\" or better; the reason above is what held the decision.\n");
     }
     for check in open {
-        let _ = write!(out, "### {}\n\n**The level asks:** {}\n\n", check.dimension_name, check.criterion);
+        let _ =
+            write!(out, "### {}\n\n**The level asks:** {}\n\n", inert(check.dimension_name), inert(check.criterion));
         match check.evidence {
             Some(e) if !e.text.is_empty() || e.rating.is_some() => {
                 let rating = e.rating.map_or("not rated", Rating::label);
                 let _ = write!(
                     out,
                     "**Evidence this cycle** ({rating}): {}\n\n",
-                    if e.text.is_empty() { "—" } else { &e.text }
+                    if e.text.is_empty() { "—".to_owned() } else { inert(&e.text) }
                 );
             }
             _ => out.push_str("**Evidence this cycle:** none recorded.\n\n"),

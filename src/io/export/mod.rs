@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod history;
 pub mod letters;
+pub mod markdown;
 pub mod packet;
 pub mod report;
 pub mod ron;

@@ -84,20 +84,27 @@ fn title(session: &Session) -> String {
 #[must_use]
 pub fn packet_markdown(session: &Session) -> String {
     let pages = pages(session);
-    let mut out = format!("# {}\n\n{} candidates{}\n", title(session), pages.len(), blind_note(session));
+    // Every value from the session goes through `inert`: shown as written, never read as markup.
+    let inert = super::markdown::inert;
+    let mut out = format!("# {}\n\n{} candidates{}\n", inert(&title(session)), pages.len(), blind_note(session));
     for page in pages {
-        let _ = write!(out, "\n## {}\n\n{}\n\n", page.heading, page.manager);
+        let _ = write!(out, "\n## {}\n\n{}\n\n", inert(&page.heading), inert(&page.manager));
         if let Some((by, rationale)) = page.rationale {
-            let _ = write!(out, "**Rationale** ({by}): {rationale}\n\n");
+            let _ = write!(out, "**Rationale** ({}): {}\n\n", inert(by), inert(rationale));
         }
         let _ = writeln!(out, "**Pre-read:** {}", page.tally);
         for comment in &page.comments {
-            let _ = writeln!(out, "- {comment}");
+            let _ = writeln!(out, "- {}", inert(comment));
         }
-        let _ = write!(out, "\n### {}\n\n| Dimension | Criterion | Evidence |\n|---|---|---|\n", page.criteria_title);
+        let _ = write!(
+            out,
+            "\n### {}\n\n| Dimension | Criterion | Evidence |\n|---|---|---|\n",
+            inert(&page.criteria_title)
+        );
         for (dimension, criterion, evidence, met) in &page.criteria {
             let mark = if *met { "" } else { " ⚠" };
-            let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+            // In a table cell a line break would end the row: it becomes a space.
+            let cell = |s: &str| inert(&s.replace('\n', " "));
             let _ = writeln!(out, "| {} | {} | {}{mark} |", cell(dimension), cell(criterion), cell(evidence));
         }
     }
