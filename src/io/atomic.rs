@@ -13,6 +13,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    remove_abandoned_temp_files(folder);
     // tempfile creates the file with mode 0600 on unix, before any byte is written.
     let mut temp = tempfile::Builder::new().prefix(".ladderboard-").suffix(".tmp").tempfile_in(folder).map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
@@ -20,6 +21,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     temp.persist(path).map_err(|e| fail(e.error))?;
     sync_folder(folder);
     Ok(())
+}
+
+/// A save that is killed (`kill -9`, a power cut) leaves its temp file: a whole copy of the
+/// session. The next write into the folder removes every such file older than an hour (no save
+/// takes that long, so none still being written is touched).
+fn remove_abandoned_temp_files(folder: &Path) {
+    const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_hours(1);
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(".ladderboard-") && name.ends_with(".tmp");
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED_AFTER);
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Makes the rename itself durable. Best effort: some filesystems refuse to open folders.
@@ -30,4 +54,23 @@ fn sync_folder(folder: &Path) {
     }
     #[cfg(not(unix))]
     let _ = folder;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_atomic;
+
+    #[test]
+    fn a_killed_saves_temp_file_is_removed_by_the_next_write_and_a_fresh_one_is_not() {
+        let dir = tempfile::tempdir().expect("dir");
+        let abandoned = dir.path().join(".ladderboard-abc123.tmp");
+        let fresh = dir.path().join(".ladderboard-def456.tmp");
+        std::fs::write(&abandoned, "a whole copy of the session").expect("write");
+        std::fs::write(&fresh, "being written").expect("write");
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(2);
+        std::fs::File::options().write(true).open(&abandoned).expect("open").set_modified(two_hours_ago).expect("age");
+        write_atomic(&dir.path().join("s.ron"), b"(format_version: 5)").expect("saved");
+        assert!(!abandoned.exists(), "the abandoned copy is removed");
+        assert!(fresh.exists(), "a save still under way is left alone");
+    }
 }
