@@ -105,7 +105,7 @@ fn sign_ui(
 ) {
     ui.heading("Sign the record");
     ui.label(format!(
-        "Signs the record's head ({}) with your SSH key, as `ssh-keygen -Y sign -n ladderboard` would. A change after signing makes the signature stop matching.",
+        "Signs the record's head ({}) with your SSH key, as ssh-keygen -Y sign -n ladderboard would. A change after signing makes the signature stop matching.",
         session.head_summary()
     ));
     let label = ui.label("Private key file");
