@@ -296,6 +296,11 @@ pub fn run(path: Option<PathBuf>, theme: Option<settings::ThemeChoice>) -> ExitC
             )),
         ..Default::default()
     };
+    // eframe writes the settings (recent session paths, the user's name) with the default mode;
+    // their folder is made owner-only first, as every folder Ladderboard writes to is.
+    if let Some(dir) = eframe::storage_dir("ladderboard") {
+        crate::io::atomic::make_private_folder(&dir);
+    }
     let result = eframe::run_native(
         "Ladderboard",
         options,

@@ -46,6 +46,17 @@ fn remove_abandoned_temp_files(folder: &Path) {
     }
 }
 
+/// Creates `dir` if needed and makes it owner-only (0700), so that files a library writes into it
+/// with the default mode cannot be read by other users. Best effort: a failure leaves it as it was.
+pub fn make_private_folder(dir: &Path) {
+    let _ = std::fs::create_dir_all(dir);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+}
+
 /// Makes the rename itself durable. Best effort: some filesystems refuse to open folders.
 fn sync_folder(folder: &Path) {
     #[cfg(unix)]
@@ -72,5 +83,18 @@ mod tests {
         write_atomic(&dir.path().join("s.ron"), b"(format_version: 5)").expect("saved");
         assert!(!abandoned.exists(), "the abandoned copy is removed");
         assert!(fresh.exists(), "a save still under way is left alone");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_settings_folder_is_made_owner_only() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("dir");
+        let settings = dir.path().join("ladderboard");
+        std::fs::create_dir(&settings).expect("dir");
+        std::fs::set_permissions(&settings, std::fs::Permissions::from_mode(0o755)).expect("open");
+        super::make_private_folder(&settings);
+        let mode = std::fs::metadata(&settings).expect("dir").permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
     }
 }
