@@ -353,43 +353,12 @@ impl Action {
 
     /// Other shortcuts that do the same (Ctrl+Y for redo, Ctrl+P for the palette).
     #[must_use]
+    #[expect(clippy::wildcard_enum_match_arm, reason = "all but two actions have one shortcut only")]
     pub fn alternate_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Action::Redo => Some(KeyboardShortcut::new(CTRL, Key::Y)),
             Action::Palette => Some(KeyboardShortcut::new(CTRL, Key::P)),
-            Action::NewFromRoster
-            | Action::Open
-            | Action::MergePrepFiles
-            | Action::Save
-            | Action::SaveAs
-            | Action::ExportCsv
-            | Action::ExportRon
-            | Action::ExportHistory
-            | Action::ExportPacket
-            | Action::WriteGapLetters
-            | Action::Finalize
-            | Action::ReopenRecord
-            | Action::Sign
-            | Action::History
-            | Action::Fairness
-            | Action::Agenda
-            | Action::OpenItems
-            | Action::Compare
-            | Action::Undo
-            | Action::OpenPerson
-            | Action::ClosePerson
-            | Action::ToggleTrack
-            | Action::ToggleTheme
-            | Action::ToggleBlind
-            | Action::FocusSearch
-            | Action::MoveCardLeft
-            | Action::MoveCardRight
-            | Action::MoveCardUp
-            | Action::MoveCardDown
-            | Action::Shortcuts
-            | Action::FileFormats
-            | Action::About
-            | Action::Quit => None,
+            _ => None,
         }
     }
 

@@ -226,31 +226,34 @@ impl LadderApp {
     /// takes a file from before the state check as the new base, saying so once. `true` when
     /// something was said.
     pub(super) fn check_integrity(&mut self, path: &Path) -> bool {
-        let breaks = self.session().audit_breaks();
-        if !breaks.is_empty() {
-            self.error(audit_warning(path, &breaks));
+        use crate::model::analysis::record::RecordBreak;
+        // Once: on a large session the chain and the people's states are most of the open's work.
+        let breaks = self.session().record_breaks();
+        let chain: Vec<crate::model::ChainBreak> =
+            breaks.iter().filter_map(|b| if let RecordBreak::Chain(c) = b { Some(c.clone()) } else { None }).collect();
+        if !chain.is_empty() {
+            self.error(audit_warning(path, &chain));
             return true;
         }
-        let outside: Vec<String> = self.session().record_breaks().iter().map(ToString::to_string).collect();
-        if !outside.is_empty() {
+        if !breaks.is_empty() {
             // Each change, and the honest way to take the file as it is.
-            self.view.record_prompt =
-                Some(crate::view::RecordPrompt::OutsideEdit { changes: outside, reason: String::new() });
+            let changes = breaks.iter().map(ToString::to_string).collect();
+            self.view.record_prompt = Some(crate::view::RecordPrompt::OutsideEdit { changes, reason: String::new() });
         }
-        let changed = self.session().state_breaks();
-        if !changed.is_empty() {
-            let first: Vec<String> = changed.iter().take(3).map(ToString::to_string).collect();
+        let people: Vec<&RecordBreak> = breaks.iter().filter(|b| matches!(b, RecordBreak::State(_))).collect();
+        if !people.is_empty() {
+            let first: Vec<String> = people.iter().take(3).map(ToString::to_string).collect();
             self.error(format!(
                 "Warning: {} in {} changed outside Ladderboard: {}. Keep the file for review and compare it with a backup.",
-                if changed.len() == 1 { "1 person's record was".to_owned() } else { format!("{} people's records were", changed.len()) },
+                if people.len() == 1 { "1 person's record was".to_owned() } else { format!("{} people's records were", people.len()) },
                 path.display(),
                 first.join("; ")
             ));
             return true;
         }
-        let changed = self.session().document_breaks();
-        if !changed.is_empty() {
-            let parts: Vec<String> = changed.iter().map(ToString::to_string).collect();
+        if !breaks.is_empty() {
+            // Only the document's own parts are left.
+            let parts: Vec<String> = breaks.iter().map(ToString::to_string).collect();
             self.error(format!(
                 "Warning: in {}, {}. Keep the file for review and compare it with a backup.",
                 path.display(),
