@@ -167,3 +167,74 @@ fn any_one_character_changed_in_a_value_is_reported() {
     }
     assert!(unreported.is_empty(), "edits not reported:\n{}", unreported.join("\n"));
 }
+
+mod restore_from_the_trail {
+    use super::{SAMPLE, edited, parse};
+    use ladderboard::document::{Document, Edit, EditError, Stamp};
+    use ladderboard::model::{Outcome, PersonId};
+
+    fn restore(text: &str) -> (Document, Result<String, EditError>) {
+        let mut document = Document::new(parse(text).expect("loads"), None);
+        let outcome = document.apply(Edit::RestoreFromTrail { reason: "hand edit found".into() }, &Stamp::now("Chair"));
+        (document, outcome)
+    }
+
+    #[test]
+    fn an_edited_decision_evidence_and_note_are_put_back_as_recorded_with_a_trace() {
+        let text = edited(
+            r#""E2010": (outcome: Promote, new_level: Some("P3")"#,
+            r#""E2010": (outcome: NotThisCycle, new_level: None"#,
+        );
+        let text = text.replacen(
+            r#"(person: "E2006", level: "P3", dimension: "scope", rating: Some(Meets)"#,
+            r#"(person: "E2006", level: "P3", dimension: "scope", rating: Some(Exceeds)"#,
+            1,
+        );
+        let text = text.replacen("Peers describe Farah Aziz as the go-to", "Peers doubt Farah Aziz as the go-to", 1);
+        let session = parse(&text).expect("loads");
+        let plan = session.restoration();
+        assert_eq!(plan.restored.len(), 2, "{plan:?}");
+        assert!(plan.restored.iter().any(|r| r.starts_with("Jade Nguyen (E2010): decision")), "{plan:?}");
+        assert!(plan.restored.iter().any(|r| r.contains("(E2006): evidence, notes")), "{plan:?}");
+        assert!(plan.kept.is_empty(), "{plan:?}");
+
+        let (document, outcome) = restore(&text);
+        let label = outcome.expect("restored");
+        assert!(label.starts_with("restore from the trail"), "{label}");
+        let restored = document.session();
+        assert!(restored.record_breaks().is_empty(), "{:?}", restored.record_breaks());
+        let original = parse(SAMPLE).expect("sample");
+        let e2010 = PersonId::from("E2010");
+        assert_eq!(restored.decisions[&e2010].outcome, Outcome::Promote);
+        assert_eq!(restored.decisions, original.decisions);
+        assert_eq!(restored.evidence, original.evidence);
+        assert_eq!(restored.notes_for(&"E2006".into()).count(), 1);
+        // Every event the restore wrote says why.
+        let new_events = &restored.audit[original.audit.len()..];
+        assert!(!new_events.is_empty());
+        assert!(new_events.iter().all(|e| e.why.contains("restored from the trail") && e.actor == "Chair"));
+    }
+
+    #[test]
+    fn a_person_with_an_unrecoverable_part_is_kept_whole_never_half_sealed() {
+        // The roster record has no event of its own: the trail holds only its digest.
+        let text = edited(r#"(id: "E2006", name: "Farah Aziz""#, r#"(id: "E2006", name: "Farah Azizi""#);
+        let text = text.replacen("Peers describe Farah Aziz as the go-to", "Peers doubt Farah Aziz as the go-to", 1);
+        let plan = parse(&text).expect("loads").restoration();
+        assert!(plan.changes.is_empty(), "restoring the note would seal the edited name: {plan:?}");
+        assert_eq!(plan.kept, vec!["Farah Azizi (E2006): the trail does not hold the roster record it sealed"]);
+        let (document, outcome) = restore(&text);
+        assert_eq!(outcome, Err(EditError::NothingToRestore));
+        assert_eq!(document.session().record_breaks().len(), 1, "still reported");
+    }
+
+    #[test]
+    fn a_decision_removed_by_hand_comes_back() {
+        let line = SAMPLE.lines().find(|l| l.trim_start().starts_with(r#""E2034": (outcome"#)).expect("a decision");
+        let text = SAMPLE.replacen(&format!("{line}\n"), "", 1);
+        let (document, outcome) = restore(&text);
+        outcome.expect("restored");
+        assert!(document.session().decisions.contains_key(&PersonId::from("E2034")));
+        assert!(document.session().record_breaks().is_empty());
+    }
+}

@@ -100,7 +100,7 @@ fn an_outside_edit_is_shown_and_accepted_as_an_audited_change() {
     h.run();
     get_text_containing(&h, "This file was changed outside Ladderboard");
     assert!(has_text_containing(&h, "Bilal Hassan (E2002): decision changed outside Ladderboard"));
-    type_into(&mut h, "Why accept it", "Grace asked Mallory to fix the name");
+    type_into(&mut h, "Why (required to accept)", "Grace asked Mallory to fix the name");
     h.get_by_role_and_label(Role::Button, "Accept as an audited change").click();
     h.run();
     assert!(h.state().session().record_breaks().is_empty());
@@ -111,4 +111,31 @@ fn an_outside_edit_is_shown_and_accepted_as_an_audited_change() {
         event.to
     );
     assert!(has_text_containing(&h, "accepted it and why"));
+}
+
+/// The same edit, restored instead: the window says what the trail holds, puts it back as events
+/// that say so, and the record holds again with the decision as the committee made it.
+#[test]
+fn an_outside_edit_is_restored_from_the_trail() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("edited.ron");
+    let text = ladderboard::app::SAMPLE_SESSION_RON.replacen(
+        r#""E2010": (outcome: Promote, new_level: Some("P3")"#,
+        r#""E2010": (outcome: NotThisCycle, new_level: None"#,
+        1,
+    );
+    std::fs::write(&path, text).expect("write");
+    let mut h = harness();
+    h.state_mut().queue(Command::File(ladderboard::command::FileCommand::Open(path)));
+    h.run();
+    get_text_containing(&h, "The trail holds the recorded values of:");
+    assert!(has_text_containing(&h, "Jade Nguyen (E2010): decision"));
+    h.get_by_role_and_label(Role::Button, "Restore from the trail").click();
+    h.run();
+    let session = h.state().session();
+    assert!(session.record_breaks().is_empty(), "{:?}", session.record_breaks());
+    assert_eq!(session.decisions[&PersonId::from("E2010")].outcome, ladderboard::model::Outcome::Promote);
+    assert!(session.audit.last().expect("event").why.starts_with("restored from the trail"));
+    assert!(has_text_containing(&h, "Restored from the trail"));
+    assert!(!has_text_containing(&h, "This file was changed outside Ladderboard"));
 }

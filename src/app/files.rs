@@ -238,7 +238,13 @@ impl LadderApp {
         if !breaks.is_empty() {
             // Each change, and the honest way to take the file as it is.
             let changes = breaks.iter().map(ToString::to_string).collect();
-            self.view.record_prompt = Some(crate::view::RecordPrompt::OutsideEdit { changes, reason: String::new() });
+            let restoration = self.session().restoration();
+            self.view.record_prompt = Some(crate::view::RecordPrompt::OutsideEdit {
+                changes,
+                reason: String::new(),
+                restorable: restoration.restored,
+                kept: restoration.kept,
+            });
         }
         let people: Vec<&RecordBreak> = breaks.iter().filter(|b| matches!(b, RecordBreak::State(_))).collect();
         if !people.is_empty() {

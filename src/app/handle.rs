@@ -52,7 +52,12 @@ impl LadderApp {
                 self.info(format!("{}{}", e.to_string()[..1].to_uppercase(), &e.to_string()[1..]));
                 false
             }
-            Err(e @ (EditError::Rule(_) | EditError::UnknownPerson(_) | EditError::UnknownConflict(_))) => {
+            Err(
+                e @ (EditError::Rule(_)
+                | EditError::UnknownPerson(_)
+                | EditError::UnknownConflict(_)
+                | EditError::NothingToRestore),
+            ) => {
                 self.error(format!("{refused}: {e}"));
                 false
             }
@@ -76,6 +81,14 @@ impl LadderApp {
             Edit::AcceptOutsideEdit { .. } => {
                 self.view.record_prompt = None;
                 self.info("The file as it is now is the record's base: the trail names who accepted it and why");
+            }
+            Edit::RestoreFromTrail { .. } => {
+                // What the trail could not put back is still asked about.
+                self.view.record_prompt = None;
+                self.info(format!("Restored from the trail: {label}"));
+                if let Some(path) = self.path().map(std::path::Path::to_path_buf) {
+                    self.check_integrity(&path);
+                }
             }
             Edit::ReopenRecord { .. } => {
                 self.view.record_prompt = None;

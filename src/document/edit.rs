@@ -95,6 +95,11 @@ pub enum Edit {
     AcceptOutsideEdit {
         reason: String,
     },
+    /// Put back, from the values the trail recorded, what was changed outside Ladderboard (each
+    /// person and part the trail can vouch for); `reason` is said in every event it writes.
+    RestoreFromTrail {
+        reason: String,
+    },
     /// Take back the last step.
     Undo,
     /// Make again the last step taken back.
@@ -104,7 +109,12 @@ pub enum Edit {
 /// What an edit comes to: a named step of changes, or a walk through the history.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Planned {
-    Step { label: String, changes: Vec<Change> },
+    /// `why`, when not empty, is said in every event the step writes.
+    Step {
+        label: String,
+        changes: Vec<Change>,
+        why: String,
+    },
     Undo,
     Redo,
 }
@@ -120,6 +130,8 @@ pub enum EditError {
     UnknownPerson(PersonId),
     #[error("no open item {0}")]
     UnknownConflict(u64),
+    #[error("the trail holds none of the values that were changed: compare the file with a backup")]
+    NothingToRestore,
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]
@@ -152,6 +164,7 @@ impl Edit {
             | Edit::Finalize { .. }
             | Edit::ReopenRecord { .. }
             | Edit::AcceptOutsideEdit { .. }
+            | Edit::RestoreFromTrail { .. }
             | Edit::Undo
             | Edit::Redo => "Not changed",
         }
@@ -249,10 +262,11 @@ impl Edit {
                 ("reopen the record".to_owned(), vec![Change::SetFinal { on: false, reason }])
             }
             Edit::AcceptOutsideEdit { reason } => accept_step(session, stamp, &reason)?,
+            Edit::RestoreFromTrail { reason } => return restore_step(session, &reason),
             Edit::Undo => return Ok(Planned::Undo),
             Edit::Redo => return Ok(Planned::Redo),
         };
-        Ok(Planned::Step { label, changes })
+        Ok(Planned::Step { label, changes, why: String::new() })
     }
 }
 
@@ -290,4 +304,21 @@ fn accept_step(session: &Session, stamp: &Stamp, reason: &str) -> Result<(String
     let digests: Vec<String> = session.people.iter().map(|p| session.state_digest(&p.id)).collect();
     let source = format!("outside edit accepted by {}: {}", stamp.actor, reason.trim());
     Ok(("accept the outside edit".to_owned(), vec![Change::Baseline { source, digests: digests.join(" ") }]))
+}
+
+/// The changes that put back what the trail can vouch for, each event saying why.
+fn restore_step(session: &Session, reason: &str) -> Result<Planned, EditError> {
+    if session.is_final() {
+        return Err(RuleError::Final.into());
+    }
+    let restoration = session.restoration();
+    if restoration.changes.is_empty() {
+        return Err(EditError::NothingToRestore);
+    }
+    let why = match reason.trim() {
+        "" => "restored from the trail after an edit outside Ladderboard".to_owned(),
+        given => format!("restored from the trail after an edit outside Ladderboard ({given})"),
+    };
+    let label = format!("restore from the trail: {}", restoration.restored.join("; "));
+    Ok(Planned::Step { label, changes: restoration.changes, why })
 }

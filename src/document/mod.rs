@@ -167,8 +167,8 @@ impl Document {
             return Err(EditError::ReadOnly(holder.clone()));
         }
         match edit.plan(&self.session, stamp)? {
-            Planned::Step { label, changes } => {
-                let inverses = self.apply_all(&changes, stamp)?;
+            Planned::Step { label, changes, why } => {
+                let inverses = self.apply_all(&changes, stamp, &why)?;
                 self.history.push(Step { label: label.clone(), changes, inverses });
                 Ok(label)
             }
@@ -180,7 +180,7 @@ impl Document {
     fn undo(&mut self, stamp: &Stamp) -> Result<String, EditError> {
         let step = self.history.pop_undo().ok_or(EditError::NothingToUndo)?;
         let inverses: Vec<Change> = step.inverses.iter().rev().cloned().collect();
-        match self.apply_all(&inverses, stamp) {
+        match self.apply_all(&inverses, stamp, "") {
             Ok(_) => {
                 let label = step.label.clone();
                 self.history.push_redo(step);
@@ -192,7 +192,7 @@ impl Document {
 
     fn redo(&mut self, stamp: &Stamp) -> Result<String, EditError> {
         let step = self.history.pop_redo().ok_or(EditError::NothingToRedo)?;
-        match self.apply_all(&step.changes, stamp) {
+        match self.apply_all(&step.changes, stamp, "") {
             Ok(inverses) => {
                 let label = step.label.clone();
                 self.history.push_undo_keep_redo(Step { inverses, ..step });
@@ -202,11 +202,11 @@ impl Document {
         }
     }
 
-    fn apply_all(&mut self, changes: &[Change], stamp: &Stamp) -> Result<Vec<Change>, RuleError> {
+    fn apply_all(&mut self, changes: &[Change], stamp: &Stamp, why: &str) -> Result<Vec<Change>, RuleError> {
         let backup = (changes.len() > 1).then(|| self.session.clone());
         let mut inverses = Vec::with_capacity(changes.len());
         for change in changes {
-            match self.session.apply(change.clone(), &stamp.actor, stamp.at) {
+            match self.session.apply_because(change.clone(), &stamp.actor, stamp.at, why) {
                 Ok(applied) => inverses.push(applied.inverse),
                 Err(e) => {
                     if let Some(backup) = backup {

@@ -47,11 +47,28 @@ impl Session {
     /// Checks `change` against the rules and applies it, appending an audit event.
     /// On error the session is untouched.
     pub fn apply(&mut self, change: Change, actor: &str, at: Timestamp) -> Result<Applied, RuleError> {
+        self.apply_because(change, actor, at, "")
+    }
+
+    /// `apply`, with `because` said in the event's why (before the change's own reason, if any):
+    /// a restore from the trail says so in every event it writes.
+    pub fn apply_because(
+        &mut self,
+        change: Change,
+        actor: &str,
+        at: Timestamp,
+        because: &str,
+    ) -> Result<Applied, RuleError> {
         // A baseline changes nothing (it records the state as it is), so even a final record takes one.
         if !matches!(change, Change::SetFinal { on: false, .. } | Change::Baseline { .. }) && self.is_final() {
             return Err(RuleError::Final);
         }
         let Checked { action, from, to, why, inverse } = self.check(&change)?;
+        let why = match (because.is_empty(), why.is_empty()) {
+            (true, _) => why,
+            (false, true) => because.to_owned(),
+            (false, false) => format!("{because}: {why}"),
+        };
         self.commit(change.clone());
         let mut event = AuditEvent {
             seq: self.audit.last().map_or(1, |e| e.seq + 1),

@@ -27,7 +27,7 @@ pub const DOCUMENT_PARTS: [(char, &str); 9] = [
 /// document, not one per person, so it can afford more than a person's state.
 const PART_HEX: usize = 16;
 
-fn digest<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn digest<T: Serialize + ?Sized>(value: &T) -> String {
     struct Hasher(sha2::Sha256);
     impl std::fmt::Write for Hasher {
         fn write_str(&mut self, text: &str) -> std::fmt::Result {
@@ -38,6 +38,12 @@ fn digest<T: Serialize + ?Sized>(value: &T) -> String {
     let mut hasher = Hasher(sha2::Sha256::new());
     let _ = ron::ser::to_writer(&mut hasher, value);
     hex::encode(&hasher.0.finalize()[..PART_HEX / 2])
+}
+
+/// One part's hex digits in a document digest (`None` when the digest predates the part).
+pub(super) fn document_part(digest: &str, letter: char) -> Option<&str> {
+    let chunk = digest.as_bytes().chunks(PART_HEX + 1).find(|c| c.first() == Some(&(letter as u8)))?;
+    std::str::from_utf8(&chunk[1..]).ok()
 }
 
 /// A part of the document that differs from what the trail last recorded.

@@ -22,6 +22,7 @@ pub mod person;
 pub mod proposal;
 pub mod record_head;
 pub mod reporting;
+pub mod restore;
 pub mod roster_field;
 pub mod roster_layout;
 pub mod rules;

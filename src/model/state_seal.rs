@@ -27,14 +27,14 @@ pub const PARTS: [(char, &str); 6] = [
 /// person and a 50,000-person roster's session stays within 1.5 × its CSV.
 const PART_HEX: usize = 8;
 
-fn digest<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn digest<T: Serialize + ?Sized>(value: &T) -> String {
     let text = ron::to_string(value).unwrap_or_default();
     let hash = sha2::Sha256::digest(text.as_bytes());
     hex::encode(&hash[..PART_HEX / 2])
 }
 
 /// A compact digest's parts by letter.
-fn parts_of(digest: &str) -> Vec<(char, &str)> {
+pub(super) fn parts_of(digest: &str) -> Vec<(char, &str)> {
     let mut parts = Vec::new();
     let mut rest = digest;
     let mut letter = 'r';
@@ -118,11 +118,9 @@ impl Session {
         self.audit.iter().any(|e| matches!(e.change, super::change::Change::Baseline { .. }))
     }
 
-    /// People whose state differs from the last digest the trail recorded for them.
-    #[must_use]
-    pub fn state_breaks(&self) -> Vec<StateBreak> {
-        use std::collections::HashMap;
-        let mut expected: HashMap<&PersonId, &str> = HashMap::new();
+    /// The last state digest the trail recorded for each person it covers.
+    pub(super) fn recorded_states(&self) -> std::collections::HashMap<&PersonId, &str> {
+        let mut expected = std::collections::HashMap::new();
         for event in &self.audit {
             if let super::change::Change::Baseline { digests, .. } = &event.change {
                 // In the order of the people when it was taken; people are never reordered.
@@ -131,6 +129,14 @@ impl Session {
                 expected.insert(person, state.as_str());
             }
         }
+        expected
+    }
+
+    /// People whose state differs from the last digest the trail recorded for them.
+    #[must_use]
+    pub fn state_breaks(&self) -> Vec<StateBreak> {
+        use std::collections::HashMap;
+        let expected = self.recorded_states();
         let mut notes: HashMap<&PersonId, Vec<&super::note::Note>> = HashMap::new();
         for note in &self.notes {
             notes.entry(&note.person).or_default().push(note);

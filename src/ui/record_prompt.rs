@@ -19,7 +19,9 @@ pub fn record_prompt_ui(
         match asked {
             RecordPrompt::Finalize { note } => finalize_ui(ui, session, note, out),
             RecordPrompt::Reopen { reason } => reopen_ui(ui, reason, out),
-            RecordPrompt::OutsideEdit { changes, reason } => outside_edit_ui(ui, changes, reason, out),
+            RecordPrompt::OutsideEdit { changes, reason, restorable, kept } => {
+                outside_edit_ui(ui, changes, restorable, kept, reason, out);
+            }
             RecordPrompt::Sign { key, passphrase, signer, problem } => {
                 sign_ui(ui, session, key, passphrase, signer, problem, out);
             }
@@ -132,7 +134,14 @@ fn sign_ui(
     });
 }
 
-fn outside_edit_ui(ui: &mut egui::Ui, changes: &[String], reason: &mut String, out: &mut Vec<Command>) {
+fn outside_edit_ui(
+    ui: &mut egui::Ui,
+    changes: &[String],
+    restorable: &[String],
+    kept: &[String],
+    reason: &mut String,
+    out: &mut Vec<Command>,
+) {
     ui.heading("This file was changed outside Ladderboard");
     ui.label("What the audit trail recorded is not what the file holds:");
     egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
@@ -140,12 +149,27 @@ fn outside_edit_ui(ui: &mut egui::Ui, changes: &[String], reason: &mut String, o
             ui.label(format!("• {change}"));
         }
     });
+    if !restorable.is_empty() {
+        ui.label(RichText::new("The trail holds the recorded values of:").strong());
+        for item in restorable {
+            ui.label(format!("• {item}"));
+        }
+    }
+    if !kept.is_empty() {
+        ui.label(RichText::new("It cannot put back:").strong());
+        for item in kept {
+            ui.label(format!("• {item}"));
+        }
+    }
     ui.label(
-        "Keep the file for review and compare it with a backup, or accept the file as it is: the trail then records who accepted it and why, and checks from here on.",
+        "Restore what the trail recorded (each restored value is an event saying so), accept the file as it is (the trail records who accepted it and why, and checks from here on), or keep it for review and compare it with a backup.",
     );
-    let label = ui.label("Why accept it");
+    let label = ui.label("Why (required to accept)");
     ui.add(TextEdit::multiline(reason).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
     ui.horizontal(|ui| {
+        if !restorable.is_empty() && ui.button("Restore from the trail").clicked() {
+            out.push(Command::Edit(Edit::RestoreFromTrail { reason: reason.trim().to_owned() }));
+        }
         let ready = !reason.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new("Accept as an audited change")).clicked() {
             out.push(Command::Edit(Edit::AcceptOutsideEdit { reason: reason.trim().to_owned() }));

@@ -88,5 +88,6 @@ pub enum RecordPrompt {
     /// and what went wrong the last time.
     Sign { key: String, passphrase: String, signer: String, problem: String },
     /// The file was changed outside Ladderboard: each change, and why it is accepted, if it is.
-    OutsideEdit { changes: Vec<String>, reason: String },
+    /// `restorable` and `kept`: what the trail can put back, and what it cannot.
+    OutsideEdit { changes: Vec<String>, reason: String, restorable: Vec<String>, kept: Vec<String> },
 }
