@@ -93,12 +93,19 @@ pub enum FileCommand {
     /// Signs the record's head with this private key (opened with `passphrase` if it has one) as
     /// `signer` (the key's comment when empty).
     SignRecord {
-        key: PathBuf,
+        key: SigningKey,
         passphrase: String,
         signer: String,
     },
     RestoreRecovery,
     DiscardRecovery,
+}
+
+/// The key that signs: a private key file, or a key the ssh-agent holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SigningKey {
+    File(PathBuf),
+    Agent(Box<ssh_key::PublicKey>),
 }
 
 /// The roster import preview.

@@ -45,7 +45,12 @@ fn one_of_each(dir: &Path) -> Vec<Command> {
         FileCommand::ExportHistory(dir.join("h.csv")).into(),
         FileCommand::ExportPacket(dir.join("p.html")).into(),
         FileCommand::WriteGapLetters(dir.join("letters")).into(),
-        FileCommand::SignRecord { key: dir.join("no-key"), passphrase: String::new(), signer: String::new() }.into(),
+        FileCommand::SignRecord {
+            key: ladderboard::command::SigningKey::File(dir.join("no-key")),
+            passphrase: String::new(),
+            signer: String::new(),
+        }
+        .into(),
         FileCommand::RestoreRecovery.into(),
         FileCommand::DiscardRecovery.into(),
         ImportCommand::Preview(missing).into(),

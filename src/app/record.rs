@@ -3,9 +3,10 @@
 //! signature is kept in the session beside the trail, not in it.
 
 use super::LadderApp;
+use crate::command::SigningKey;
 use crate::io::signing::{load_private_key, sign_head};
-use crate::view::RecordPrompt;
-use std::path::Path;
+use crate::io::ssh_agent::sign_head_with_agent;
+use crate::view::{RecordPrompt, SignPrompt};
 
 impl LadderApp {
     /// File → Finalize…: asks, listing what is still open.
@@ -26,21 +27,29 @@ impl LadderApp {
         self.view.record_prompt = Some(RecordPrompt::Reopen { reason: String::new() });
     }
 
-    /// File → Sign…: asks for the key, its passphrase and the signer (the user's name to start).
+    /// File → Sign…: asks for the key (the ssh-agent's first, else `~/.ssh/id_ed25519`), its
+    /// passphrase and the signer.
     pub(super) fn ask_sign(&mut self) {
         let key = directories::BaseDirs::new()
             .map(|d| d.home_dir().join(".ssh/id_ed25519"))
             .filter(|p| p.exists())
             .map_or_else(String::new, |p| p.display().to_string());
+        // No agent is the usual case, not a problem to report: the key file is then the way.
+        let agent_keys = crate::io::ssh_agent::agent_keys().unwrap_or_default();
+        let use_agent = (!agent_keys.is_empty()).then_some(0);
         self.view.record_prompt =
-            Some(RecordPrompt::Sign { key, passphrase: String::new(), signer: String::new(), problem: String::new() });
+            Some(RecordPrompt::Sign(Box::new(SignPrompt { key, agent_keys, use_agent, ..SignPrompt::default() })));
     }
 
-    /// Signs the head with the key at `key`; on a problem the question stays open and says it.
-    pub(super) fn sign_record(&mut self, key: &Path, passphrase: &str, signer: &str) {
-        let given = (!passphrase.is_empty()).then(|| passphrase.to_owned());
-        let outcome =
-            load_private_key(key, || given).and_then(|private| sign_head(self.session(), &private, signer, key));
+    /// Signs the head with `key`; on a problem the question stays open and says it.
+    pub(super) fn sign_record(&mut self, key: &SigningKey, passphrase: &str, signer: &str) {
+        let outcome = match key {
+            SigningKey::File(path) => {
+                let given = (!passphrase.is_empty()).then(|| passphrase.to_owned());
+                load_private_key(path, || given).and_then(|private| sign_head(self.session(), &private, signer, path))
+            }
+            SigningKey::Agent(public) => sign_head_with_agent(self.session(), public, signer),
+        };
         match outcome {
             Ok(signature) => {
                 let who = signature.signer.clone();
@@ -54,9 +63,9 @@ impl LadderApp {
                 self.info(format!("Signed by {who}: save to keep the signature in the file"));
             }
             Err(e) => {
-                if let Some(RecordPrompt::Sign { problem, passphrase, .. }) = &mut self.view.record_prompt {
-                    *problem = e.to_string();
-                    passphrase.clear();
+                if let Some(RecordPrompt::Sign(asked)) = &mut self.view.record_prompt {
+                    asked.problem = e.to_string();
+                    asked.passphrase.clear();
                 } else {
                     self.error(e.to_string());
                 }

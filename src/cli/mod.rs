@@ -230,9 +230,14 @@ pub enum Command {
     /// `LADDERBOARD_KEY_PASSPHRASE`); the key and passphrase are never written anywhere.
     Sign {
         session: PathBuf,
-        /// The OpenSSH private key (e.g. `~/.ssh/id_ed25519`).
-        #[arg(long)]
-        key: PathBuf,
+        /// The OpenSSH private key (e.g. `~/.ssh/id_ed25519`); a public key (`.pub`) signs with
+        /// the ssh-agent's copy of its private key, as `ssh-keygen -Y sign -f KEY.pub` does.
+        #[arg(long, required_unless_present = "agent", conflicts_with = "agent")]
+        key: Option<PathBuf>,
+        /// Sign with a key held by ssh-agent (`SSH_AUTH_SOCK`): its only key, or the one named by
+        /// fingerprint (`SHA256:…`) or comment, as `ssh-add -l` lists them.
+        #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "FINGERPRINT|COMMENT")]
+        agent: Option<String>,
         /// Who signs, as the allowed signers file names them (default: the key's comment).
         #[arg(long, default_value = "")]
         signer: String,
@@ -299,7 +304,13 @@ fn run(command: Command) -> Result<(), FileError> {
             run_committee(command)
         }
         Command::Head { session, signer } => record::head(&session, signer.as_deref()),
-        Command::Sign { session, key, signer, detached } => record::sign(&session, &key, &signer, detached.as_deref()),
+        Command::Sign { session, key, agent, signer, detached } => {
+            let with = match (key, agent) {
+                (Some(key), _) => record::SignWith::KeyFile(key),
+                (None, agent) => record::SignWith::Agent(agent.unwrap_or_default()),
+            };
+            record::sign(&session, &with, &signer, detached.as_deref())
+        }
         Command::Verify { session, allowed_signers } => record::verify(&session, &allowed_signers),
         Command::Import { roster, choices, ladder, output, title, cycle, force } => {
             let options = choices.options().map_err(|p| FileError::invalid(&roster, vec![p]))?;

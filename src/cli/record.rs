@@ -7,7 +7,8 @@ use crate::io::session::lock::{LockOutcome, acquire};
 use crate::io::session::save_session;
 use crate::io::session::verify::load_verified;
 use crate::io::signing::{check_signatures, load_private_key, parse_allowed_signers, sign_head};
-use std::path::Path;
+use crate::io::ssh_agent::{agent_keys, choose_agent_key, sign_head_with_agent};
+use std::path::{Path, PathBuf};
 
 /// `ladderboard head SESSION [--signer ID]`.
 pub fn head(path: &Path, signer: Option<&str>) -> Result<(), FileError> {
@@ -27,8 +28,15 @@ pub fn head(path: &Path, signer: Option<&str>) -> Result<(), FileError> {
     Ok(())
 }
 
-/// `ladderboard sign SESSION --key KEY [--signer ID] [--detached OUT.sig]`.
-pub fn sign(path: &Path, key_path: &Path, signer: &str, detached: Option<&Path>) -> Result<(), FileError> {
+/// Which key signs: a key file (a private key, or a public key whose private half the agent
+/// holds), or the agent's key named by fingerprint or comment (its only key when empty).
+pub enum SignWith {
+    KeyFile(PathBuf),
+    Agent(String),
+}
+
+/// `ladderboard sign SESSION (--key KEY | --agent [KEY]) [--signer ID] [--detached OUT.sig]`.
+pub fn sign(path: &Path, with: &SignWith, signer: &str, detached: Option<&Path>) -> Result<(), FileError> {
     // The lock first: nothing saved between reading the file and writing it back is lost.
     let lock = match acquire(path, "ladderboard sign") {
         LockOutcome::HeldBy(holder) => {
@@ -39,8 +47,16 @@ pub fn sign(path: &Path, key_path: &Path, signer: &str, detached: Option<&Path>)
         LockOutcome::Unavailable(_) => None,
     };
     let mut session = load_verified(path)?;
-    let key = load_private_key(key_path, ask_passphrase)?;
-    let signature = sign_head(&session, &key, signer, key_path)?;
+    let signature = match with {
+        SignWith::KeyFile(key_path) => match public_key_file(key_path) {
+            Some(public) => sign_head_with_agent(&session, &public, signer)?,
+            None => sign_head(&session, &load_private_key(key_path, ask_passphrase)?, signer, key_path)?,
+        },
+        SignWith::Agent(wanted) => {
+            let key = choose_agent_key(&agent_keys()?, wanted)?;
+            sign_head_with_agent(&session, &key, signer)?
+        }
+    };
     if let Some(out) = detached {
         crate::io::atomic::write_atomic(out, signature.signature.as_bytes())?;
     }
@@ -50,6 +66,12 @@ pub fn sign(path: &Path, key_path: &Path, signer: &str, detached: Option<&Path>)
     drop(lock);
     outln!("{}: signed by {who} ({}, {} events)", path.display(), session.record_state(), session.audit.len());
     Ok(())
+}
+
+/// The public key in `path`, when it holds one (`id_ed25519.pub`) rather than a private key.
+fn public_key_file(path: &Path) -> Option<ssh_key::PublicKey> {
+    let text = std::fs::read_to_string(path).ok()?;
+    ssh_key::PublicKey::from_openssh(text.trim()).ok()
 }
 
 /// The passphrase from `LADDERBOARD_KEY_PASSPHRASE`, else asked on the terminal (not echoed).

@@ -8,6 +8,7 @@ pub mod ladder_ron;
 pub mod roster;
 pub mod session;
 pub mod signing;
+pub mod ssh_agent;
 
 pub use error::{FileError, Problem, ProblemList};
 pub use file_kind::FileKind;

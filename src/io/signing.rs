@@ -47,7 +47,15 @@ pub fn sign_head(
     signer: &str,
     key_path: &Path,
 ) -> Result<RecordSignature, FileError> {
-    let signer = if signer.trim().is_empty() { key.comment().trim() } else { signer.trim() };
+    let signer = signer_name(signer, key.comment(), key_path)?;
+    let statement = session.head_statement(&signer);
+    let signature = key.sign(SIGNATURE_NAMESPACE, HashAlg::Sha512, statement.as_bytes()).map_err(unusable(key_path))?;
+    armored(session, signer, &signature, key_path)
+}
+
+/// Who signs: `explicit`, else the key's comment; a key with neither cannot name its signer.
+pub(crate) fn signer_name(explicit: &str, comment: &str, key_path: &Path) -> Result<String, FileError> {
+    let signer = if explicit.trim().is_empty() { comment.trim() } else { explicit.trim() };
     if signer.is_empty() {
         let problem = Problem::new(
             "the key has no comment to name its signer",
@@ -55,16 +63,28 @@ pub fn sign_head(
         );
         return Err(FileError::invalid(key_path, vec![problem]));
     }
-    let statement = session.head_statement(signer);
-    let unusable = |e: ssh_key::Error| {
+    Ok(signer.to_owned())
+}
+
+/// The message for a key that cannot sign.
+pub(crate) fn unusable(key_path: &Path) -> impl Fn(ssh_key::Error) -> FileError + '_ {
+    move |e| {
         FileError::invalid(
             key_path,
             vec![Problem::new(format!("this key cannot sign ({e})"), "use an Ed25519, ECDSA or RSA key")],
         )
-    };
-    let signature = key.sign(SIGNATURE_NAMESPACE, HashAlg::Sha512, statement.as_bytes()).map_err(unusable)?;
-    let armored = signature.to_pem(LineEnding::LF).map_err(unusable)?;
-    Ok(RecordSignature { signer: signer.to_owned(), events: session.audit.len() as u64, signature: armored })
+    }
+}
+
+/// The signature as the session keeps it: armored as `ssh-keygen -Y sign` writes it.
+pub(crate) fn armored(
+    session: &Session,
+    signer: String,
+    signature: &SshSig,
+    key_path: &Path,
+) -> Result<RecordSignature, FileError> {
+    let armored = signature.to_pem(LineEnding::LF).map_err(unusable(key_path))?;
+    Ok(RecordSignature { signer, events: session.audit.len() as u64, signature: armored })
 }
 
 /// One line of an allowed signers file: who, and their key, with the options Ladderboard honours.

@@ -1,9 +1,10 @@
 //! The questions about the record itself: finalize (listing what is still open), reopen (why?),
 //! and sign with an SSH key (which key, its passphrase, as whom).
 
-use crate::command::{Command, Edit, FileCommand, PromptCommand};
+use crate::command::{Command, Edit, FileCommand, PromptCommand, SigningKey};
+use crate::io::ssh_agent::describe;
 use crate::model::Session;
-use crate::view::RecordPrompt;
+use crate::view::{RecordPrompt, SignPrompt};
 use egui::{Modal, RichText, TextEdit};
 
 /// Draws the question while one is asked.
@@ -22,9 +23,7 @@ pub fn record_prompt_ui(
             RecordPrompt::OutsideEdit { changes, reason, restorable, kept } => {
                 outside_edit_ui(ui, changes, restorable, kept, reason, out);
             }
-            RecordPrompt::Sign { key, passphrase, signer, problem } => {
-                sign_ui(ui, session, key, passphrase, signer, problem, out);
-            }
+            RecordPrompt::Sign(asked) => sign_ui(ui, session, asked, out),
         }
     });
     if response.should_close() {
@@ -96,36 +95,43 @@ fn reopen_ui(ui: &mut egui::Ui, reason: &mut String, out: &mut Vec<Command>) {
     });
 }
 
-fn sign_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    key: &mut String,
-    passphrase: &mut String,
-    signer: &mut String,
-    problem: &str,
-    out: &mut Vec<Command>,
-) {
+fn sign_ui(ui: &mut egui::Ui, session: &Session, asked: &mut SignPrompt, out: &mut Vec<Command>) {
     ui.heading("Sign the record");
     ui.label(format!(
         "Signs the record's head ({}) with your SSH key, as ssh-keygen -Y sign -n ladderboard would. A change after signing makes the signature stop matching.",
         session.head_summary()
     ));
-    let label = ui.label("Private key file");
-    ui.add(TextEdit::singleline(key).desired_width(f32::INFINITY)).labelled_by(label.id);
-    let label = ui.label("Passphrase (if the key has one)");
-    ui.add(TextEdit::singleline(passphrase).password(true).desired_width(f32::INFINITY)).labelled_by(label.id);
-    let label = ui.label("Signer, as the allowed signers file names you (empty: the key's comment)");
-    ui.add(TextEdit::singleline(signer).desired_width(f32::INFINITY)).labelled_by(label.id);
-    if !problem.is_empty() {
-        ui.label(RichText::new(problem).color(super::theme::error_color(ui.visuals())));
+    if !asked.agent_keys.is_empty() {
+        ui.label(RichText::new("Key").strong());
+        for (i, key) in asked.agent_keys.iter().enumerate() {
+            ui.radio_value(&mut asked.use_agent, Some(i), format!("In ssh-agent: {}", describe(key)));
+        }
+        ui.radio_value(&mut asked.use_agent, None, "A private key file");
     }
+    if asked.use_agent.is_none() {
+        let label = ui.label("Private key file");
+        ui.add(TextEdit::singleline(&mut asked.key).desired_width(f32::INFINITY)).labelled_by(label.id);
+        let label = ui.label("Passphrase (if the key has one)");
+        ui.add(TextEdit::singleline(&mut asked.passphrase).password(true).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    }
+    let label = ui.label("Signer, as the allowed signers file names you (empty: the key's comment)");
+    ui.add(TextEdit::singleline(&mut asked.signer).desired_width(f32::INFINITY)).labelled_by(label.id);
+    if !asked.problem.is_empty() {
+        ui.label(RichText::new(&asked.problem).color(super::theme::error_color(ui.visuals())));
+    }
+    let key = match asked.use_agent.and_then(|i| asked.agent_keys.get(i)) {
+        Some(public) => Some(SigningKey::Agent(Box::new(public.clone()))),
+        None => (!asked.key.trim().is_empty()).then(|| SigningKey::File(asked.key.trim().into())),
+    };
     ui.horizontal(|ui| {
-        let ready = !key.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new("Sign")).clicked() {
+        if ui.add_enabled(key.is_some(), egui::Button::new("Sign")).clicked()
+            && let Some(key) = key
+        {
             out.push(Command::File(FileCommand::SignRecord {
-                key: key.trim().into(),
-                passphrase: passphrase.clone(),
-                signer: signer.trim().to_owned(),
+                key,
+                passphrase: asked.passphrase.clone(),
+                signer: asked.signer.trim().to_owned(),
             }));
         }
         if ui.button("Cancel").clicked() {

@@ -84,10 +84,22 @@ pub enum RecordPrompt {
     Finalize { note: String },
     /// Reopen a final record: the reason is required.
     Reopen { reason: String },
-    /// Sign the head: which key, its passphrase (kept only while the question is open), as whom,
-    /// and what went wrong the last time.
-    Sign { key: String, passphrase: String, signer: String, problem: String },
+    /// Sign the head (`SignPrompt`).
+    Sign(Box<SignPrompt>),
     /// The file was changed outside Ladderboard: each change, and why it is accepted, if it is.
     /// `restorable` and `kept`: what the trail can put back, and what it cannot.
     OutsideEdit { changes: Vec<String>, reason: String, restorable: Vec<String>, kept: Vec<String> },
+}
+
+/// Signing the head: which key (a file, or one the ssh-agent holds), its passphrase (kept only
+/// while the question is open), as whom, and what went wrong the last time.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SignPrompt {
+    pub key: String,
+    pub passphrase: String,
+    pub signer: String,
+    pub problem: String,
+    /// The ssh-agent's keys when the question was asked, and the one chosen (`None`: the file).
+    pub agent_keys: Vec<ssh_key::PublicKey>,
+    pub use_agent: Option<usize>,
 }

@@ -2,7 +2,7 @@
 
 use super::drafts::{Drafts, UnsentText};
 pub use super::prompts::{
-    ExportCsvOptions, LockPrompt, PathPrompt, PathPromptKind, PendingProposal, RecordPrompt, RecoveryOffer,
+    ExportCsvOptions, LockPrompt, PathPrompt, PathPromptKind, PendingProposal, RecordPrompt, RecoveryOffer, SignPrompt,
 };
 pub use super::windows::{
     CellList, CompareState, FairnessState, FairnessTab, HelpPage, HistoryFilter, Presenter, Windows,
