@@ -28,16 +28,8 @@ pub const DOCUMENT_PARTS: [(char, &str); 9] = [
 const PART_HEX: usize = 16;
 
 pub(super) fn digest<T: Serialize + ?Sized>(value: &T) -> String {
-    struct Hasher(sha2::Sha256);
-    impl std::fmt::Write for Hasher {
-        fn write_str(&mut self, text: &str) -> std::fmt::Result {
-            self.0.update(text.as_bytes());
-            Ok(())
-        }
-    }
-    let mut hasher = Hasher(sha2::Sha256::new());
-    let _ = ron::ser::to_writer(&mut hasher, value);
-    hex::encode(&hasher.0.finalize()[..PART_HEX / 2])
+    let text = super::ron_text::ron_text(value).unwrap_or_default();
+    hex::encode(&sha2::Sha256::digest(text.as_bytes())[..PART_HEX / 2])
 }
 
 /// One part's hex digits in a document digest (`None` when the digest predates the part).

@@ -23,6 +23,7 @@ pub mod proposal;
 pub mod record_head;
 pub mod reporting;
 pub mod restore;
+pub mod ron_text;
 pub mod roster_field;
 pub mod roster_layout;
 pub mod rules;

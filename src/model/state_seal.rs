@@ -28,7 +28,7 @@ pub const PARTS: [(char, &str); 6] = [
 const PART_HEX: usize = 8;
 
 pub(super) fn digest<T: Serialize + ?Sized>(value: &T) -> String {
-    let text = ron::to_string(value).unwrap_or_default();
+    let text = super::ron_text::ron_text(value).unwrap_or_default();
     let hash = sha2::Sha256::digest(text.as_bytes());
     hex::encode(&hash[..PART_HEX / 2])
 }

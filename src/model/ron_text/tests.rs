@@ -1,0 +1,62 @@
+use super::ron_text;
+use crate::model::{Change, Session};
+use proptest::prelude::*;
+
+fn same<T: serde::Serialize + ?Sized>(value: &T) {
+    assert_eq!(ron_text(value), ron::to_string(value).ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    /// Any text at all: quotes, backslashes, control characters, accents, combining marks,
+    /// right-to-left text, emoji.
+    #[test]
+    fn any_string_is_written_as_ron_writes_it(text in "\\PC*|[\"'\\\\\n\t\r\u{0}-\u{1f}\u{7f}-\u{ff}\u{300}\u{5d0}\u{200b}\u{feff}\u{1f600}a-z ]*") {
+        same(&text);
+        same(&(text.clone(), Some(text.as_str()), vec![text.as_str(), ""]));
+    }
+}
+
+#[test]
+fn every_event_and_state_of_every_fixture_session_is_written_as_ron_writes_it() {
+    let folder = crate::fixtures::fixture_path("sessions");
+    let mut events = 0;
+    for entry in std::fs::read_dir(folder).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let Ok(session) = crate::io::session::load_session(&path) else { continue };
+        for event in &session.audit {
+            same(&event.change);
+            same(&(event.seq, &event.at, &event.actor, &event.person, &event.action, &event.from, &event.to));
+            events += 1;
+        }
+        for person in &session.people {
+            same(person);
+            same(&session.placements.get(&person.id));
+            same(&session.proposals.get(&person.id));
+            same(&session.decisions.get(&person.id));
+            same(session.evidence_of(&person.id));
+        }
+        same(&session.meeting);
+        same(&session.marks);
+        same(&session.conflicts);
+        same(&session.ladder);
+        same(&session.roster_columns);
+        same(&session.band_targets);
+    }
+    assert!(events > 100, "the fixtures hold events: {events}");
+}
+
+#[test]
+fn floats_and_other_forms_are_left_to_ron() {
+    same(&Change::SetTargets(None));
+    same(&(1.5_f64, 'x', -3_i64, u64::MAX, true, ()));
+    same(&std::collections::BTreeMap::from([("a", 1), ("b", 2)]));
+    same(&(0_u8..3));
+    let sample: Session = crate::io::session::parse_session(
+        crate::app::SAMPLE_SESSION_RON.as_bytes(),
+        std::path::Path::new("sample.ron"),
+    )
+    .expect("sample");
+    same(&sample.without_lists());
+    same(&sample);
+}
