@@ -90,9 +90,8 @@ impl Compound<'_> {
         }
     }
 
-    fn end(self) -> Done {
+    fn close(self) {
         self.text.0.push(self.close);
-        Ok(())
     }
 }
 
@@ -241,7 +240,8 @@ impl ser::SerializeSeq for Compound<'_> {
         value.serialize(&mut *self.text)
     }
     fn end(self) -> Done {
-        Compound::end(self)
+        self.close();
+        Ok(())
     }
 }
 
@@ -252,7 +252,8 @@ impl ser::SerializeTuple for Compound<'_> {
         ser::SerializeSeq::serialize_element(self, value)
     }
     fn end(self) -> Done {
-        Compound::end(self)
+        self.close();
+        Ok(())
     }
 }
 
@@ -263,7 +264,8 @@ impl ser::SerializeTupleStruct for Compound<'_> {
         ser::SerializeSeq::serialize_element(self, value)
     }
     fn end(self) -> Done {
-        Compound::end(self)
+        self.close();
+        Ok(())
     }
 }
 
@@ -274,7 +276,8 @@ impl ser::SerializeTupleVariant for Compound<'_> {
         ser::SerializeSeq::serialize_element(self, value)
     }
     fn end(self) -> Done {
-        Compound::end(self)
+        self.close();
+        Ok(())
     }
 }
 
@@ -290,7 +293,8 @@ impl ser::SerializeMap for Compound<'_> {
         value.serialize(&mut *self.text)
     }
     fn end(self) -> Done {
-        Compound::end(self)
+        self.close();
+        Ok(())
     }
 }
 
@@ -304,7 +308,8 @@ impl ser::SerializeStruct for Compound<'_> {
         value.serialize(&mut *self.text)
     }
     fn end(self) -> Done {
-        Compound::end(self)
+        self.close();
+        Ok(())
     }
 }
 
@@ -315,7 +320,8 @@ impl ser::SerializeStructVariant for Compound<'_> {
         ser::SerializeStruct::serialize_field(self, key, value)
     }
     fn end(self) -> Done {
-        Compound::end(self)
+        self.close();
+        Ok(())
     }
 }
 

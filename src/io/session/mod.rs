@@ -2,6 +2,7 @@
 //! older formats (`migrate.rs`), the lock that tells windows apart (`lock.rs`), the recovery files
 //! autosave writes (`recovery.rs`) and the merge of managers' prep files (`merge.rs`).
 
+pub mod fast_ron;
 pub mod lock;
 pub mod merge;
 pub mod migrate;

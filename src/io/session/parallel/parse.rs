@@ -26,7 +26,13 @@ pub fn parse_session_text(text: &str) -> Result<Session, ron::error::SpannedErro
     {
         return Ok(session);
     }
-    ron::from_str(text)
+    read(text)
+}
+
+/// One RON document: the fast reader's (`fast_ron`), or `ron`'s where it refuses (which then
+/// gives the same value, or the error with its place).
+fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
+    crate::io::session::fast_ron::from_str(text).or_else(|_| ron::from_str(text))
 }
 
 /// One piece of the work: the session without its lists, or a run of one list's items (byte
@@ -101,15 +107,20 @@ fn chunks(list: &ListField, chunk_bytes: usize) -> impl Iterator<Item = (usize, 
 
 fn parse_job(text: &str, lists: &[ListField], job: Job) -> Option<Part> {
     let Job::Chunk { list, from, to } = job else {
-        return ron::from_str(&head_text(text, lists)).ok().map(|head| Part::Head(Box::new(head)));
+        return read(&head_text(text, lists)).ok().map(|head| Part::Head(Box::new(head)));
     };
-    let chunk = format!("[{}]", &text[from..to]);
+    let items = &text[from..to];
     match list {
-        0 => ron::from_str(&chunk).ok().map(Part::People),
-        1 => ron::from_str(&chunk).ok().map(Part::Evidence),
-        2 => ron::from_str(&chunk).ok().map(Part::Notes),
-        _ => ron::from_str(&chunk).ok().map(Part::Audit),
+        0 => read_items(items).map(Part::People),
+        1 => read_items(items).map(Part::Evidence),
+        2 => read_items(items).map(Part::Notes),
+        _ => read_items(items).map(Part::Audit),
     }
+}
+
+/// A run of a list's items: read in place, or by `ron` as a list of its own.
+fn read_items<T: serde::de::DeserializeOwned>(items: &str) -> Option<Vec<T>> {
+    crate::io::session::fast_ron::items_from_str(items).ok().or_else(|| ron::from_str(&format!("[{items}]")).ok())
 }
 
 /// The session from its head and its lists' chunks, in file order.
