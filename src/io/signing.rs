@@ -207,10 +207,11 @@ pub struct SignatureCheck {
 /// Checks every signature in the session against the allowed signers and the head as it is now.
 #[must_use]
 pub fn check_signatures(session: &Session, allowed: &[AllowedSigner]) -> Vec<SignatureCheck> {
+    let content = session.content_hash();
     session
         .signatures
         .iter()
-        .map(|s| SignatureCheck { signer: s.signer.clone(), problem: check_one(session, s, allowed).err() })
+        .map(|s| SignatureCheck { signer: s.signer.clone(), problem: check_one(session, &content, s, allowed).err() })
         .collect()
 }
 
@@ -218,14 +219,15 @@ pub fn check_signatures(session: &Session, allowed: &[AllowedSigner]) -> Vec<Sig
 /// a signature that no longer matches).
 #[must_use]
 pub fn stale_signatures(session: &Session) -> Vec<SignatureCheck> {
+    let content = session.content_hash();
     session
         .signatures
         .iter()
-        .map(|s| SignatureCheck { signer: s.signer.clone(), problem: matches_head(session, s).err() })
+        .map(|s| SignatureCheck { signer: s.signer.clone(), problem: matches_head(session, &content, s).err() })
         .collect()
 }
 
-fn matches_head(session: &Session, signed: &RecordSignature) -> Result<SshSig, String> {
+fn matches_head(session: &Session, content: &str, signed: &RecordSignature) -> Result<SshSig, String> {
     let signature =
         SshSig::from_pem(signed.signature.trim()).map_err(|e| format!("the signature does not parse ({e})"))?;
     if signature.namespace() != SIGNATURE_NAMESPACE {
@@ -233,8 +235,9 @@ fn matches_head(session: &Session, signed: &RecordSignature) -> Result<SshSig, S
     }
     let public = PublicKey::from(signature.public_key().clone());
     let events = session.audit.len() as u64;
-    public.verify(SIGNATURE_NAMESPACE, session.head_statement(&signed.signer).as_bytes(), &signature).map_err(
-        |_| {
+    public
+        .verify(SIGNATURE_NAMESPACE, session.head_statement_with(&signed.signer, content).as_bytes(), &signature)
+        .map_err(|_| {
             if signed.events == events {
                 "does not match the record's head: the record was changed after it was signed".to_owned()
             } else {
@@ -243,13 +246,17 @@ fn matches_head(session: &Session, signed: &RecordSignature) -> Result<SshSig, S
                     signed.events
                 )
             }
-        },
-    )?;
+        })?;
     Ok(signature)
 }
 
-fn check_one(session: &Session, signed: &RecordSignature, allowed: &[AllowedSigner]) -> Result<(), String> {
-    let signature = matches_head(session, signed)?;
+fn check_one(
+    session: &Session,
+    content: &str,
+    signed: &RecordSignature,
+    allowed: &[AllowedSigner],
+) -> Result<(), String> {
+    let signature = matches_head(session, content, signed)?;
     let now = jiff::Timestamp::now();
     // A line names the signer when a pattern matches and no `!pattern` does (as OpenSSH reads them).
     let names = |entry: &&AllowedSigner| {

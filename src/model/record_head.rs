@@ -47,26 +47,25 @@ impl Session {
     #[must_use]
     pub fn content_hash(&self) -> String {
         use sha2::Digest as _;
-        struct Hasher(sha2::Sha256);
-        impl std::fmt::Write for Hasher {
-            fn write_str(&mut self, text: &str) -> std::fmt::Result {
-                self.0.update(text.as_bytes());
-                Ok(())
-            }
-        }
         let content = (
             (&self.title, &self.cycle, self.blind, &self.ladder, &self.roster_columns, &self.people),
             (&self.placements, &self.evidence, &self.notes, &self.proposals, &self.decisions),
             (&self.marks, &self.meeting, &self.band_targets, &self.conflicts),
         );
-        let mut hasher = Hasher(sha2::Sha256::new());
-        let _ = ron::ser::to_writer(&mut hasher, &content);
-        hex::encode(hasher.0.finalize())
+        let text = super::ron_text::ron_text(&content).unwrap_or_default();
+        hex::encode(sha2::Sha256::digest(text.as_bytes()))
     }
 
     /// The exact text `signer` signs: one field a line, newline-terminated.
     #[must_use]
     pub fn head_statement(&self, signer: &str) -> String {
+        self.head_statement_with(signer, &self.content_hash())
+    }
+
+    /// `head_statement` with the content's hash already taken (checking several signatures takes
+    /// it once: it covers every person's data).
+    #[must_use]
+    pub fn head_statement_with(&self, signer: &str, content_hash: &str) -> String {
         let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
         format!(
             "Ladderboard record head\nsession: {}\ntitle: {}\ncycle: {}\nformat: {}\nevents: {}\nhead: {}\ncontent: {}\nstate: {}\nsigner: {}\n",
@@ -76,7 +75,7 @@ impl Session {
             self.format_version,
             self.audit.len(),
             self.head_hash(),
-            self.content_hash(),
+            content_hash,
             self.record_state(),
             one_line(signer)
         )

@@ -3,7 +3,7 @@
 //! exists for speed: `ron` escapes every string a character at a time through
 //! `char::escape_debug`, which was half the cost of checking a 50,000-event trail; here runs of
 //! plain ASCII are copied whole and only the other characters go through the same escape.
-//! Anything it does not write exactly as `ron` does (floats, chars, bytes, identifiers that need
+//! Anything it does not write exactly as `ron` does (chars, bytes, ranges, identifiers that need
 //! `r#`) is refused, and the caller asks `ron` itself, so the text never differs.
 
 use serde::Serialize;
@@ -13,14 +13,36 @@ use std::fmt::Write as _;
 /// `ron::to_string(value)`, faster; `None` only if `ron` would fail too.
 #[must_use]
 pub fn ron_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut text = Text(String::with_capacity(256));
-    match value.serialize(&mut text) {
-        Ok(()) => Some(text.0),
-        Err(Unsupported) => ron::to_string(value).ok(),
+    let mut text = String::with_capacity(256);
+    ron_text_into(&mut text, value).then_some(text)
+}
+
+/// `ron_text` into `text` (emptied first), so that a loop over many values reuses one buffer;
+/// `false` only if `ron` would fail too.
+pub fn ron_text_into<T: Serialize + ?Sized>(text: &mut String, value: &T) -> bool {
+    text.clear();
+    let mut writer = Text(std::mem::take(text));
+    let written = value.serialize(&mut writer);
+    *text = writer.0;
+    if written.is_ok() {
+        return true;
     }
+    text.clear();
+    ron::ser::to_writer(&mut *text, value).is_ok()
 }
 
 struct Text(String);
+
+/// Printable ASCII other than the quotes and the backslash: `escape_debug` leaves it as it is.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        table[b] = !matches!(b as u8, b'"' | b'\'' | b'\\');
+        b += 1;
+    }
+    table
+};
 
 /// A value this writer leaves to `ron`.
 #[derive(Debug)]
@@ -48,9 +70,7 @@ impl Text {
         self.0.push('"');
         let mut rest = value;
         while !rest.is_empty() {
-            // Printable ASCII other than the quotes and the backslash escapes to itself.
-            let plain = rest.bytes().position(|b| !(0x20..0x7f).contains(&b) || matches!(b, b'"' | b'\'' | b'\\'));
-            let plain = plain.unwrap_or(rest.len());
+            let plain = rest.bytes().position(|b| !PLAIN[usize::from(b)]).unwrap_or(rest.len());
             self.0.push_str(&rest[..plain]);
             rest = &rest[plain..];
             let mut chars = rest.chars();
@@ -136,11 +156,21 @@ impl<'a> ser::Serializer for &'a mut Text {
         let _ = write!(self.0, "{v}");
         Ok(())
     }
-    fn serialize_f32(self, _: f32) -> Done {
-        Err(Unsupported)
+    fn serialize_f32(self, v: f32) -> Done {
+        // As `ron` writes it: `Debug`, the shortest text that reads back, with a sign on a
+        // negative NaN.
+        if v.is_nan() && v.is_sign_negative() {
+            self.0.push('-');
+        }
+        let _ = write!(self.0, "{v:?}");
+        Ok(())
     }
-    fn serialize_f64(self, _: f64) -> Done {
-        Err(Unsupported)
+    fn serialize_f64(self, v: f64) -> Done {
+        if v.is_nan() && v.is_sign_negative() {
+            self.0.push('-');
+        }
+        let _ = write!(self.0, "{v:?}");
+        Ok(())
     }
     fn serialize_char(self, _: char) -> Done {
         Err(Unsupported)

@@ -47,9 +47,14 @@ fn every_event_and_state_of_every_fixture_session_is_written_as_ron_writes_it() 
 }
 
 #[test]
-fn floats_and_other_forms_are_left_to_ron() {
+fn floats_and_other_forms_are_written_as_ron_writes_them() {
     same(&Change::SetTargets(None));
     same(&(1.5_f64, 'x', -3_i64, u64::MAX, true, ()));
+    for x in [0.0, -0.0, 1.0, 0.1, 1e300, -2.5e-310, f64::NAN, -f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        same(&x);
+        #[allow(clippy::cast_possible_truncation)]
+        same(&(x as f32));
+    }
     same(&std::collections::BTreeMap::from([("a", 1), ("b", 2)]));
     same(&(0_u8..3));
     let sample: Session = crate::io::session::parse_session(
