@@ -60,9 +60,9 @@ impl AuditEvent {
 
     /// Whether `hash` is the one its content gives (`text`: a buffer to reuse).
     fn sealed(&self, text: &mut String) -> bool {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let digest = self.digest(text);
         // Compared as lowercase hex, as `hash` is written (no decoding: it was a tenth of the check).
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         let written = self.hash.as_bytes();
         written.len() == 64
             && digest.iter().enumerate().all(|(i, &byte)| {

@@ -36,9 +36,9 @@ struct Text(String);
 /// Printable ASCII other than the quotes and the backslash: `escape_debug` leaves it as it is.
 const PLAIN: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0x20;
+    let mut b: u8 = 0x20;
     while b < 0x7f {
-        table[b] = !matches!(b as u8, b'"' | b'\'' | b'\\');
+        table[b as usize] = !matches!(b, b'"' | b'\'' | b'\\');
         b += 1;
     }
     table
