@@ -49,6 +49,13 @@ fn finalize_sign_refuse_reopen_and_edit_again() {
         h.state().title()
     );
     assert!(!has_text_containing(&h, "SIGNATURE NO LONGER MATCHES"));
+    // The History window says the same: state, head and who signed.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::H);
+    h.run();
+    get_text_containing(&h, "Record: final · ");
+    assert!(has_text_containing(&h, "signed as chair@example.org (names not checked)"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::H);
+    h.run();
 
     // An edit while final is refused, and says why.
     let note = Edit::AddNote { person: PersonId::new("E2001"), text: "late thought".into() };

@@ -12,6 +12,7 @@ pub fn history_ui(ctx: &egui::Context, session: &Session, filter: &mut Option<Hi
     let Some(f) = filter.as_mut() else { return };
     let mut open = true;
     egui::Window::new("History").open(&mut open).default_size([760.0, 460.0]).show(ctx, |ui| {
+        ui.label(record_line(session));
         ui.horizontal(|ui| {
             let label = ui.label("Person");
             let person_text = f.person.as_ref().map_or_else(|| "All".to_owned(), |p| session.name_of(p));
@@ -92,4 +93,16 @@ pub fn history_ui(ctx: &egui::Context, session: &Session, filter: &mut Option<Hi
     if !open {
         *filter = None;
     }
+}
+
+/// The record's state, head and signers, as the title bar and outputs carry them: "Record: final ·
+/// 94 · 149ba97e1c2d… · signed as chair@example.org (names not checked)".
+fn record_line(session: &Session) -> String {
+    let signers: Vec<&str> = session.signatures.iter().map(|s| s.signer.as_str()).collect();
+    let signed = if signers.is_empty() {
+        "not signed".to_owned()
+    } else {
+        format!("signed as {} (names not checked)", signers.join(", "))
+    };
+    format!("Record: {} · {signed}", session.head_summary())
 }
