@@ -294,3 +294,25 @@ fn years_in_level_counts_whole_years() {
     assert_eq!(p.years_in_level(day("2026-09-30")), Some(4), "not yet the fifth anniversary");
     assert_eq!(p.years_in_level(day("2020-01-01")), Some(0), "a future date counts as none");
 }
+
+/// An edit whose text passes its field's limit is refused by the rules, whatever made it (the
+/// window's fields stop at the limit as they are typed; the command line and scripts meet this).
+#[test]
+fn an_edit_with_a_text_past_its_limit_is_refused() {
+    use ladderboard::model::text_limits::TEXT_LIMIT;
+    let mut session = ladderboard::app::sample_session();
+    let person = session.people[0].id.clone();
+    let note = ladderboard::model::Note {
+        id: session.next_note_id(),
+        person,
+        at: jiff::Timestamp::now(),
+        author: "Chair".into(),
+        text: "x".repeat(TEXT_LIMIT + 1),
+    };
+    let events = session.audit.len();
+    let error = session
+        .apply(ladderboard::model::Change::AddNote(note), "Chair", jiff::Timestamp::now())
+        .expect_err("refused");
+    assert_eq!(error.to_string(), "`text` holds 65537 bytes; a text may hold at most 65536 (64 KiB): shorten it");
+    assert_eq!(session.audit.len(), events, "nothing recorded");
+}

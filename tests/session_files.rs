@@ -278,3 +278,29 @@ fn odd_session_files_load_or_are_refused_for_what_they_are() {
     let error = parse_session(&damaged, Path::new("d.ron")).expect_err("refused");
     assert!(error.to_string().contains("not valid UTF-8"), "{error}");
 }
+
+/// A text longer than its field allows — a 5 MB title, a 100 KiB rationale, a 2 KiB name — is
+/// refused on load (and so by `validate` and on open), naming the field, line and column; texts at
+/// the limit load.
+#[test]
+fn texts_past_their_limits_are_refused_naming_field_line_and_column() {
+    use ladderboard::model::text_limits::{NAME_LIMIT, TEXT_LIMIT};
+    let sample = ladderboard::app::SAMPLE_SESSION_RON;
+    let title = "title: \"Engineering calibration — sample\"";
+    assert!(sample.contains(title));
+    let huge = sample.replacen(title, &format!("title: \"{}\"", "T".repeat(5 << 20)), 1);
+    let error = parse_session(huge.as_bytes(), Path::new("huge.ron")).expect_err("refused");
+    let said = error.to_string();
+    assert!(said.contains("`title` holds 5242880 bytes; a name or title may hold at most 1024"), "{said}");
+    assert!(said.contains("line 3"), "{said}");
+    assert!(said.len() < 2_000, "the message does not quote the text: {} bytes", said.len());
+
+    let rationale = "rationale: \"Evidence meets the target level in scope, depth and delivery.\"";
+    let long = sample.replacen(rationale, &format!("rationale: \"{}\"", "é".repeat(TEXT_LIMIT / 2 + 1)), 1);
+    let said = parse_session(long.as_bytes(), Path::new("long.ron")).expect_err("refused").to_string();
+    assert!(said.contains("`rationale` holds 65538 bytes; a text may hold at most 65536 (64 KiB)"), "{said}");
+
+    let at_limit = sample.replacen(title, &format!("title: \"{}\"", "T".repeat(NAME_LIMIT)), 1);
+    let session = parse_session(at_limit.as_bytes(), Path::new("ok.ron")).expect("a title at the limit loads");
+    assert_eq!(session.title.len(), NAME_LIMIT);
+}

@@ -66,7 +66,12 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(column) = &self.column {
-            write!(f, "column \"{column}\"")?;
+            // A number (RON's columns) as it is; a CSV header quoted, as it may hold spaces.
+            if !column.is_empty() && column.bytes().all(|b| b.is_ascii_digit()) {
+                write!(f, "column {column}")?;
+            } else {
+                write!(f, "column \"{column}\"")?;
+            }
         }
         if self.sheet.is_some() || self.line.is_some() || self.column.is_some() {
             f.write_str(": ")?;

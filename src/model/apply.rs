@@ -63,6 +63,9 @@ impl Session {
         if !matches!(change, Change::SetFinal { on: false, .. } | Change::Baseline { .. }) && self.is_final() {
             return Err(RuleError::Final);
         }
+        if let Some(long) = super::text_limits::long_texts(&change, 1).pop() {
+            return Err(RuleError::TooLong(long));
+        }
         let Checked { action, from, to, why, inverse } = self.check(&change)?;
         let why = match (because.is_empty(), why.is_empty()) {
             (true, _) => why,

@@ -29,6 +29,7 @@ pub mod roster_layout;
 pub mod rules;
 pub mod session;
 pub mod state_seal;
+pub mod text_limits;
 pub mod status;
 pub mod wording;
 

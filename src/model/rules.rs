@@ -20,6 +20,8 @@ pub enum RuleError {
     NotAbove { target: LevelId, current: LevelId },
     #[error("{what} needs a written rationale")]
     MissingRationale { what: &'static str },
+    #[error("{0}: shorten it")]
+    TooLong(crate::model::text_limits::LongText),
     #[error("band {band} does not exist; the ladder has {bands} bands")]
     BandOutOfRange { band: usize, bands: usize },
     #[error("dimension \"{dimension}\" has no criterion at level {level}")]

@@ -98,7 +98,8 @@ pub fn menu_bar_ui(
             }
             ui.separator();
             let label = ui.label("Your name (written in the audit trail)");
-            ui.text_edit_singleline(user_name).labelled_by(label.id);
+            let limit = crate::model::text_limits::NAME_LIMIT / 4;
+            ui.add(egui::TextEdit::singleline(user_name).char_limit(limit)).labelled_by(label.id);
         });
         ui.menu_button("Help", |ui| {
             for action in [Action::Shortcuts, Action::FileFormats, Action::About] {

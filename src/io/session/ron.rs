@@ -113,6 +113,49 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
     if !problems.is_empty() {
         return Err(FileError::invalid(file, problems));
     }
+    let long = long_text_problems(&session, text);
+    if !long.is_empty() {
+        return Err(FileError::invalid(file, long));
+    }
     session.evidence.sort_by(|a, b| (&a.person, &a.level, &a.dimension).cmp(&(&b.person, &b.level, &b.dimension)));
     Ok(session)
+}
+
+/// Texts longer than their field allows (`text_limits`), each placed on its line and column.
+fn long_text_problems(session: &Session, text: &str) -> Vec<Problem> {
+    use crate::model::text_limits::long_texts;
+    // The long lists on every core: the walk looks at every string of the session.
+    let found = {
+        use rayon::prelude::*;
+        let (mut found, audit) = rayon::join(
+            || {
+                let mut found = long_texts(&session.without_lists(), 10);
+                found.extend(long_texts(&session.people, 10));
+                found.extend(long_texts(&session.evidence, 10));
+                found.extend(long_texts(&session.notes, 10));
+                found
+            },
+            || session.audit.par_chunks(4096).flat_map_iter(|events| long_texts(events, 10)).collect::<Vec<_>>(),
+        );
+        found.extend(audit);
+        found
+    };
+    found
+        .into_iter()
+        .take(10)
+        .map(|long| {
+            let problem = Problem::new(
+                long.to_string(),
+                "shorten it (names and titles hold 1 KiB, other texts 64 KiB), or restore the file from a backup",
+            );
+            match text.find(&long.start) {
+                Some(at) => {
+                    let line = text[..at].matches('\n').count() as u64 + 1;
+                    let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    problem.at_line(line).in_column(column.to_string())
+                }
+                None => problem,
+            }
+        })
+        .collect()
 }
