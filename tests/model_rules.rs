@@ -310,9 +310,8 @@ fn an_edit_with_a_text_past_its_limit_is_refused() {
         text: "x".repeat(TEXT_LIMIT + 1),
     };
     let events = session.audit.len();
-    let error = session
-        .apply(ladderboard::model::Change::AddNote(note), "Chair", jiff::Timestamp::now())
-        .expect_err("refused");
+    let error =
+        session.apply(ladderboard::model::Change::AddNote(note), "Chair", jiff::Timestamp::now()).expect_err("refused");
     assert_eq!(error.to_string(), "`text` holds 65537 bytes; a text may hold at most 65536 (64 KiB): shorten it");
     assert_eq!(session.audit.len(), events, "nothing recorded");
 }

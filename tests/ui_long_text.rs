@@ -3,8 +3,8 @@
 //! (One test in its own binary, so the memory it measures is its own.)
 
 mod ui_support;
-use ladderboard::command::{Command, FileCommand};
 use egui_kittest::kittest::Queryable;
+use ladderboard::command::{Command, FileCommand};
 use ui_support::{get_text_containing, harness};
 
 /// This process's resident memory, in bytes (Linux; `None` elsewhere).

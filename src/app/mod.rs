@@ -349,6 +349,9 @@ pub fn start(path: Option<&Path>, mut settings: Settings) -> LadderApp {
         },
         None => (sample_session(), None, None),
     };
+    // Copies a killed save left behind hold people's data: gone before anything else is written.
+    let folders = opened.iter().chain(&settings.recent).filter_map(|p| p.parent().map(Path::to_path_buf));
+    crate::io::atomic::remove_temp_files_left_by_killed_saves(folders.chain(recovery_dir.clone()));
     let mut app = LadderApp::with_session(session, opened.as_deref());
     app.settings = settings;
     let opened = app.path().map(Path::to_path_buf);

@@ -27,7 +27,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 /// session. The next write into the folder removes every such file older than an hour (no save
 /// takes that long, so none still being written is touched).
 fn remove_abandoned_temp_files(folder: &Path) {
-    const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_hours(1);
+    remove_temp_files_older_than(folder, std::time::Duration::from_hours(1));
+}
+
+/// At the window's start, the folders of the session it opens, of the recent sessions and of the
+/// recovery copies lose every temp copy a killed save left there more than a minute ago (the
+/// largest session saves in about a second).
+pub fn remove_temp_files_left_by_killed_saves(folders: impl IntoIterator<Item = impl AsRef<Path>>) {
+    let mut seen = std::collections::HashSet::new();
+    for folder in folders {
+        let folder = folder.as_ref();
+        if seen.insert(folder.to_path_buf()) {
+            remove_temp_files_older_than(folder, std::time::Duration::from_mins(1));
+        }
+    }
+}
+
+fn remove_temp_files_older_than(folder: &Path, age: std::time::Duration) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
@@ -39,7 +55,7 @@ fn remove_abandoned_temp_files(folder: &Path) {
             .filter(std::fs::Metadata::is_file)
             .and_then(|m| m.modified().ok())
             .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > ABANDONED_AFTER);
+            .is_some_and(|elapsed| elapsed > age);
         if ours && old {
             let _ = std::fs::remove_file(entry.path());
         }
@@ -86,6 +102,25 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn the_windows_start_removes_what_killed_saves_left_in_its_folders() {
+        let dir = tempfile::tempdir().expect("dir");
+        let abandoned = dir.path().join(".ladderboard-def456.tmp");
+        let fresh = dir.path().join(".ladderboard-ghi789.tmp");
+        let theirs = dir.path().join("notes.tmp");
+        for file in [&abandoned, &fresh, &theirs] {
+            std::fs::write(file, "x").expect("write");
+        }
+        let five_minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_mins(5);
+        for file in [&abandoned, &theirs] {
+            std::fs::File::options().write(true).open(file).expect("open").set_modified(five_minutes_ago).expect("age");
+        }
+        super::remove_temp_files_left_by_killed_saves([dir.path(), dir.path()]);
+        assert!(!abandoned.exists(), "a killed save's copy from minutes ago is removed");
+        assert!(fresh.exists(), "one written just now may be a save in progress");
+        assert!(theirs.exists(), "only Ladderboard's own temp files are touched");
+    }
+
     #[test]
     fn a_settings_folder_is_made_owner_only() {
         use std::os::unix::fs::PermissionsExt as _;

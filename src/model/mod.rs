@@ -29,8 +29,8 @@ pub mod roster_layout;
 pub mod rules;
 pub mod session;
 pub mod state_seal;
-pub mod text_limits;
 pub mod status;
+pub mod text_limits;
 pub mod wording;
 
 pub use analysis::{coverage, fairness, validate};

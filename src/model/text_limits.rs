@@ -335,9 +335,11 @@ mod tests {
 
     #[test]
     fn names_and_texts_have_their_own_limits_and_machinery_none() {
-        let fine = Person { name: "a".repeat(NAME_LIMIT), notes: vec!["b".repeat(TEXT_LIMIT)], hash: "c".repeat(1 << 20) };
+        let fine =
+            Person { name: "a".repeat(NAME_LIMIT), notes: vec!["b".repeat(TEXT_LIMIT)], hash: "c".repeat(1 << 20) };
         assert!(long_texts(&fine, 10).is_empty());
-        let long = Person { name: "é".repeat(NAME_LIMIT), notes: vec!["b".repeat(TEXT_LIMIT + 1)], hash: String::new() };
+        let long =
+            Person { name: "é".repeat(NAME_LIMIT), notes: vec!["b".repeat(TEXT_LIMIT + 1)], hash: String::new() };
         let found = long_texts(&long, 10);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!((found[0].field, found[0].bytes, found[0].limit), ("name", 2 * NAME_LIMIT, NAME_LIMIT));

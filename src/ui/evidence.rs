@@ -68,7 +68,8 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         let draft = drafts.evidence.entry(dimension.id.clone()).or_default();
         let text_label = ui.label(RichText::new(format!("{} evidence", dimension.name)).small());
         let response = ui.add(
-            TextEdit::multiline(draft).char_limit(crate::model::text_limits::TEXT_LIMIT / 4)
+            TextEdit::multiline(draft)
+                .char_limit(crate::model::text_limits::TEXT_LIMIT / 4)
                 .desired_rows(1)
                 .desired_width(f32::INFINITY)
                 .hint_text("Evidence: what, when, a link"),
@@ -83,7 +84,8 @@ pub fn evidence_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
         let links_label = ui.label(RichText::new(format!("{} links", dimension.name)).small());
         let response = ui
             .add(
-                TextEdit::singleline(links_draft).char_limit(crate::model::text_limits::TEXT_LIMIT / 4)
+                TextEdit::singleline(links_draft)
+                    .char_limit(crate::model::text_limits::TEXT_LIMIT / 4)
                     .desired_width(f32::INFINITY)
                     .hint_text("Links to documents or reviews, separated by spaces"),
             )

@@ -110,8 +110,13 @@ fn decision_ui(ui: &mut egui::Ui, session: &Session, presenter: &mut Presenter, 
         }
     });
     let label = ui.label(RichText::new("Decision rationale (required)").size(BODY));
-    ui.add(TextEdit::multiline(&mut presenter.rationale).char_limit(crate::model::text_limits::TEXT_LIMIT / 4).desired_rows(2).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
+    ui.add(
+        TextEdit::multiline(&mut presenter.rationale)
+            .char_limit(crate::model::text_limits::TEXT_LIMIT / 4)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
     let ready = presenter.outcome.is_some() && !presenter.rationale.trim().is_empty();
     ui.horizontal(|ui| {
         if ui.add_enabled(ready, egui::Button::new(RichText::new("Record decision and next").size(BODY))).clicked() {

@@ -39,7 +39,12 @@ pub fn proposal_prompt_ui(
             }
         }
         let label = ui.label("Rationale for the proposal");
-        let edit = ui.add(TextEdit::multiline(&mut p.rationale).char_limit(crate::model::text_limits::TEXT_LIMIT / 4).desired_rows(3).desired_width(f32::INFINITY));
+        let edit = ui.add(
+            TextEdit::multiline(&mut p.rationale)
+                .char_limit(crate::model::text_limits::TEXT_LIMIT / 4)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        );
         edit.clone().labelled_by(label.id);
         // The user came here to write the case: typing starts in the box, without a click first.
         if !p.focused {

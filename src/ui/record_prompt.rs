@@ -3,8 +3,8 @@
 
 use crate::command::{Command, Edit, FileCommand, PromptCommand, SigningKey};
 use crate::io::ssh_agent::describe;
-use crate::model::text_limits::{NAME_LIMIT, TEXT_LIMIT};
 use crate::model::Session;
+use crate::model::text_limits::{NAME_LIMIT, TEXT_LIMIT};
 use crate::view::{RecordPrompt, SignPrompt};
 use egui::{Modal, RichText, TextEdit};
 
@@ -81,7 +81,8 @@ fn reopen_ui(ui: &mut egui::Ui, reason: &mut String, out: &mut Vec<Command>) {
     ui.heading("Reopen the record?");
     ui.label("Changes are recorded again once it is reopened. Signatures over the final record stop matching it.");
     let label = ui.label("Why reopen it");
-    ui.add(TextEdit::multiline(reason).char_limit(TEXT_LIMIT / 4).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.add(TextEdit::multiline(reason).char_limit(TEXT_LIMIT / 4).desired_rows(2).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
     ui.horizontal(|ui| {
         let ready = !reason.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new("Reopen")).clicked() {
@@ -117,7 +118,8 @@ fn sign_ui(ui: &mut egui::Ui, session: &Session, asked: &mut SignPrompt, out: &m
             .labelled_by(label.id);
     }
     let label = ui.label("Signer, as the allowed signers file names you (empty: the key's comment)");
-    ui.add(TextEdit::singleline(&mut asked.signer).char_limit(NAME_LIMIT / 4).desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.add(TextEdit::singleline(&mut asked.signer).char_limit(NAME_LIMIT / 4).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
     if !asked.problem.is_empty() {
         ui.label(RichText::new(&asked.problem).color(super::theme::error_color(ui.visuals())));
     }
@@ -172,7 +174,8 @@ fn outside_edit_ui(
         "Restore what the trail recorded (each restored value is an event saying so), accept the file as it is (the trail records who accepted it and why, and checks from here on), or keep it for review and compare it with a backup.",
     );
     let label = ui.label("Why (required to accept)");
-    ui.add(TextEdit::multiline(reason).char_limit(TEXT_LIMIT / 4).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.add(TextEdit::multiline(reason).char_limit(TEXT_LIMIT / 4).desired_rows(2).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
     ui.horizontal(|ui| {
         if !restorable.is_empty() && ui.button("Restore from the trail").clicked() {
             out.push(Command::Edit(Edit::RestoreFromTrail { reason: reason.trim().to_owned() }));
