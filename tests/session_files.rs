@@ -304,3 +304,18 @@ fn texts_past_their_limits_are_refused_naming_field_line_and_column() {
     let session = parse_session(at_limit.as_bytes(), Path::new("ok.ron")).expect("a title at the limit loads");
     assert_eq!(session.title.len(), NAME_LIMIT);
 }
+
+/// On a large file, read on every core, a long text in any chunk is found as it is read.
+#[test]
+fn a_long_text_deep_in_a_large_session_is_found_by_the_parallel_read() {
+    let session = ladderboard::fixtures::large_session(3000);
+    let text = session_to_string(&session).expect("writes");
+    assert!(text.len() > 1 << 20, "large enough to be read in parallel");
+    let note = "Led the design review for the payments ledger and mentored two engineers.";
+    let at = text.rfind(note).expect("a note near the end");
+    let long = format!("{}{}{}", &text[..at], "N".repeat(70_000), &text[at + note.len()..]);
+    let said = parse_session(long.as_bytes(), Path::new("large.ron")).expect_err("refused").to_string();
+    assert!(said.contains("holds 70000 bytes; a text may hold at most 65536"), "{said}");
+    let line = long[..at].matches('\n').count() + 1;
+    assert!(said.contains(&format!("line {line},")), "names line {line}: {said}");
+}

@@ -41,7 +41,7 @@ fn assert_same_both_ways(session: &Session) {
     for threads in [2, 3] {
         let written = session_text_on(session, &pretty_config(), threads).expect("writes");
         assert!(written == text, "the parallel writer differs from the one-piece writer on {threads} threads");
-        let read = parse_in_parallel(&text, threads).expect("splits and parses");
+        let (read, _) = parse_in_parallel(&text, threads).expect("splits and parses");
         assert!(read == one_piece_parse(&text), "the parallel reader differs on {threads} threads");
     }
 }
@@ -79,7 +79,7 @@ fn files_with_comments_split_or_fall_back_to_one_piece() {
         "  audit: [ // every change\n",
         1,
     );
-    let read = parse_in_parallel(&commented, 2).expect("comments are skipped");
+    let (read, _) = parse_in_parallel(&commented, 2).expect("comments are skipped");
     assert!(read == one_piece_parse(&commented));
     // An extension attribute is left to the one-piece reader.
     assert!(parse_in_parallel(&format!("#![enable(implicit_some)]\n{text}"), 2).is_none());

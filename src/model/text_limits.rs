@@ -55,7 +55,7 @@ pub fn limit_of(field: &str) -> Option<usize> {
 /// A text longer than its field allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LongText {
-    pub field: &'static str,
+    pub field: String,
     pub bytes: usize,
     pub limit: usize,
     /// Its first characters, to find it in the file and to name it.
@@ -110,20 +110,27 @@ impl ser::Error for Enough {
 
 type Done = Result<(), Enough>;
 
+/// `text` as a `LongText` when it is longer than field `field` allows.
+#[must_use]
+pub fn long_text(field: &str, text: &str) -> Option<LongText> {
+    if text.len() <= NAME_LIMIT {
+        return None;
+    }
+    let limit = limit_of(field)?;
+    if text.len() <= limit {
+        return None;
+    }
+    let mut cut = 60;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    Some(LongText { field: field.to_owned(), bytes: text.len(), limit, start: text[..cut].to_owned() })
+}
+
 impl Walk {
     fn text(&mut self, text: &str) -> Done {
-        if text.len() <= NAME_LIMIT {
-            return Ok(());
-        }
-        if let Some(limit) = limit_of(self.field)
-            && text.len() > limit
-        {
-            let mut cut = 60;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let field = self.field;
-            self.found.push(LongText { field, bytes: text.len(), limit, start: text[..cut].to_owned() });
+        if let Some(long) = long_text(self.field, text) {
+            self.found.push(long);
             if self.found.len() >= self.most {
                 return Err(Enough);
             }
@@ -342,9 +349,9 @@ mod tests {
             Person { name: "é".repeat(NAME_LIMIT), notes: vec!["b".repeat(TEXT_LIMIT + 1)], hash: String::new() };
         let found = long_texts(&long, 10);
         assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!((found[0].field, found[0].bytes, found[0].limit), ("name", 2 * NAME_LIMIT, NAME_LIMIT));
+        assert_eq!((found[0].field.as_str(), found[0].bytes, found[0].limit), ("name", 2 * NAME_LIMIT, NAME_LIMIT));
         assert_eq!(found[0].start.chars().count(), 30, "cut on a character boundary");
-        assert_eq!((found[1].field, found[1].limit), ("notes", TEXT_LIMIT));
+        assert_eq!((found[1].field.as_str(), found[1].limit), ("notes", TEXT_LIMIT));
         assert_eq!(long_texts(&long, 1).len(), 1, "stops at `most`");
         assert_eq!(found[0].to_string(), "`name` holds 2048 bytes; a name or title may hold at most 1024 (1 KiB)");
     }

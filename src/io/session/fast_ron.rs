@@ -7,25 +7,32 @@
 //! the same value or the error with its line and column. So it is never the judge of a file, only
 //! a shortcut for files `ron` would read the same way (a property test holds it to that).
 
+use crate::model::text_limits::{LongText, NAME_LIMIT, long_text};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 
 /// Reads `text` as `ron::from_str` would, or refuses.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Refused> {
-    let mut reader = Reader { text, at: 0 };
+    from_str_checked(text).map(|(value, _)| value)
+}
+
+/// `from_str`, with every text longer than its field allows (`text_limits`), found on the way at
+/// no extra cost.
+pub fn from_str_checked<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<LongText>), Refused> {
+    let mut reader = Reader::new(text);
     let value = T::deserialize(&mut reader)?;
     reader.space()?;
-    if reader.at == text.len() { Ok(value) } else { Err(Refused) }
+    if reader.at == text.len() { Ok((value, reader.long)) } else { Err(Refused) }
 }
 
 /// Reads `items` — a list's items without its brackets, as a session file holds them between two
 /// cuts — as `ron::from_str(&format!("[{items}]"))` would, without copying them first.
-pub fn items_from_str<T: DeserializeOwned>(items: &str) -> Result<Vec<T>, Refused> {
-    let mut reader = Reader { text: items, at: 0 };
+pub fn items_from_str<T: DeserializeOwned>(items: &str) -> Result<(Vec<T>, Vec<LongText>), Refused> {
+    let mut reader = Reader::new(items);
     let mut list = Vec::new();
     loop {
         reader.space()?;
         if reader.at == items.len() {
-            return Ok(list);
+            return Ok((list, reader.long));
         }
         list.push(T::deserialize(&mut reader)?);
         reader.space()?;
@@ -58,6 +65,10 @@ type Read<T> = Result<T, Refused>;
 struct Reader<'t> {
     text: &'t str,
     at: usize,
+    /// The struct field being read, for the texts' limits (`text_limits`).
+    field: &'t str,
+    /// Texts longer than their field allows, found as they are read.
+    long: Vec<LongText>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -69,6 +80,19 @@ fn is_ident(b: u8) -> bool {
 }
 
 impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Self {
+        Reader { text, at: 0, field: "", long: Vec::new() }
+    }
+
+    /// Notes `text` when it is longer than the field being read allows.
+    fn limit(&mut self, text: &str) {
+        if text.len() > NAME_LIMIT
+            && let Some(long) = long_text(self.field, text)
+        {
+            self.long.push(long);
+        }
+    }
+
     fn bytes(&self) -> &'t [u8] {
         self.text.as_bytes()
     }
@@ -158,7 +182,9 @@ impl<'t> Reader<'t> {
         let end = start + memchr::memchr2(b'"', b'\\', &bytes[start..]).ok_or(Refused)?;
         if bytes[end] == b'"' {
             self.at = end + 1;
-            return Ok(std::borrow::Cow::Borrowed(&self.text[start..end]));
+            let text = &self.text[start..end];
+            self.limit(text);
+            return Ok(std::borrow::Cow::Borrowed(text));
         }
         let mut out = String::with_capacity(end - start + 16);
         let mut from = start;
@@ -167,6 +193,7 @@ impl<'t> Reader<'t> {
             out.push_str(&self.text[from..stop]);
             if bytes[stop] == b'"' {
                 self.at = stop + 1;
+                self.limit(&out);
                 return Ok(std::borrow::Cow::Owned(out));
             }
             let (c, used) = self.escape(stop + 1)?;
@@ -191,7 +218,9 @@ impl<'t> Reader<'t> {
             let closes = bytes[quote + 1..].iter().take(hashes).take_while(|&&b| b == b'#').count() == hashes;
             if closes {
                 self.at = quote + 1 + hashes;
-                return Ok(&self.text[start..quote]);
+                let text = &self.text[start..quote];
+                self.limit(text);
+                return Ok(text);
             }
             from = quote + 1;
         }
@@ -429,7 +458,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         visitor: V,
     ) -> Read<V::Value> {
         self.expect(b'(')?;
-        let value = visitor.visit_map(Entries { reader: self, close: b')', fields: true })?;
+        let outer = self.field;
+        let value = visitor.visit_map(Entries { reader: &mut *self, close: b')', fields: true })?;
+        self.field = outer;
         self.expect(b')')?;
         Ok(value)
     }
@@ -487,9 +518,15 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
             return Ok(None);
         }
         let key = if self.fields {
-            seed.deserialize(de::value::BorrowedStrDeserializer::new(self.reader.identifier()?))?
+            let field = self.reader.identifier()?;
+            self.reader.field = field;
+            seed.deserialize(de::value::BorrowedStrDeserializer::new(field))?
         } else {
-            seed.deserialize(&mut *self.reader)?
+            // A map's keys are ids (people's, levels'): names.
+            let outer = std::mem::replace(&mut self.reader.field, "id");
+            let key = seed.deserialize(&mut *self.reader)?;
+            self.reader.field = outer;
+            key
         };
         self.reader.expect(b':')?;
         Ok(Some(key))

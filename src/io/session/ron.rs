@@ -98,7 +98,7 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
         let problem = Problem::new("format_version 0 does not exist", "restore the file from a backup");
         return Err(FileError::invalid(file, vec![problem]));
     }
-    let session = super::parallel::parse::parse_session_text(text)
+    let (session, long) = super::parallel::parse::parse_session_text_checked(text)
         .map_err(|e| FileError::invalid(file, vec![ron_problem(&e, "a Ladderboard session")]))?;
     let newer = super::migrate::newer_fields(&session, version, text);
     if !newer.is_empty() {
@@ -113,7 +113,7 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
     if !problems.is_empty() {
         return Err(FileError::invalid(file, problems));
     }
-    let long = long_text_problems(&session, text);
+    let long = long_text_problems(&session, long, text);
     if !long.is_empty() {
         return Err(FileError::invalid(file, long));
     }
@@ -122,10 +122,16 @@ pub fn parse_session(bytes: &[u8], file: &Path) -> Result<Session, FileError> {
 }
 
 /// Texts longer than their field allows (`text_limits`), each placed on its line and column.
-fn long_text_problems(session: &Session, text: &str) -> Vec<Problem> {
+/// `found`: what the fast reader found as it read; `None` when `ron` read any part, and the
+/// session is walked for them.
+fn long_text_problems(
+    session: &Session,
+    found: Option<Vec<crate::model::text_limits::LongText>>,
+    text: &str,
+) -> Vec<Problem> {
     use crate::model::text_limits::long_texts;
     // The long lists on every core: the walk looks at every string of the session.
-    let found = {
+    let found = found.unwrap_or_else(|| {
         use rayon::prelude::*;
         let (mut found, audit) = rayon::join(
             || {
@@ -139,7 +145,7 @@ fn long_text_problems(session: &Session, text: &str) -> Vec<Problem> {
         );
         found.extend(audit);
         found
-    };
+    });
     found
         .into_iter()
         .take(10)

@@ -92,8 +92,23 @@ proptest! {
 #[test]
 fn a_lists_items_read_in_place_as_the_whole_list_would() {
     let items = "Some(1), None ,\n Some(3)";
-    assert_eq!(super::items_from_str::<Option<u8>>(items).expect("reads"), vec![Some(1), None, Some(3)]);
-    assert_eq!(super::items_from_str::<u8>("").expect("empty"), Vec::<u8>::new());
+    assert_eq!(super::items_from_str::<Option<u8>>(items).expect("reads").0, vec![Some(1), None, Some(3)]);
+    assert_eq!(super::items_from_str::<u8>("").expect("empty").0, Vec::<u8>::new());
     assert!(super::items_from_str::<u8>("1 2").is_err());
-    assert_eq!(super::items_from_str::<u8>("1,").expect("a trailing comma"), vec![1]);
+    assert_eq!(super::items_from_str::<u8>("1,").expect("a trailing comma").0, vec![1]);
+}
+
+/// The long texts the reader finds on its way are the ones the walk over the read value finds.
+#[test]
+fn the_long_texts_found_while_reading_are_the_walks() {
+    use crate::model::text_limits::long_texts;
+    let sample = crate::app::SAMPLE_SESSION_RON;
+    let text = sample
+        .replacen("title: \"Engineering calibration — sample\"", &format!("title: \"{}\"", "T".repeat(2000)), 1)
+        .replacen("why: \"\"", &format!("why: r#\"{}\"\"#", "\"w".repeat(40_000)), 1)
+        .replacen("name: \"Scope of impact\"", &format!("name: \"{}\"", "\\n".repeat(1200)), 1);
+    let (session, found): (Session, _) = super::from_str_checked(&text).expect("reads");
+    let walked = long_texts(&session, 100);
+    assert_eq!(found.len(), 3, "{found:?} {walked:?}");
+    assert_eq!(found, walked);
 }

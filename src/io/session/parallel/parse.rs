@@ -7,6 +7,7 @@
 
 use super::split::{ListField, top_level_lists};
 use super::{cores, run_jobs};
+use crate::model::text_limits::LongText;
 use crate::model::{AuditEvent, Evidence, Note, Person, Session};
 
 /// The list fields worth splitting, as named in the file.
@@ -19,20 +20,32 @@ const MIN_CHUNK_BYTES: usize = 16 * 1024;
 
 /// Parses session text as `ron::from_str` would, using every core on large files.
 pub fn parse_session_text(text: &str) -> Result<Session, ron::error::SpannedError> {
+    parse_session_text_checked(text).map(|(session, _)| session)
+}
+
+/// `parse_session_text`, with the texts longer than their field allows when the fast reader read
+/// it all (`None` when `ron` read any part: then nothing was checked on the way).
+pub fn parse_session_text_checked(text: &str) -> Result<(Session, Option<Vec<LongText>>), ron::error::SpannedError> {
     let threads = cores();
     if threads > 1
         && text.len() >= PARALLEL_FROM_BYTES
-        && let Some(session) = parse_in_parallel(text, threads)
+        && let Some(parsed) = parse_in_parallel(text, threads)
     {
-        return Ok(session);
+        return Ok(parsed);
     }
-    read(text)
+    match crate::io::session::fast_ron::from_str_checked(text) {
+        Ok((session, long)) => Ok((session, Some(long))),
+        Err(_) => ron::from_str(text).map(|session| (session, None)),
+    }
 }
 
 /// One RON document: the fast reader's (`fast_ron`), or `ron`'s where it refuses (which then
-/// gives the same value, or the error with its place).
-fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
-    crate::io::session::fast_ron::from_str(text).or_else(|_| ron::from_str(text))
+/// gives the same value, or the error with its place); the long texts when the fast reader read it.
+fn read<T: serde::de::DeserializeOwned>(text: &str) -> Option<(T, Option<Vec<LongText>>)> {
+    match crate::io::session::fast_ron::from_str_checked(text) {
+        Ok((value, long)) => Some((value, Some(long))),
+        Err(_) => ron::from_str(text).ok().map(|value| (value, None)),
+    }
 }
 
 /// One piece of the work: the session without its lists, or a run of one list's items (byte
@@ -43,7 +56,10 @@ enum Job {
     Chunk { list: usize, from: usize, to: usize },
 }
 
-/// What a job gives back.
+/// What a job gives back, with the long texts found when the fast reader read it.
+struct Found(Part, Option<Vec<LongText>>);
+
+/// What a job's piece is.
 enum Part {
     Head(Box<Session>),
     People(Vec<Person>),
@@ -55,7 +71,7 @@ enum Part {
 /// The parse on `threads` threads whatever the text's size; `None` when the text cannot be split
 /// or any piece fails to parse.
 #[must_use]
-pub fn parse_in_parallel(text: &str, threads: usize) -> Option<Session> {
+pub fn parse_in_parallel(text: &str, threads: usize) -> Option<(Session, Option<Vec<LongText>>)> {
     let lists = top_level_lists(text, &LISTS)?;
     let list_bytes: usize = lists.iter().map(|l| l.close - l.open).sum();
     let chunk_bytes = (list_bytes / (threads * CHUNKS_PER_THREAD)).max(MIN_CHUNK_BYTES);
@@ -105,30 +121,39 @@ fn chunks(list: &ListField, chunk_bytes: usize) -> impl Iterator<Item = (usize, 
     })
 }
 
-fn parse_job(text: &str, lists: &[ListField], job: Job) -> Option<Part> {
+fn parse_job(text: &str, lists: &[ListField], job: Job) -> Option<Found> {
     let Job::Chunk { list, from, to } = job else {
-        return read(&head_text(text, lists)).ok().map(|head| Part::Head(Box::new(head)));
+        return read(&head_text(text, lists)).map(|(head, long)| Found(Part::Head(Box::new(head)), long));
     };
     let items = &text[from..to];
     match list {
-        0 => read_items(items).map(Part::People),
-        1 => read_items(items).map(Part::Evidence),
-        2 => read_items(items).map(Part::Notes),
-        _ => read_items(items).map(Part::Audit),
+        0 => read_items(items).map(|(items, long)| Found(Part::People(items), long)),
+        1 => read_items(items).map(|(items, long)| Found(Part::Evidence(items), long)),
+        2 => read_items(items).map(|(items, long)| Found(Part::Notes(items), long)),
+        _ => read_items(items).map(|(items, long)| Found(Part::Audit(items), long)),
     }
 }
 
 /// A run of a list's items: read in place, or by `ron` as a list of its own.
-fn read_items<T: serde::de::DeserializeOwned>(items: &str) -> Option<Vec<T>> {
-    crate::io::session::fast_ron::items_from_str(items).ok().or_else(|| ron::from_str(&format!("[{items}]")).ok())
+fn read_items<T: serde::de::DeserializeOwned>(items: &str) -> Option<(Vec<T>, Option<Vec<LongText>>)> {
+    match crate::io::session::fast_ron::items_from_str(items) {
+        Ok((list, long)) => Some((list, Some(long))),
+        Err(_) => ron::from_str(&format!("[{items}]")).ok().map(|list| (list, None)),
+    }
 }
 
-/// The session from its head and its lists' chunks, in file order.
-fn assemble(parts: Vec<Part>) -> Option<Session> {
+/// The session from its head and its lists' chunks, in file order, and the long texts found
+/// (`None` if any piece was read by `ron`).
+fn assemble(parts: Vec<Found>) -> Option<(Session, Option<Vec<LongText>>)> {
     let mut parts = parts.into_iter();
-    let Some(Part::Head(session)) = parts.next() else { return None };
+    let Some(Found(Part::Head(session), head_long)) = parts.next() else { return None };
     let mut session = *session;
-    for part in parts {
+    let mut long = head_long;
+    for Found(part, found) in parts {
+        long = long.zip(found).map(|(mut all, found)| {
+            all.extend(found);
+            all
+        });
         match part {
             Part::Head(_) => return None,
             Part::People(mut people) => session.people.append(&mut people),
@@ -137,5 +162,5 @@ fn assemble(parts: Vec<Part>) -> Option<Session> {
             Part::Audit(mut audit) => session.audit.append(&mut audit),
         }
     }
-    Some(session)
+    Some((session, long))
 }
