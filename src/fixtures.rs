@@ -127,3 +127,11 @@ pub fn fixture_path(name: &str) -> std::path::PathBuf {
 pub fn repo_path(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
 }
+
+/// Says that a test is skipped and why, where the person running `cargo test` sees it: written to
+/// the process's standard error directly, which the test harness does not capture (it captures
+/// only `print!` and `eprint!`), so a skip never passes for a pass unnoticed.
+pub fn say_skipped(test: &str, why: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
+}

@@ -106,7 +106,10 @@ fn a_signer_or_key_the_allowed_signers_file_does_not_give_is_refused() {
 #[test]
 fn ssh_keygen_verifies_the_head_with_no_ladderboard_at_all() {
     if Command::new("ssh-keygen").arg("-?").output().is_err() {
-        eprintln!("skipped: ssh-keygen is not installed (.ci/run installs openssh-client)");
+        ladderboard::fixtures::say_skipped(
+            "ssh_keygen_verifies_the_head",
+            "ssh-keygen is not installed (.ci/run installs openssh-client)",
+        );
         return;
     }
     let (dir, session) = setup();

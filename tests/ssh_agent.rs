@@ -63,7 +63,10 @@ fn key(name: &str) -> String {
 fn the_agents_key_signs_and_verifies_like_the_key_file() {
     let dir = tempfile::tempdir().expect("dir");
     let Some(agent) = Agent::start(dir.path(), &["chair_ed25519", "ecdsa_p256"]) else {
-        eprintln!("skipped: ssh-agent is not installed (.ci/run installs openssh-client)");
+        ladderboard::fixtures::say_skipped(
+            "signing with ssh-agent",
+            "ssh-agent is not installed (.ci/run installs openssh-client)",
+        );
         return;
     };
     let session = dir.path().join("committee.ron");
@@ -112,7 +115,10 @@ fn the_agents_key_signs_and_verifies_like_the_key_file() {
 fn the_window_signs_with_a_key_the_agent_holds() {
     let dir = tempfile::tempdir().expect("dir");
     let Some(agent) = Agent::start(dir.path(), &["chair_ed25519"]) else {
-        eprintln!("skipped: ssh-agent is not installed (.ci/run installs openssh-client)");
+        ladderboard::fixtures::say_skipped(
+            "signing with ssh-agent",
+            "ssh-agent is not installed (.ci/run installs openssh-client)",
+        );
         return;
     };
     let output = Command::new(std::env::current_exe().expect("this test binary"))
@@ -133,7 +139,10 @@ fn window_half_of_signing_with_the_agent() {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
     if std::env::var_os("SSH_AUTH_SOCK").is_none() {
-        eprintln!("skipped: run by the_window_signs_with_a_key_the_agent_holds, which starts an agent");
+        ladderboard::fixtures::say_skipped(
+            "window_half_of_signing_with_the_agent",
+            "run by the_window_signs_with_a_key_the_agent_holds, which starts an agent",
+        );
         return;
     }
     let mut h = ui_support::harness();
