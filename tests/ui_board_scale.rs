@@ -18,10 +18,23 @@ fn at_1024_pixels_every_level_is_in_view() {
     h.state_mut().queue(ladderboard::command::Command::Run(ladderboard::command::Action::OpenPerson));
     h.run();
     assert!(h.state().view.person_open);
-    for level in ["P1 Junior", "P5 Staff", "P6 Principal"] {
+    // In view means left of the person panel (a header scrolled under it still has a rect).
+    let panel = h.query_all_by(|n| ui_support::text_of(n).contains("— P3 Senior")).next().expect("the person panel");
+    let panel_left = panel.rect().left();
+    let roster = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search people").rect();
+    let mut lefts = Vec::new();
+    for level in ["P1 Junior", "P2 Mid", "P3 Senior", "P4 Senior-plus", "P5 Staff", "P6 Principal"] {
         let header = h.query_all_by(|n| ui_support::text_of(n).starts_with(level)).next();
         let rect = header.unwrap_or_else(|| panic!("{level} is not drawn (off screen)")).rect();
-        assert!(rect.right() <= 1024.0 && rect.left() >= 0.0, "{level} at {rect:?}");
+        assert!(
+            rect.right() <= panel_left && rect.left() >= roster.right(),
+            "{level} at {rect:?}, panel at {panel_left}"
+        );
+        lefts.push(rect.left());
+    }
+    // Columns wide enough for a card to show a name readably: the side panels gave way.
+    for pair in lefts.windows(2) {
+        assert!(pair[1] - pair[0] >= 70.0, "columns {} px apart", pair[1] - pair[0]);
     }
 }
 

@@ -86,8 +86,20 @@ impl LadderApp {
 fn board_panels(ui: &mut egui::Ui, cx: &ViewContext<'_>, view: &mut crate::view::ViewState, out: &mut Vec<Command>) {
     // Side panels scale with the window so the grid keeps every level visible down to 1024 px.
     let window_width = ui.max_rect().width();
-    let left_width = (window_width * theme::ROSTER_PANEL_SHARE).clamp(theme::ROSTER_PANEL_MIN, 310.0);
-    let right_width = (window_width * theme::PERSON_PANEL_SHARE).clamp(250.0, 340.0);
+    let mut left_width = (window_width * theme::ROSTER_PANEL_SHARE).clamp(theme::ROSTER_PANEL_MIN, 310.0);
+    let mut right_width =
+        if view.person_open { (window_width * theme::PERSON_PANEL_SHARE).clamp(250.0, 340.0) } else { 0.0 };
+    // On a laptop screen the panels give way until every level's column is readable.
+    let levels = cx.session.ladder.track_levels(view.track).count() as f32;
+    let board_needs = 96.0 + levels * (board::COMFORTABLE_COLUMN_WIDTH + ui.spacing().item_spacing.x);
+    let short = board_needs - (window_width - left_width - right_width);
+    if short > 0.0 {
+        let left_room = left_width - theme::ROSTER_PANEL_MIN;
+        let right_room = if view.person_open { right_width - theme::PERSON_PANEL_MIN } else { 0.0 };
+        let share = (short / (left_room + right_room).max(1.0)).min(1.0);
+        left_width -= left_room * share;
+        right_width -= right_room * share;
+    }
     Panel::left("roster").default_size(left_width).min_size(theme::ROSTER_PANEL_MIN).resizable(true).show(ui, |ui| {
         roster_table::roster_ui(ui, cx, view, out);
     });

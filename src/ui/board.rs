@@ -12,6 +12,11 @@ use egui::{RichText, Ui};
 
 /// People on the shown track above which the density view is offered.
 const DENSITY_OFFERED_ABOVE: usize = 300;
+/// The narrowest a level's column gets; below it the board scrolls sideways.
+pub const MIN_COLUMN_WIDTH: f32 = 56.0;
+/// The width a column needs for a card to show a name and its manager readably: the side panels
+/// give way on a narrow window until every level has it.
+pub const COMFORTABLE_COLUMN_WIDTH: f32 = 84.0;
 
 /// Draws the grid for `view.track`.
 pub fn board_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &ViewState, out: &mut Vec<Command>) {
@@ -22,10 +27,13 @@ pub fn board_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &ViewState, out: &mut V
         ui.label("This ladder has no levels on this track.");
         return;
     }
+    // The width on screen, taken before anything is laid out: the grid is sized to it, so every
+    // level is in view (the toolbar wraps rather than widening the board past the screen).
+    let width = ui.available_width();
     toolbar_ui(ui, view, derived, out);
-    let band_label_width = if ui.available_width() < 560.0 { 64.0 } else { 76.0 };
+    let band_label_width = if width < 560.0 { 64.0 } else { 76.0 };
     let gap = ui.spacing().item_spacing.x;
-    let column_width = ((ui.available_width() - band_label_width) / levels.len() as f32 - gap).max(56.0);
+    let column_width = ((width - band_label_width) / levels.len() as f32 - gap).max(MIN_COLUMN_WIDTH);
     let header_height = if view.track == Track::Management || !ladder.equivalences.is_empty() { 46.0 } else { 30.0 };
     let bands = ladder.bands.len().max(1);
     let row_height = ((ui.available_height() - header_height) / bands as f32 - gap).max(theme::CARD_HEIGHT * 2.0);
@@ -72,7 +80,7 @@ pub fn board_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &ViewState, out: &mut V
 }
 
 fn toolbar_ui(ui: &mut Ui, view: &ViewState, derived: &Derived, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for track in Track::ALL {
             if ui.selectable_label(view.track == track, format!("{} track", track.label())).clicked()
                 && view.track != track

@@ -57,9 +57,10 @@ fn option_combo<T: PartialEq + Clone>(
     let shown =
         value.as_ref().and_then(|v| choices.iter().find(|(c, _)| c == v)).map_or("All", |(_, text)| text.as_str());
     let label_response = ui.label(label);
+    // As wide as the panel allows, up to 170 px: a narrow roster panel leaves the board its levels.
     ComboBox::from_id_salt(("filter", label))
         .selected_text(shown)
-        .width(170.0)
+        .width((ui.available_width() - 4.0).clamp(96.0, 170.0))
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "All");
             for (choice, text) in choices {
@@ -77,14 +78,18 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
         view.selected.as_ref().and_then(|id| derived.rows.iter().position(|&i| &session.people[i].id == id));
     // Read before the table borrows `ui`: a click's modifiers decide between select and compare.
     let ctx = ui.ctx().clone();
+    // Manager and team share what the name leaves, so the panel can be as narrow as the board needs.
+    let spare = ui.available_width() - 64.0 - 40.0 - 4.0 * ui.spacing().item_spacing.x - 12.0;
+    let manager = (spare * 0.55).clamp(40.0, 64.0);
+    let team = (spare * 0.45).clamp(36.0, 50.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("roster")
         .striped(true)
         .sense(egui::Sense::click())
         .column(Column::remainder().at_least(64.0).clip(true))
         .column(Column::exact(40.0))
-        .column(Column::initial(64.0).at_least(40.0).clip(true))
-        .column(Column::initial(50.0).at_least(36.0).clip(true));
+        .column(Column::exact(manager).clip(true))
+        .column(Column::exact(team).clip(true));
     if let Some(row) = selected_row.filter(|_| view.scroll_to_selected) {
         table = table.scroll_to_row(row, None);
     }
