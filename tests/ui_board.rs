@@ -418,3 +418,42 @@ fn the_palette_fits_a_short_window_and_its_list_scrolls() {
     let about = get_text_containing(&h, "About Ladderboard").rect();
     assert!(about.bottom() <= 600.0, "a filtered command is in view: {about:?}");
 }
+
+/// Putting someone below their own level is allowed, but said: Nadia Karimi (P2, proposed for
+/// P3) moved into P1 keeps her proposal, and the status line says both.
+#[test]
+fn moving_someone_below_their_level_is_said_with_the_proposal_that_stands() {
+    let mut h = harness();
+    let nadia = id_of(&h, "Nadia Karimi");
+    assert!(h.state().session().proposals.contains_key(&nadia), "the sample proposes her for P3");
+    h.get_by_role_and_label(Role::Button, "Nadia Karimi").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().session().placements[&nadia].level.as_str(), "P1");
+    get_text_containing(
+        &h,
+        "Nadia Karimi placed in P1, below their level P2; the proposal for P3 still stands (withdraw it in the person panel if it no longer holds)",
+    );
+}
+
+/// Namesakes stay apart where a name is cut: the roster keeps the end that differs.
+#[test]
+fn namesakes_cut_to_fit_keep_the_end_that_tells_them_apart() {
+    let mut session = ladderboard::app::sample_session();
+    session.people[0].name = "Ada Nakamura-Whitfield 2748".into();
+    session.people[1].name = "Ada Nakamura-Whitfield 3016".into();
+    session.reindex();
+    let mut h = ui_support::window_of(
+        ladderboard::app::LadderApp::with_session(session, None),
+        egui::vec2(1024.0, 700.0),
+        |b| b,
+    );
+    h.run();
+    for end in ["2748", "3016"] {
+        let shown =
+            h.query_all_by(|n| ui_support::text_of(n).contains('…') && ui_support::text_of(n).ends_with(end)).count();
+        assert!(shown >= 1, "a cut name ending in {end}");
+    }
+    assert!(!has_text_containing(&h, "Ada Nakamura-Whit…"), "no shared prefix cut");
+}

@@ -96,13 +96,17 @@ impl LadderApp {
             }
             Edit::Undo => self.info(format!("Undone: {label}")),
             Edit::Redo => self.info(format!("Redone: {label}")),
+            Edit::Move { person, to } => {
+                if let Some(said) = below_their_level(self.session(), person, &to.level) {
+                    self.info(said);
+                }
+            }
             Edit::Propose { .. }
             | Edit::WithdrawProposal { .. }
             | Edit::Decide { .. }
             | Edit::ReopenDecision { .. }
             | Edit::AddNote { .. }
             | Edit::SetEvidence { .. }
-            | Edit::Move { .. }
             | Edit::SettleConflict { .. }
             | Edit::SetMark { .. }
             | Edit::SetTimeBox(_)
@@ -296,4 +300,26 @@ impl LadderApp {
             Action::MoveCardDown => self.move_selected_card(Direction::Down),
         }
     }
+}
+
+/// What to say when a card is put below the person's own level: it is allowed (a placement is the
+/// manager's view), but never silent, least of all while a proposal to go up still stands.
+fn below_their_level(
+    session: &crate::model::Session,
+    person: &crate::model::PersonId,
+    to: &crate::model::LevelId,
+) -> Option<String> {
+    let p = session.person(person)?;
+    let ladder = &session.ladder;
+    if ladder.rank(to)? >= ladder.rank(&p.level)? {
+        return None;
+    }
+    let placed = format!("{} placed in {to}, below their level {}", p.name, p.level);
+    Some(match session.proposals.get(person) {
+        Some(proposal) => format!(
+            "{placed}; the proposal for {} still stands (withdraw it in the person panel if it no longer holds)",
+            proposal.target
+        ),
+        None => placed,
+    })
 }

@@ -45,20 +45,15 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
     let name_width = painter.layout_no_wrap(person.name.to_string(), name_font.clone(), text_color).size().x;
     if name_width > inner.width() {
         // A narrow column: the name takes both lines (manager and team are in the tooltip), so
-        // "Nadia Karimi" reads whole rather than as "Nadia Kar…".
+        // "Nadia Karimi" reads whole rather than as "Nadia Kar…", and a name cut keeps its end.
         let two_line_font = FontId::proportional(theme::CARD_NAME_SIZE - 1.0);
-        let mut job =
-            LayoutJob::single_section(person.name.to_string(), egui::TextFormat::simple(two_line_font, text_color));
-        job.wrap = TextWrapping {
-            max_width: (text_right - inner.left()).max(8.0),
-            max_rows: 2,
-            break_anywhere: false,
-            overflow_character: Some('…'),
-        };
-        painter.galley(inner.left_top(), painter.layout_job(job), text_color);
+        let width = text_right - inner.left();
+        let galley = super::name_fit::fit_name(ui.ctx(), &person.name, &two_line_font, text_color, width, 2);
+        painter.galley(inner.left_top(), galley, text_color);
     } else {
         // The name gets the whole first line; manager and team the second, left of the badge.
-        paint_elided(&painter, inner.left_top(), Align2::LEFT_TOP, &person.name, name_font, text_color, inner.width());
+        let galley = super::name_fit::fit_name(ui.ctx(), &person.name, &name_font, text_color, inner.width(), 1);
+        painter.galley(inner.left_top(), galley, text_color);
         let detail = match (manager.is_empty(), person.team.is_empty()) {
             (false, false) => format!("{manager} · {}", person.team),
             (false, true) => manager.to_owned(),

@@ -20,6 +20,7 @@ pub mod import_preview;
 pub mod legend;
 pub mod lock_prompt;
 pub mod menu_bar;
+pub mod name_fit;
 pub mod open_items;
 pub mod palette;
 pub mod path_prompt;

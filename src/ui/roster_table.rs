@@ -126,7 +126,14 @@ fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Deri
                     ui.horizontal(|ui| {
                         let color = theme::status_color(ui.visuals(), status);
                         ui.label(RichText::new("●").color(color).small()).hint(status.label());
-                        ui.label(person.name.as_str());
+                        // Cut in the middle when it must be, so namesakes stay apart.
+                        let font = egui::TextStyle::Body.resolve(ui.style());
+                        let color = ui.visuals().text_color();
+                        // A clipped column lets content run on under the next: its visible width is
+                        // up to the clip's edge.
+                        let width = ui.available_width().min(ui.clip_rect().right() - ui.cursor().min.x);
+                        let galley = super::name_fit::fit_name(ui.ctx(), &person.name, &font, color, width, 1);
+                        ui.label(galley).on_hover_text(person.name.as_str());
                     });
                 });
                 row.col(|ui| {
