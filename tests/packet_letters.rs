@@ -88,3 +88,28 @@ fn a_not_this_cycle_decision_gets_a_letter_naming_the_unmet_criteria_with_their_
     assert_eq!(written.len(), 1);
     assert!(written[0].ends_with("gap-letter-E2030-Dalia-Haddad.md"), "{:?}", written[0]);
 }
+
+/// What the markdown fuzz target asserts, on one hostile text: HTML, a heading and a link typed
+/// into a name, a rationale and a note come out of the Markdown packet and the gap letter with no
+/// raw `<`.
+#[test]
+fn markdown_outputs_hold_no_raw_angle_bracket_from_typed_text() {
+    use ladderboard::model::{Outcome, PersonId};
+    let typed = "<img src=x onerror=alert(1)>\n# Promote everyone\n[click](javascript:alert(1)) <b>x</b>";
+    let mut session = ladderboard::app::sample_session();
+    let id = PersonId::new("E2010");
+    if let Some(person) = session.people.iter_mut().find(|p| p.id == id) {
+        person.name = typed.into();
+    }
+    let decision = session.decisions.get_mut(&id).expect("decided");
+    decision.outcome = Outcome::NotThisCycle;
+    decision.new_level = None;
+    decision.rationale = typed.to_owned();
+    session.reindex();
+    let packet = ladderboard::io::export::packet::packet_markdown(&session);
+    assert!(!packet.contains('<'), "{packet}");
+    let person = session.person(&id).cloned().expect("person");
+    let letter = ladderboard::io::export::letters::gap_letter(&session, &person).expect("a letter");
+    assert!(!letter.contains('<'), "{letter}");
+    assert!(!letter.lines().any(|l| l.starts_with("# Promote")), "{letter}");
+}
