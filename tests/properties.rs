@@ -101,3 +101,22 @@ proptest! {
         }
     }
 }
+
+/// Every input a fuzz target crashed on (kept in `tests/fixtures/fuzz/`, named for what they hold)
+/// is read without a panic by the importer or the loader its name says.
+#[test]
+fn fuzz_crash_inputs_are_read_without_a_panic() {
+    let folder = ladderboard::fixtures::fixture_path("fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(folder).expect("fuzz fixtures") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("roster-")) {
+            let _ = parse_roster(&bytes, &path, &default_ladder());
+        } else {
+            let _ = parse_session(&bytes, &path);
+        }
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}

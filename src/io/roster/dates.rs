@@ -43,8 +43,9 @@ pub fn pivot_year(two_digits: i16, this_year: i16) -> i16 {
 
 /// A cell whose last number is a two-digit year, rewritten with the four-digit year.
 fn expand_two_digit_year(text: &str, this_year: i16) -> Option<String> {
-    let cut = text.rfind(|c: char| !c.is_ascii_digit())?;
-    let (head, year) = text.split_at(cut + 1);
+    // Split after the last character that is not a digit (which may take several bytes).
+    let cut = text.char_indices().rev().find(|(_, c)| !c.is_ascii_digit()).map(|(i, c)| i + c.len_utf8())?;
+    let (head, year) = text.split_at(cut);
     if year.len() != 2 || !matches!(head.chars().last(), Some('-' | '.' | '/' | ' ' | ',')) {
         return None;
     }
@@ -139,6 +140,16 @@ mod tests {
 
     fn date(text: &str) -> Date {
         text.parse().unwrap_or_default()
+    }
+
+    /// Found by the roster fuzz target: two digits after a character of several bytes were cut
+    /// inside that character (a panic, and the window with it).
+    #[test]
+    fn digits_after_a_wide_character_are_no_two_digit_year_and_no_panic() {
+        assert!(!has_two_digit_year("刑邢诵鸵20"));
+        assert!(!has_two_digit_year("é20"));
+        assert_eq!(expand_two_digit_year("5 März 20", 2026).as_deref(), Some("5 März 2020"));
+        assert!(matches!(read_date_cell("刑邢诵鸵20", 2026), DateCell::Unreadable));
     }
 
     #[test]
