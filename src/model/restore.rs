@@ -76,33 +76,30 @@ impl Session {
         for part in broken {
             match part {
                 "proposal" => {
-                    let last = events.iter().rev().find_map(|c| match c {
+                    let value = last_recorded(&events, |c| match c {
                         Change::Propose { proposal, .. } => Some(proposal.clone()),
                         _ => None,
                     });
-                    let value = last.flatten();
                     if !matches('q', value.is_some(), digest(&value.as_ref())) {
                         return Err(part);
                     }
                     changes.push(Change::Propose { person: person.clone(), proposal: value });
                 }
                 "decision" => {
-                    let last = events.iter().rev().find_map(|c| match c {
+                    let value = last_recorded(&events, |c| match c {
                         Change::Decide { decision, .. } => Some(decision.clone()),
                         _ => None,
                     });
-                    let value = last.flatten();
                     if !matches('d', value.is_some(), digest(&value.as_ref())) {
                         return Err(part);
                     }
                     changes.push(Change::Decide { person: person.clone(), decision: value });
                 }
                 "place on the grid" => {
-                    let last = events.iter().rev().find_map(|c| match c {
+                    let value = last_recorded(&events, |c| match c {
                         Change::Place { placement, .. } => Some(placement.clone()),
                         _ => None,
                     });
-                    let value = last.flatten();
                     if !matches('p', value.is_some(), digest(&value.as_ref())) {
                         return Err(part);
                     }
@@ -229,6 +226,12 @@ impl Session {
         }
         Ok(changes)
     }
+}
+
+/// The value the last event of one kind set (`pick` says which kind, and takes its value); `None`
+/// when no event set one, or the last one cleared it.
+fn last_recorded<T>(events: &[&Change], pick: impl Fn(&Change) -> Option<Option<T>>) -> Option<T> {
+    events.iter().rev().find_map(|c| pick(c)).flatten()
 }
 
 fn digest_doc<T: serde::Serialize + ?Sized>(value: &T) -> String {

@@ -275,41 +275,28 @@ impl ser::SerializeSeq for Compound<'_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        self.close();
-        Ok(())
-    }
+/// Tuples, tuple structs and tuple variants are written as a list's items are, between `(` `)`.
+macro_rules! items_like_a_list {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Unsupported;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Done {
+                self.close();
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        self.close();
-        Ok(())
-    }
-}
+items_like_a_list!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();

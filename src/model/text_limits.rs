@@ -242,49 +242,28 @@ impl ser::Serializer for &mut Walk {
     }
 }
 
-impl ser::SerializeSeq for &mut Walk {
-    type Ok = ();
-    type Error = Enough;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
+/// Lists, tuples, tuple structs and tuple variants: each item walked.
+macro_rules! walk_items {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for &mut Walk {
+            type Ok = ();
+            type Error = Enough;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Walk {
-    type Ok = ();
-    type Error = Enough;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Walk {
-    type Ok = ();
-    type Error = Enough;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Walk {
-    type Ok = ();
-    type Error = Enough;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
+walk_items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for &mut Walk {
     type Ok = ();
