@@ -89,14 +89,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         note_id += 1;
         step(&mut session, manager, Change::AddNote(note))?;
         if i % 8 == 1 {
-            let decision = Decision {
-                outcome: Outcome::Promote,
-                new_level: Some(target.clone()),
-                rationale: "Evidence meets the target level in scope, depth and delivery.".to_owned(),
-                decided_by: "Grace Okafor".to_owned(),
-                decided_at: clock.get(),
-                time_spent_secs: None,
-            };
+            let rationale = "Evidence meets the target level in scope, depth and delivery.";
+            let decision =
+                Decision::new(Outcome::Promote, Some(target.clone()), rationale, "Grace Okafor", clock.get());
             step(&mut session, "Grace Okafor", Change::Decide { person: person.clone(), decision: Some(decision) })?;
         }
     }

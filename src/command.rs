@@ -88,8 +88,10 @@ pub enum FileCommand {
     ExportHistory(PathBuf),
     /// Writes the pre-read packet as this HTML file and a Markdown file beside it.
     ExportPacket(PathBuf),
+    /// The minutes, as HTML at the path and Markdown beside it.
+    ExportMinutes(PathBuf),
     /// Writes a gap letter for every "not this cycle" decision into this folder.
-    WriteGapLetters(PathBuf),
+    WriteLetters(PathBuf),
     /// Signs the record's head with this private key (opened with `passphrase` if it has one) as
     /// `signer` (the key's comment when empty).
     SignRecord {
@@ -145,6 +147,8 @@ pub enum WindowCommand {
     SetCompareLevel(Option<LevelId>),
     /// The export dialog's choices changed (`None` closes it).
     SetExportCsvOptions(Option<crate::view::ExportCsvOptions>),
+    /// The user's name, as File → Preferences saves it.
+    SetUserName(String),
 }
 
 /// Answers to the window's questions.
@@ -238,13 +242,16 @@ pub enum Action {
     ExportRon,
     ExportHistory,
     ExportPacket,
-    WriteGapLetters,
+    WriteLetters,
+    Preferences,
     Finalize,
     ReopenRecord,
     Sign,
     History,
     Fairness,
     Agenda,
+    Committee,
+    ExportMinutes,
     OpenItems,
     Compare,
     Undo,
@@ -260,6 +267,7 @@ pub enum Action {
     MoveCardRight,
     MoveCardUp,
     MoveCardDown,
+    FullScreen,
     Shortcuts,
     FileFormats,
     About,
@@ -286,13 +294,16 @@ impl Action {
             Action::ExportRon => "Export RON…",
             Action::ExportHistory => "Export history CSV…",
             Action::ExportPacket => "Export pre-read packet (HTML and Markdown)…",
-            Action::WriteGapLetters => "Write gap letters…",
+            Action::WriteLetters => "Write letters (one per decision)…",
+            Action::Preferences => "Preferences (your name)…",
             Action::Finalize => "Finalize the record…",
             Action::ReopenRecord => "Reopen the record…",
             Action::Sign => "Sign the record with an SSH key…",
             Action::History => "History (audit trail)",
             Action::OpenItems => "Open items (disagreements between prep files)",
             Action::Agenda => "Meeting agenda",
+            Action::Committee => "Committee: members, attendance, recusals, budget, minutes",
+            Action::ExportMinutes => "Export minutes (Markdown and HTML)…",
             Action::Compare => "Compare people side by side (Ctrl+click to choose)",
             Action::Fairness => "Fairness: distribution, managers, evidence coverage",
             Action::Undo => "Undo",
@@ -308,6 +319,7 @@ impl Action {
             Action::MoveCardRight => "Move card one level up",
             Action::MoveCardUp => "Move card to a stronger band",
             Action::MoveCardDown => "Move card to a weaker band",
+            Action::FullScreen => "Full screen (on / off)",
             Action::Shortcuts => "Keyboard shortcuts",
             Action::FileFormats => "File formats",
             Action::About => "About Ladderboard",
@@ -329,8 +341,11 @@ impl Action {
             Action::ExportHistory
             | Action::MergePrepFiles
             | Action::OpenItems
+            | Action::Committee
+            | Action::ExportMinutes
             | Action::ExportPacket
-            | Action::WriteGapLetters
+            | Action::WriteLetters
+            | Action::Preferences
             | Action::Finalize
             | Action::ReopenRecord
             | Action::Sign
@@ -353,6 +368,7 @@ impl Action {
             Action::MoveCardRight => s(CTRL, Key::ArrowRight),
             Action::MoveCardUp => s(CTRL, Key::ArrowUp),
             Action::MoveCardDown => s(CTRL, Key::ArrowDown),
+            Action::FullScreen => s(Modifiers::NONE, Key::F11),
             Action::Shortcuts => s(Modifiers::NONE, Key::F1),
             Action::Quit => s(CTRL, Key::Q),
         }
@@ -402,13 +418,16 @@ impl Action {
             | Action::ExportRon
             | Action::ExportHistory
             | Action::ExportPacket
-            | Action::WriteGapLetters
+            | Action::WriteLetters
+            | Action::Preferences
             | Action::Finalize
             | Action::ReopenRecord
             | Action::Sign
             | Action::History
             | Action::Fairness
             | Action::Agenda
+            | Action::Committee
+            | Action::ExportMinutes
             | Action::OpenItems
             | Action::Compare
             | Action::OpenPerson
@@ -417,6 +436,7 @@ impl Action {
             | Action::ToggleTheme
             | Action::FocusSearch
             | Action::Palette
+            | Action::FullScreen
             | Action::Shortcuts
             | Action::FileFormats
             | Action::About

@@ -169,7 +169,7 @@ fn export_with_roster_columns_hands_hr_their_own_file_back() {
     assert_eq!(
         lines.next(),
         Some(
-            "Employee ID,Full Name,Manager,Team,Level,proposed level,decision,new level,rationale,decided by,decided at,time spent (min),record"
+            "Employee ID,Full Name,Manager,Team,Level,proposed level,decision,new level,new title,effective date,rationale,reasons,decided by,decided at,present,recused,time spent (min),record"
         )
     );
     // HR's own level codes come back as HR wrote them, not as the ladder's P3; the record's head
@@ -177,9 +177,9 @@ fn export_with_roster_columns_hands_hr_their_own_file_back() {
     let record =
         |line: Option<&str>| line.and_then(|l| l.rsplit_once(',')).map(|(row, head)| (row.to_owned(), head.to_owned()));
     let (row, head) = record(lines.next()).expect("E001");
-    assert_eq!(row, "E001,Ada Example,Grace Sample,Feed,E5,,,,,,,");
+    assert_eq!(row, "E001,Ada Example,Grace Sample,Feed,E5,,,,,,,,,,,,");
     assert!(head.starts_with("draft · 1 · "), "{head}");
-    assert_eq!(record(lines.next()).expect("E002").0, "E002,Ben Example,Grace Sample,Feed,IC5,,,,,,,");
+    assert_eq!(record(lines.next()).expect("E002").0, "E002,Ben Example,Grace Sample,Feed,IC5,,,,,,,,,,,,");
     // Without the flag, Ladderboard's own columns, with the level as the ladder names it.
     let (code, _, err) =
         ladderboard(&["export", session.to_str().expect("utf8"), "--csv", csv.to_str().expect("utf8")]);
@@ -309,6 +309,7 @@ fn a_decision_changed_in_the_file_outside_ladderboard_is_reported_naming_the_per
     for args in [
         vec!["export", file, "--csv", csv.to_str().expect("utf8")],
         vec!["packet", file, "--html", html.to_str().expect("utf8")],
+        vec!["minutes", file, "--html", html.to_str().expect("utf8")],
         vec!["letters", file, "-o", out_dir.to_str().expect("utf8")],
         vec!["report", file],
         vec!["merge", file, clean.to_str().expect("utf8"), "-o", out_dir.join("m.ron").to_str().expect("utf8")],
@@ -391,4 +392,44 @@ fn a_closed_or_full_standard_output_ends_quietly_or_with_exit_3_never_a_panic() 
         assert_eq!(output.status.code(), Some(3), "{err}");
         assert!(err.contains("standard output") && err.contains("disk is full") && !err.contains("panicked"), "{err}");
     }
+}
+
+#[test]
+fn minutes_and_a_letter_for_every_decision_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("s.ron");
+    ladderboard::io::session::save_session(&ladderboard::app::sample_session(), &session).expect("saved");
+    let file = session.to_str().expect("utf8");
+    let md = dir.path().join("minutes.md");
+    let (code, out, err) = ladderboard(&["minutes", file, "--md", md.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote "), "{out}");
+    let minutes = std::fs::read_to_string(&md).expect("minutes");
+    for text in [
+        "## Attendance",
+        "## Decisions",
+        "Bilal Hassan: **promote to P6**",
+        "## Still open",
+        "Farah Aziz → P3: not decided",
+    ] {
+        assert!(minutes.contains(text), "{text:?} in\n{minutes}");
+    }
+    let (code, _, err) = ladderboard(&["minutes", file, "--md", md.to_str().expect("utf8")]);
+    assert_eq!(code, 3, "an existing file is not replaced without --force: {err}");
+    let (code, _, err) = ladderboard(&["minutes", file]);
+    assert_eq!(code, 1, "nothing to write: {err}");
+    assert!(err.contains("--md OUT.md"), "{err}");
+
+    let letters = dir.path().join("letters");
+    let (code, out, err) = ladderboard(&["letters", file, "-o", letters.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote 5 letters"), "the sample's five promotions: {out}");
+    let names: Vec<String> = std::fs::read_dir(&letters)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 5);
+    assert!(names.iter().all(|n| n.starts_with("promote-E20")), "{names:?}");
+    let bilal = std::fs::read_to_string(letters.join("promote-E2002-Bilal-Hassan.md")).expect("Bilal's letter");
+    assert!(bilal.starts_with("# Bilal Hassan: promoted to P6 Principal"), "{bilal}");
 }

@@ -28,14 +28,7 @@ fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision
         proposed_at: at,
     };
     session.apply(Change::Propose { person: e002.clone(), proposal: Some(proposal) }, "Chair", at).expect("proposed");
-    let decision = Decision {
-        outcome: Outcome::Promote,
-        new_level: Some(LevelId::new("P4")),
-        rationale: "Agreed".into(),
-        decided_by: "Chair".into(),
-        decided_at: at,
-        time_spent_secs: None,
-    };
+    let decision = Decision::new(Outcome::Promote, Some(LevelId::new("P4")), "Agreed", "Chair", at);
     session.apply(Change::Decide { person: e002, decision: Some(decision) }, "Chair", at).expect("decided");
 
     let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
@@ -44,7 +37,7 @@ fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision
     assert_eq!(
         lines[0],
         "Employee ID,Worker,Business Title,Job Level - Primary Position,Worker's Manager,Hire Date,Location,Decision,\
-         proposed level,calibration decision,new level,rationale,decided by,decided at,time spent (min),record"
+         proposed level,calibration decision,new level,new title,effective date,rationale,reasons,decided by,decided at,present,recused,time spent (min),record"
     );
     // Every row ends with the record's head; the rows before it are HR's file with the decisions.
     let head = format!(",{}", session.head_summary());
@@ -53,11 +46,11 @@ fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision
     // The level cell and the date come back as the file wrote them, not as read (M3, 2019-01-15).
     assert_eq!(
         rows[0],
-        "E001,Person A,Engineering Manager,M3 - Senior Engineering Manager,,15-Jan-19,Lisbon,keep,,,,,,,"
+        "E001,Person A,Engineering Manager,M3 - Senior Engineering Manager,,15-Jan-19,Lisbon,keep,,,,,,,,,,,,"
     );
     assert_eq!(
         rows[1],
-        "E002,Person B,Senior Software Engineer,P3 - Senior,Person A,2021-03-01,Remote,,P4,promote,P4,Agreed,Chair,2026-11-30T10:00:00Z,"
+        "E002,Person B,Senior Software Engineer,P3 - Senior,Person A,2021-03-01,Remote,,P4,promote,P4,Senior-plus,,Agreed,,Chair,2026-11-30T10:00:00Z,,,"
     );
 }
 

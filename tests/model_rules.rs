@@ -44,14 +44,7 @@ fn proposal(target: &str, rationale: &str) -> Proposal {
 }
 
 fn decision(outcome: Outcome, new_level: Option<&str>, rationale: &str) -> Decision {
-    Decision {
-        outcome,
-        new_level: new_level.map(LevelId::new),
-        rationale: rationale.to_owned(),
-        decided_by: "chair".to_owned(),
-        decided_at: T,
-        time_spent_secs: None,
-    }
+    Decision::new(outcome, new_level.map(LevelId::new), rationale, "chair", T)
 }
 
 #[test]

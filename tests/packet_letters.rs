@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 use ladderboard::app::sample_session;
-use ladderboard::io::export::letters::{gap_letter, write_gap_letters};
+use ladderboard::io::export::letters::{letter, write_letters};
 use ladderboard::io::export::packet::{packet_html, packet_markdown};
 use ladderboard::model::{Change, Decision, DimensionId, LevelId, Outcome, PersonId, Rating};
 
@@ -58,19 +58,17 @@ fn a_not_this_cycle_decision_gets_a_letter_naming_the_unmet_criteria_with_their_
     let dalia = PersonId::new("E2030");
     let target = session.proposals[&dalia].target.clone();
     assert_eq!(target, LevelId::new("P4"));
-    let decision = Decision {
-        outcome: Outcome::NotThisCycle,
-        new_level: None,
-        rationale: "Communication at P4 scope not shown yet".into(),
-        decided_by: "Grace Okafor".into(),
-        decided_at: at(),
-        time_spent_secs: Some(300),
+    let decision = {
+        let mut d =
+            Decision::new(Outcome::NotThisCycle, None, "Communication at P4 scope not shown yet", "Grace Okafor", at());
+        d.time_spent_secs = Some(300);
+        d
     };
     session
         .apply(Change::Decide { person: dalia.clone(), decision: Some(decision) }, "Grace Okafor", at())
         .expect("ok");
     let person = session.person(&dalia).expect("Dalia").clone();
-    let letter = gap_letter(&session, &person).expect("a letter");
+    let letter = letter(&session, &person).expect("a letter");
     assert!(letter.starts_with("# Dalia Haddad: P4 Senior-plus — not this cycle\n"), "{letter}");
     assert!(letter.contains("Communication at P4 scope not shown yet"));
     // The sample rates Dalia's P4 communication "partly": a gap, with its evidence quoted.
@@ -78,15 +76,17 @@ fn a_not_this_cycle_decision_gets_a_letter_naming_the_unmet_criteria_with_their_
     assert_eq!(communication.rating, Some(Rating::Partly));
     assert!(letter.contains("### Communication"), "{letter}");
     assert!(letter.contains(&format!("**Evidence this cycle** (partly): {}", communication.text)), "{letter}");
-    // Criteria rated "meets" or better are not in the letter.
+    // Criteria rated "meets" or better are named too, after the gaps, as what the evidence shows.
     let scope = session.evidence_for(&dalia, &target, &DimensionId::new("scope")).expect("evidence");
     assert_eq!(scope.rating, Some(Rating::Meets));
-    assert!(!letter.contains("### Scope of impact"), "{letter}");
-    // Only "not this cycle" decisions get letters.
+    let shows = letter.find("## What the evidence already shows").expect("met criteria named");
+    assert!(letter[shows..].contains("### Scope of impact"), "{letter}");
+    assert!(letter.find("### Communication").is_some_and(|gap| gap < shows), "{letter}");
+    // Every decision gets a letter: the sample's five promotions and this one.
     let dir = tempfile::tempdir().expect("tempdir");
-    let written = write_gap_letters(&session, dir.path()).expect("written");
-    assert_eq!(written.len(), 1);
-    assert!(written[0].ends_with("gap-letter-E2030-Dalia-Haddad.md"), "{:?}", written[0]);
+    let written = write_letters(&session, dir.path()).expect("written");
+    assert_eq!(written.len(), 6);
+    assert!(written.iter().any(|p| p.ends_with("not-this-cycle-E2030-Dalia-Haddad.md")), "{written:?}");
 }
 
 /// What the markdown fuzz target asserts, on one hostile text: HTML, a heading and a link typed
@@ -109,7 +109,7 @@ fn markdown_outputs_hold_no_raw_angle_bracket_from_typed_text() {
     let packet = ladderboard::io::export::packet::packet_markdown(&session);
     assert!(!packet.contains('<'), "{packet}");
     let person = session.person(&id).cloned().expect("person");
-    let letter = ladderboard::io::export::letters::gap_letter(&session, &person).expect("a letter");
+    let letter = ladderboard::io::export::letters::letter(&session, &person).expect("a letter");
     assert!(!letter.contains('<'), "{letter}");
     assert!(!letter.lines().any(|l| l.starts_with("# Promote")), "{letter}");
 }

@@ -44,7 +44,8 @@ fn one_of_each(dir: &Path) -> Vec<Command> {
         FileCommand::ExportRon(dir.join("d.ron")).into(),
         FileCommand::ExportHistory(dir.join("h.csv")).into(),
         FileCommand::ExportPacket(dir.join("p.html")).into(),
-        FileCommand::WriteGapLetters(dir.join("letters")).into(),
+        FileCommand::ExportMinutes(dir.join("m.html")).into(),
+        FileCommand::WriteLetters(dir.join("letters")).into(),
         FileCommand::SignRecord {
             key: ladderboard::command::SigningKey::File(dir.join("no-key")),
             passphrase: String::new(),
@@ -66,6 +67,7 @@ fn one_of_each(dir: &Path) -> Vec<Command> {
         WindowCommand::ToggleCompare(ada.clone()).into(),
         WindowCommand::SetCompareLevel(None).into(),
         WindowCommand::SetExportCsvOptions(None).into(),
+        WindowCommand::SetUserName("Test Chair".into()).into(),
         PromptCommand::CancelProposal.into(),
         PromptCommand::CancelRecord.into(),
         PromptCommand::ConfirmPath.into(),
@@ -101,7 +103,8 @@ fn listed(command: &Command) {
             | FileCommand::ExportRon(_)
             | FileCommand::ExportHistory(_)
             | FileCommand::ExportPacket(_)
-            | FileCommand::WriteGapLetters(_)
+            | FileCommand::ExportMinutes(_)
+            | FileCommand::WriteLetters(_)
             | FileCommand::SignRecord { .. }
             | FileCommand::RestoreRecovery
             | FileCommand::DiscardRecovery,
@@ -120,7 +123,8 @@ fn listed(command: &Command) {
             WindowCommand::FilterManager(_)
             | WindowCommand::ToggleCompare(_)
             | WindowCommand::SetCompareLevel(_)
-            | WindowCommand::SetExportCsvOptions(_),
+            | WindowCommand::SetExportCsvOptions(_)
+            | WindowCommand::SetUserName(_),
         )
         | Command::Prompt(
             PromptCommand::CancelProposal

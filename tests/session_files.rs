@@ -91,14 +91,7 @@ fn csv_injection_is_neutralised() {
     assert_eq!(neutralise("Ada Park"), "Ada Park");
     let mut session = sample_session();
     let id = session.people.iter().find(|p| p.level.as_str() == "P2").expect("a P2").id.clone();
-    let decision = Decision {
-        outcome: Outcome::Hold,
-        new_level: None,
-        rationale: "=cmd|' /C calc'!A0".to_owned(),
-        decided_by: "@chair".to_owned(),
-        decided_at: Timestamp::UNIX_EPOCH,
-        time_spent_secs: None,
-    };
+    let decision = Decision::new(Outcome::Hold, None, "=cmd|' /C calc'!A0", "@chair", Timestamp::UNIX_EPOCH);
     session
         .apply(Change::Decide { person: id.clone(), decision: Some(decision) }, "chair", Timestamp::UNIX_EPOCH)
         .expect("apply");
@@ -106,14 +99,14 @@ fn csv_injection_is_neutralised() {
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers = reader.headers().expect("headers").clone();
     assert_eq!(&headers[0], "id");
-    assert_eq!(headers.len(), 14);
-    assert_eq!(&headers[13], "record");
+    assert_eq!(headers.len(), 19);
+    assert_eq!(&headers[18], "record");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), session.people.len());
     let row = rows.iter().find(|r| &r[0] == id.as_str()).expect("row");
     assert_eq!(&row[7], "hold");
-    assert_eq!(&row[9], "'=cmd|' /C calc'!A0");
-    assert_eq!(&row[10], "'@chair");
+    assert_eq!(&row[11], "'=cmd|' /C calc'!A0");
+    assert_eq!(&row[13], "'@chair");
 }
 
 #[test]

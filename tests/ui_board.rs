@@ -278,9 +278,11 @@ fn a_tampered_audit_trail_is_shown_as_a_warning_on_open() {
 }
 
 #[test]
-fn the_audit_author_is_the_name_set_in_the_view_menu() {
+fn the_audit_author_is_the_name_set_in_preferences() {
     let mut h = harness();
-    h.get_by_role_and_label(Role::Button, "View").click();
+    h.get_by_role_and_label(Role::Button, "File").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Preferences (your name)…").click();
     h.run();
     let field = h.get_by_role_and_label(Role::TextInput, "Your name (written in the audit trail)");
     field.focus();
@@ -288,9 +290,11 @@ fn the_audit_author_is_the_name_set_in_the_view_menu() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_role_and_label(Role::TextInput, "Your name (written in the audit trail)").type_text("Chair Ines");
     h.run();
-    assert_eq!(h.state().settings.user_name, "Chair Ines");
-    h.key_press(Key::Escape);
+    h.get_by_role_and_label(Role::Button, "Save name").click();
     h.run();
+    assert_eq!(h.state().settings.user_name, "Chair Ines");
+    assert!(h.state().settings.name_confirmed, "said once, not asked again");
+    assert!(h.query_by_label("Save name").is_none(), "the window closes");
     let ada = id_of(&h, "Ada Park");
     let placement = ladderboard::model::Placement { level: LevelId::new("P3"), band: 0 };
     h.state_mut().queue(Command::Board(BoardCommand::MoveCard { person: ada, to: placement }));

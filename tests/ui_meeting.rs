@@ -73,7 +73,7 @@ fn pre_read_then_agenda_then_presenter_then_decision_and_next_with_the_time_reco
 }
 
 #[test]
-fn not_this_cycle_in_the_meeting_then_the_gap_letter_and_the_packet_are_written() {
+fn not_this_cycle_in_the_meeting_then_the_letters_and_the_packet_are_written() {
     let mut h = harness();
     let dalia = id_of(&h, "Dalia Haddad");
     h.state_mut()
@@ -90,12 +90,12 @@ fn not_this_cycle_in_the_meeting_then_the_gap_letter_and_the_packet_are_written(
     h.get_by_role_and_label(Role::Button, "Record decision and next").click();
     h.run();
     let dir = tempfile::tempdir().expect("tempdir");
-    h.state_mut().queue(ladderboard::command::Command::File(ladderboard::command::FileCommand::WriteGapLetters(
+    h.state_mut().queue(ladderboard::command::Command::File(ladderboard::command::FileCommand::WriteLetters(
         dir.path().join("letters"),
     )));
     h.run();
-    get_text_containing(&h, "Wrote 1 gap letter(s)");
-    let letter = dir.path().join("letters").join(format!("gap-letter-{dalia}-Dalia-Haddad.md"));
+    get_text_containing(&h, "Wrote 6 letter(s)");
+    let letter = dir.path().join("letters").join(format!("not-this-cycle-{dalia}-Dalia-Haddad.md"));
     assert!(std::fs::read_to_string(letter).expect("written").contains("Communication not shown yet"));
     h.state_mut().queue(ladderboard::command::Command::File(ladderboard::command::FileCommand::ExportPacket(
         dir.path().join("pre-read.html"),

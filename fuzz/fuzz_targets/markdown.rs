@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let packet = ladderboard::io::export::packet::packet_markdown(&session);
     assert!(!packet.contains('<'), "a raw < in the Markdown packet");
     if let Some(person) = session.person(&id).cloned()
-        && let Some(letter) = ladderboard::io::export::letters::gap_letter(&session, &person)
+        && let Some(letter) = ladderboard::io::export::letters::letter(&session, &person)
     {
         assert!(!letter.contains('<'), "a raw < in a gap letter");
     }

@@ -173,11 +173,8 @@ impl LadderApp {
 
     fn chosen(&mut self, target: DialogTarget, paths: Vec<PathBuf>) {
         let Some(first) = paths.first() else { return self.cancelled(target) };
-        let folder = if target == DialogTarget::Action(Action::WriteGapLetters) {
-            Some(first.as_path())
-        } else {
-            first.parent()
-        };
+        let folder =
+            if target == DialogTarget::Action(Action::WriteLetters) { Some(first.as_path()) } else { first.parent() };
         self.settings.last_folder = folder.filter(|f| !f.as_os_str().is_empty()).map(std::path::Path::to_path_buf);
         let path = first.clone();
         match target {
@@ -198,7 +195,8 @@ impl LadderApp {
                     Action::ExportRon => Command::File(FileCommand::ExportRon(path)),
                     Action::ExportHistory => Command::File(FileCommand::ExportHistory(path)),
                     Action::ExportPacket => Command::File(FileCommand::ExportPacket(path)),
-                    Action::WriteGapLetters => Command::File(FileCommand::WriteGapLetters(path)),
+                    Action::ExportMinutes => Command::File(FileCommand::ExportMinutes(path)),
+                    Action::WriteLetters => Command::File(FileCommand::WriteLetters(path)),
                     _ => Command::File(FileCommand::SaveTo(path)),
                 };
                 self.queue(command);
@@ -249,8 +247,12 @@ impl LadderApp {
                     let name = self.suggested_name("pre-read.html");
                     ("Export the pre-read packet", PathPromptKind::Save, filter("HTML", &["html"]), name)
                 }
-                Action::WriteGapLetters => {
-                    ("Folder for the gap letters", PathPromptKind::Folder, filter("", &[]), String::new())
+                Action::ExportMinutes => {
+                    let name = self.suggested_name("minutes.html");
+                    ("Export the minutes", PathPromptKind::Save, filter("HTML", &["html"]), name)
+                }
+                Action::WriteLetters => {
+                    ("Folder for the letters", PathPromptKind::Folder, filter("", &[]), String::new())
                 }
                 _ => ("Save session as", PathPromptKind::Save, ron, self.suggested_name("ron")),
             },

@@ -176,9 +176,9 @@ impl LadderApp {
         let columns = if options.with_roster_columns { CsvColumns::WithRoster } else { CsvColumns::Decisions };
         // Made while blind mode is on, an export carries the codes, not the names.
         let written = if options.workbook {
-            crate::io::export::xlsx::export_decisions_xlsx(self.document.shown(), path, columns)
+            crate::io::export::xlsx::export_decisions_xlsx(&self.document.for_export(), path, columns)
         } else {
-            export_decisions_csv(self.document.shown(), path, columns)
+            export_decisions_csv(&self.document.for_export(), path, columns)
         };
         match written {
             Ok(()) => {
@@ -190,7 +190,7 @@ impl LadderApp {
     }
 
     pub(super) fn export_history(&mut self, path: &Path) {
-        match crate::io::export::history::export_history_csv(self.document.shown(), path) {
+        match crate::io::export::history::export_history_csv(&self.document.for_export(), path) {
             Ok(()) => self.info(format!("Exported the audit trail to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }
@@ -199,22 +199,30 @@ impl LadderApp {
     /// The pre-read packet: HTML at `path`, Markdown beside it.
     pub(super) fn export_packet(&mut self, path: &Path) {
         let markdown = path.with_extension("md");
-        match crate::io::export::packet::write_packet(self.document.shown(), Some(&markdown), Some(path)) {
+        match crate::io::export::packet::write_packet(&self.document.for_export(), Some(&markdown), Some(path)) {
             Ok(()) => self.info(format!("Wrote the pre-read packet to {} and {}", path.display(), markdown.display())),
             Err(e) => self.error(e.to_string()),
         }
     }
 
-    pub(super) fn write_gap_letters(&mut self, dir: &Path) {
-        match crate::io::export::letters::write_gap_letters(self.document.shown(), dir) {
-            Ok(written) if written.is_empty() => self.info("No \"not this cycle\" decisions: no gap letters to write"),
-            Ok(written) => self.info(format!("Wrote {} gap letter(s) into {}", written.len(), dir.display())),
+    pub(super) fn export_minutes(&mut self, path: &Path) {
+        let markdown = path.with_extension("md");
+        match crate::io::export::minutes::write_minutes(&self.document.for_export(), Some(&markdown), Some(path)) {
+            Ok(()) => self.info(format!("Wrote the minutes to {} and {}", path.display(), markdown.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn write_letters(&mut self, dir: &Path) {
+        match crate::io::export::letters::write_letters(&self.document.for_export(), dir) {
+            Ok(written) if written.is_empty() => self.info("No decisions yet: no letters to write"),
+            Ok(written) => self.info(format!("Wrote {} letter(s) into {}", written.len(), dir.display())),
             Err(e) => self.error(e.to_string()),
         }
     }
 
     pub(super) fn export_ron(&mut self, path: &Path) {
-        match export_decision_ron(self.document.shown(), path, jiff::Timestamp::now()) {
+        match export_decision_ron(&self.document.for_export(), path, jiff::Timestamp::now()) {
             Ok(()) => self.info(format!("Exported the decision record to {}", path.display())),
             Err(e) => self.error(e.to_string()),
         }

@@ -33,8 +33,11 @@ impl LadderApp {
     /// what happened. `true` when the session changed.
     pub(super) fn edit(&mut self, mut edit: Edit) -> bool {
         // A decision made while the room is on the candidate records the time it spent.
+        // Time adds up across visits: a candidate presented again keeps the minutes already spent.
         if let Edit::Decide { person, time_spent_secs: spent @ None, .. } = &mut edit {
-            *spent = self.view.windows.presenter.as_ref().filter(|p| p.person == *person).map(|p| p.elapsed_secs);
+            let before = self.session().decisions.get(person).and_then(|d| d.time_spent_secs).unwrap_or(0);
+            *spent =
+                self.view.windows.presenter.as_ref().filter(|p| p.person == *person).map(|p| before + p.elapsed_secs);
         }
         let refused = edit.refused();
         let stamp = Stamp::now(&self.settings.user_name);
@@ -68,7 +71,10 @@ impl LadderApp {
     fn after_edit(&mut self, edit: &Edit, label: &str) {
         match edit {
             Edit::MoveAndPropose { .. } => self.view.pending = None,
-            Edit::MoveOnAgenda { .. } => self.view.windows.agenda = Some(AgendaOrder::ByHand),
+            Edit::MoveOnAgenda { .. } => {
+                self.view.windows.agenda = Some(AgendaOrder::ByHand);
+                self.view.agenda_order = AgendaOrder::ByHand;
+            }
             Edit::SetBlind(on) => self.info(if *on {
                 "Blind mode on: names, managers, teams and e-mails show as codes"
             } else {
@@ -94,6 +100,7 @@ impl LadderApp {
                 self.view.record_prompt = None;
                 self.info("The record is reopened: changes are recorded again");
             }
+            Edit::Committee(_) => self.info(format!("Recorded: {label}")),
             Edit::Undo => self.info(format!("Undone: {label}")),
             Edit::Redo => self.info(format!("Redone: {label}")),
             Edit::Move { person, to } => {
@@ -128,7 +135,8 @@ impl LadderApp {
             FileCommand::ExportRon(path) => self.export_ron(&path),
             FileCommand::ExportHistory(path) => self.export_history(&path),
             FileCommand::ExportPacket(path) => self.export_packet(&path),
-            FileCommand::WriteGapLetters(dir) => self.write_gap_letters(&dir),
+            FileCommand::ExportMinutes(path) => self.export_minutes(&path),
+            FileCommand::WriteLetters(dir) => self.write_letters(&dir),
             FileCommand::SignRecord { key, passphrase, signer } => self.sign_record(&key, &passphrase, &signer),
             FileCommand::RestoreRecovery => self.restore_recovery(),
             FileCommand::DiscardRecovery => self.discard_offered_recovery(),
@@ -157,6 +165,11 @@ impl LadderApp {
                 }
             }
             WindowCommand::SetExportCsvOptions(options) => self.view.export_csv = options,
+            WindowCommand::SetUserName(name) => {
+                self.info(format!("Your name is {name}: it is written into every change, mark and note"));
+                self.settings.user_name = name;
+                self.settings.name_confirmed = true;
+            }
         }
     }
 
@@ -232,10 +245,18 @@ impl LadderApp {
                     None => Some(crate::view::state::FairnessState::default()),
                 };
             }
+            Action::FullScreen => self.view.full_screen = !self.view.full_screen,
+            Action::Preferences => self.open_preferences(false),
+            Action::Committee => {
+                self.view.windows.committee = match self.view.windows.committee.take() {
+                    Some(_) => None,
+                    None => Some(crate::view::windows::CommitteeState::default()),
+                };
+            }
             Action::Agenda => {
                 self.view.windows.agenda = match self.view.windows.agenda {
                     Some(_) => None,
-                    None => Some(AgendaOrder::default()),
+                    None => Some(self.view.agenda_order),
                 };
             }
             Action::ToggleBlind => {
@@ -262,7 +283,8 @@ impl LadderApp {
             | Action::ExportRon
             | Action::ExportHistory
             | Action::ExportPacket
-            | Action::WriteGapLetters => {
+            | Action::ExportMinutes
+            | Action::WriteLetters => {
                 self.dialog(action);
             }
             Action::ExportCsv => {
@@ -322,4 +344,12 @@ fn below_their_level(
         ),
         None => placed,
     })
+}
+
+impl LadderApp {
+    /// Opens File → Preferences with the name as it is; `first_start` greets a new user.
+    pub(super) fn open_preferences(&mut self, first_start: bool) {
+        let name = self.settings.user_name.clone();
+        self.view.windows.preferences = Some(crate::view::windows::PreferencesState { name, first_start });
+    }
 }

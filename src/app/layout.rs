@@ -35,8 +35,10 @@ impl LadderApp {
         Panel::top("menu").show(ui, |ui| {
             let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };
             let stale = caches.signatures.get().map_or(&[][..], Vec::as_slice);
-            let banners = menu_bar::Banners { blind: session.blind, read_only, stale_signatures: stale };
-            menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &mut settings.user_name, &banners, out);
+            let holder = read_only.map(|h| document.holder_text(h));
+            let banners =
+                menu_bar::Banners { blind: session.blind, read_only: holder.as_deref(), stale_signatures: stale };
+            menu_bar::menu_bar_ui(ui, &edit, &settings.recent, &settings.user_name, &banners, out);
         });
         Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(ui, session, status.as_ref(), &mut view.status_details);
@@ -45,13 +47,16 @@ impl LadderApp {
             // The shared screen: one candidate, nothing else.
             // The agenda the meeting walks (the same cache as the agenda window's).
             let agenda = caches.agenda.get().map_or(&[][..], Vec::as_slice);
-            CentralPanel::default().show(ui, |ui| presenter::presenter_ui(ui, session, agenda, presenter, out));
+            let screen = (you.as_str(), view.full_screen);
+            CentralPanel::default().show(ui, |ui| presenter::presenter_ui(ui, session, agenda, presenter, screen, out));
         } else {
             board_panels(ui, &cx, view, out);
         }
         history_window::history_ui(ui.ctx(), session, &mut view.windows.history, out);
         help::help_ui(ui.ctx(), &mut view.windows.help, autosave.dir.as_deref());
         open_items::open_items_ui(ui.ctx(), session, &mut view.windows.open_items, out);
+        super::super::ui::committee::committee_ui(ui.ctx(), session, &mut view.windows.committee, out);
+        super::super::ui::preferences::preferences_ui(ui.ctx(), &mut view.windows.preferences, out);
         if view.windows.presenter.is_none() {
             let items = caches.agenda.get().map_or(&[][..], Vec::as_slice);
             agenda::agenda_ui(ui.ctx(), session, &mut view.windows.agenda, items, out);

@@ -12,7 +12,10 @@ impl LadderApp {
     /// Handles the meeting's commands.
     pub(super) fn handle_meeting(&mut self, command: MeetingCommand) {
         match command {
-            MeetingCommand::SetAgendaOrder(order) => self.view.windows.agenda = Some(order),
+            MeetingCommand::SetAgendaOrder(order) => {
+                self.view.windows.agenda = Some(order);
+                self.view.agenda_order = order;
+            }
             MeetingCommand::Present(person) => self.present(person),
             MeetingCommand::DecideAndNext => self.decide_and_next(),
             MeetingCommand::NextCandidate => self.next_candidate(),
@@ -32,6 +35,8 @@ impl LadderApp {
             outcome: None,
             new_level: target,
             rationale: String::new(),
+            reasons: Vec::new(),
+            over_budget: String::new(),
         });
         self.view.selected = Some(person);
     }
@@ -49,7 +54,9 @@ impl LadderApp {
             outcome,
             new_level,
             rationale: p.rationale.clone(),
-            time_spent_secs: Some(p.elapsed_secs),
+            time_spent_secs: None,
+            reasons: p.reasons.clone(),
+            over_budget: p.over_budget.clone(),
         };
         if self.edit(decide) {
             self.next_candidate();

@@ -71,6 +71,7 @@ struct Closing {
 #[derive(Debug, Default)]
 struct Shown {
     title: String,
+    full_screen: bool,
     theme: Option<settings::ThemeChoice>,
 }
 
@@ -176,6 +177,10 @@ impl LadderApp {
         if title != self.shown.title {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown.title = title;
+        }
+        if self.view.full_screen != self.shown.full_screen {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.full_screen));
+            self.shown.full_screen = self.view.full_screen;
         }
     }
 
@@ -353,7 +358,11 @@ pub fn start(path: Option<&Path>, mut settings: Settings) -> LadderApp {
     let folders = opened.iter().chain(&settings.recent).filter_map(|p| p.parent().map(Path::to_path_buf));
     crate::io::atomic::remove_temp_files_left_by_killed_saves(folders.chain(recovery_dir.clone()));
     let mut app = LadderApp::with_session(session, opened.as_deref());
+    let ask_name = !settings.name_confirmed;
     app.settings = settings;
+    if ask_name {
+        app.open_preferences(true);
+    }
     let opened = app.path().map(Path::to_path_buf);
     if let Some(p) = &opened {
         app.take_lock_or_read_only(p);

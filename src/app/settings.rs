@@ -18,6 +18,8 @@ pub struct Settings {
     pub user_name: String,
     /// The folder of the last file chosen: where the next file dialog starts.
     pub last_folder: Option<PathBuf>,
+    /// Whether the user has said who they are (File → Preferences); the first start asks.
+    pub name_confirmed: bool,
 }
 
 impl Default for Settings {
@@ -27,6 +29,7 @@ impl Default for Settings {
             recent: Vec::new(),
             user_name: default_user_name(),
             last_folder: None,
+            name_confirmed: false,
         }
     }
 }

@@ -153,13 +153,8 @@ pub enum Command {
     /// rationale and pre-read tally, as Markdown and/or one self-contained HTML file.
     Packet {
         session: PathBuf,
-        #[arg(long, value_name = "OUT.md")]
-        md: Option<PathBuf>,
-        #[arg(long, value_name = "OUT.html")]
-        html: Option<PathBuf>,
-        /// Replace output files that exist.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        out: DocumentOutputs,
     },
     /// Print the fairness figures as Markdown: the distribution per level against the target, each
     /// manager against the organisation at the same levels, the evidence coverage of open proposals,
@@ -176,7 +171,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a gap letter (Markdown) for every "not this cycle" decision into a folder.
+    /// Write the meeting's minutes: attendance, recusals, each decision with its outcome, reasons,
+    /// time spent and the members present, the budget used, action items and what is still open.
+    Minutes {
+        session: PathBuf,
+        #[command(flatten)]
+        out: DocumentOutputs,
+    },
+    /// Write a letter (Markdown) for every decision into a folder, from the session's templates:
+    /// promotions, level adjustments, holds and "not this cycle" alike.
     Letters {
         session: PathBuf,
         /// The folder to write the letters into (created if needed).
@@ -300,9 +303,11 @@ pub fn exit_code(error: &FileError) -> u8 {
 
 fn run(command: Command) -> Result<(), FileError> {
     match command {
-        Command::Merge { .. } | Command::Packet { .. } | Command::Report { .. } | Command::Letters { .. } => {
-            run_committee(command)
-        }
+        Command::Merge { .. }
+        | Command::Packet { .. }
+        | Command::Minutes { .. }
+        | Command::Report { .. }
+        | Command::Letters { .. } => run_committee(command),
         Command::Head { session, signer } => record::head(&session, signer.as_deref()),
         Command::Sign { session, key, agent, signer, detached } => {
             let with = match (key, agent) {
@@ -435,7 +440,8 @@ fn validate(file: &Path, ladder: Option<&Path>, choices: &ImportChoices) -> Resu
     Ok(())
 }
 
-/// The committee's verbs: merging prep files, the pre-read packet, the fairness report, gap letters.
+/// The committee's verbs: merging prep files, the pre-read packet, the minutes, the fairness
+/// report, letters.
 fn run_committee(command: Command) -> Result<(), FileError> {
     match command {
         Command::Merge { files, output, title, prefer, keep_open, force } => {
@@ -474,21 +480,8 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             }
             Ok(())
         }
-        Command::Packet { session, md, html, force } => {
-            for output in md.iter().chain(html.iter()) {
-                refuse_output(output, &[&session], force)?;
-            }
-            if md.is_none() && html.is_none() {
-                let problem = crate::io::Problem::new("nothing to write", "add --md OUT.md and/or --html OUT.html");
-                return Err(FileError::invalid(&session, vec![problem]));
-            }
-            let loaded = as_shown(load_verified(&session)?, &session);
-            crate::io::export::packet::write_packet(&loaded, md.as_deref(), html.as_deref())?;
-            for path in md.iter().chain(html.iter()) {
-                outln!("wrote {}", path.display());
-            }
-            Ok(())
-        }
+        Command::Packet { session, out } => two_documents(&session, &out, crate::io::export::packet::write_packet),
+        Command::Minutes { session, out } => two_documents(&session, &out, crate::io::export::minutes::write_minutes),
         Command::Report { session, track, csv, json } => {
             let Some(track) = Track::parse(&track) else {
                 let problem = crate::io::Problem::new(
@@ -532,15 +525,49 @@ fn run_committee(command: Command) -> Result<(), FileError> {
     }
 }
 
+/// Where a document goes: Markdown and/or HTML.
+#[derive(clap::Args, Debug)]
+pub struct DocumentOutputs {
+    #[arg(long, value_name = "OUT.md")]
+    md: Option<PathBuf>,
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// Replace output files that exist.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Writes a document as Markdown and/or HTML (`write_packet`, `write_minutes`).
+type WriteDocument = fn(&crate::model::Session, Option<&Path>, Option<&Path>) -> Result<(), FileError>;
+
+/// A document written as Markdown and/or HTML (`packet`, `minutes`), never over an input.
+fn two_documents(session: &Path, out: &DocumentOutputs, write: WriteDocument) -> Result<(), FileError> {
+    let (md, html, force) = (out.md.as_deref(), out.html.as_deref(), out.force);
+    let session_buf = session.to_path_buf();
+    for output in md.iter().chain(html.iter()) {
+        refuse_output(output, &[&session_buf], force)?;
+    }
+    if md.is_none() && html.is_none() {
+        let problem = crate::io::Problem::new("nothing to write", "add --md OUT.md and/or --html OUT.html");
+        return Err(FileError::invalid(session, vec![problem]));
+    }
+    let loaded = as_shown(load_verified(session)?, session);
+    write(&loaded, md, html)?;
+    for path in md.iter().chain(html.iter()) {
+        outln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
 /// `ladderboard letters SESSION -o DIR`.
 fn letters(session: &Path, output: &Path) -> Result<(), FileError> {
     let loaded = as_shown(load_verified(session)?, session);
-    if !loaded.decisions.values().any(|d| d.outcome == crate::model::Outcome::NotThisCycle) {
-        outln!("no \"not this cycle\" decisions in {}: no gap letters to write", session.display());
+    if loaded.decisions.is_empty() {
+        outln!("no decisions in {}: no letters to write", session.display());
         return Ok(());
     }
-    let written = crate::io::export::letters::write_gap_letters(&loaded, output)?;
-    outln!("wrote {} into {}", counted(written.len(), "gap letter", "gap letters"), output.display());
+    let written = crate::io::export::letters::write_letters(&loaded, output)?;
+    outln!("wrote {} into {}", counted(written.len(), "letter", "letters"), output.display());
     for path in written {
         outln!("  {}", path.display());
     }
@@ -554,7 +581,7 @@ fn as_shown(session: crate::model::Session, path: &Path) -> crate::model::Sessio
     }
     // On standard error: standard output may be data (`report --json`) a script reads.
     eprintln!("blind mode is on in {}: names, managers, teams and e-mails are exported as codes", path.display());
-    crate::model::blind::Blinding::new(&session).apply(&session)
+    crate::model::blind::Blinding::new(&session).apply_for_export(&session)
 }
 
 /// Whether two paths name one file (compared as given when either does not exist yet).

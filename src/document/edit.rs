@@ -6,6 +6,7 @@
 
 use super::Stamp;
 use crate::model::change::cell_label;
+use crate::model::decision::Reason;
 use crate::model::fairness::BandTargets;
 use crate::model::meeting::{AgendaOrder, Mark, Meeting, Vote};
 use crate::model::{
@@ -32,6 +33,10 @@ pub enum Edit {
         new_level: Option<LevelId>,
         rationale: String,
         time_spent_secs: Option<u64>,
+        /// Reason codes beside the rationale.
+        reasons: Vec<Reason>,
+        /// Why a promotion goes over the budget; required when it does.
+        over_budget: String,
     },
     ReopenDecision {
         person: PersonId,
@@ -75,9 +80,13 @@ pub enum Edit {
     MoveOnAgenda {
         person: PersonId,
         to: usize,
+        /// The order on screen the move starts from: the agenda then keeps it, by hand.
+        from: AgendaOrder,
     },
     /// Minutes per candidate.
     SetTimeBox(u32),
+    /// The committee, attendance, recusals, budget and minutes (`committee_edit.rs`).
+    Committee(super::CommitteeEdit),
     /// The chair's target share per band; `None` goes back to the default.
     SetTargets(Option<BandTargets>),
     /// Blind mode on (names shown as codes) or off (revealing them).
@@ -159,6 +168,7 @@ impl Edit {
             | Edit::SetMark { .. }
             | Edit::MoveOnAgenda { .. }
             | Edit::SetTimeBox(_)
+            | Edit::Committee(_)
             | Edit::SetTargets(_)
             | Edit::SetBlind(_)
             | Edit::Finalize { .. }
@@ -198,10 +208,13 @@ impl Edit {
                 let label = format!("withdraw proposal for {}", name_of(&person)?);
                 (label, vec![Change::Propose { person, proposal: None }])
             }
-            Edit::Decide { person, outcome, new_level, rationale, time_spent_secs } => {
+            Edit::Decide { person, outcome, new_level, rationale, time_spent_secs, reasons, over_budget } => {
                 let label = format!("decide {}: {outcome}", name_of(&person)?);
-                let decision =
-                    Decision { outcome, new_level, rationale, decided_by: user, decided_at: now, time_spent_secs };
+                let mut decision = Decision::new(outcome, new_level, &rationale, &user, now);
+                decision.time_spent_secs = time_spent_secs;
+                decision.reasons = reasons;
+                over_budget.trim().clone_into(&mut decision.over_budget);
+                in_the_room(session, &person, &mut decision)?;
                 (label, vec![Change::Decide { person, decision: Some(decision) }])
             }
             Edit::ReopenDecision { person } => {
@@ -240,9 +253,11 @@ impl Edit {
                 (label, vec![Change::Place { person, placement: Some(to) }])
             }
             Edit::SetMark { person, vote, comment } => mark_step(person, vote, &comment, stamp),
-            Edit::MoveOnAgenda { person, to } => {
-                ("reorder agenda".to_owned(), vec![Change::SetMeeting(moved_on_agenda(session, &person, to))])
+            Edit::MoveOnAgenda { person, to, from } => {
+                let meeting = moved_on_agenda(session, &person, to, from);
+                ("reorder agenda".to_owned(), vec![Change::SetMeeting(meeting)])
             }
+            Edit::Committee(edit) => edit.plan(session, stamp)?,
             Edit::SetTimeBox(minutes) => {
                 let meeting = Meeting { minutes_per_candidate: minutes, ..session.meeting.clone() };
                 (format!("time box {minutes} min"), vec![Change::SetMeeting(meeting)])
@@ -270,9 +285,43 @@ impl Edit {
     }
 }
 
+/// The meeting's side of a decision: the decider is not recused, a promotion over the budget says
+/// why, the reasons are the ladder's; the decision keeps who was in the room and who stepped out,
+/// and the cycle's effective date for a level change.
+fn in_the_room(session: &Session, person: &PersonId, decision: &mut Decision) -> Result<(), RuleError> {
+    let recused = session.recused_members(person);
+    if recused.contains(&decision.decided_by) {
+        let name = session.name_of(person);
+        return Err(RuleError::Recused { member: decision.decided_by.clone(), person: name });
+    }
+    if decision.outcome == Outcome::Promote
+        && let Some(level) = &decision.new_level
+        && let Some(over) = session.over_budget(person, level)
+        && decision.over_budget.is_empty()
+    {
+        return Err(RuleError::OverBudget(over));
+    }
+    let codes = session.ladder.reason_codes();
+    for reason in &decision.reasons {
+        let code = codes.iter().find(|c| c.code == reason.code).ok_or_else(|| RuleError::UnknownReason {
+            code: reason.code.clone(),
+            valid: codes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", "),
+        })?;
+        if code.names_criterion && reason.criterion.is_none() {
+            return Err(RuleError::ReasonNeedsCriterion(code.label.clone()));
+        }
+    }
+    decision.present = session.present_members().into_iter().map(str::to_owned).collect();
+    decision.recused = recused;
+    if decision.outcome.changes_level() {
+        decision.effective = session.meeting.effective;
+    }
+    Ok(())
+}
+
 /// The meeting with `person` moved to position `to` of the agenda's order by hand.
-fn moved_on_agenda(session: &Session, person: &PersonId, to: usize) -> Meeting {
-    let mut order: Vec<PersonId> = session.agenda(AgendaOrder::ByHand).into_iter().map(|i| i.person).collect();
+fn moved_on_agenda(session: &Session, person: &PersonId, to: usize, from: AgendaOrder) -> Meeting {
+    let mut order: Vec<PersonId> = session.agenda(from).into_iter().map(|i| i.person).collect();
     if let Some(from) = order.iter().position(|p| p == person) {
         let id = order.remove(from);
         order.insert(to.min(order.len()), id);

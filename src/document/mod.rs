@@ -6,12 +6,14 @@
 #![deny(clippy::wildcard_enum_match_arm)]
 
 mod blind;
+pub mod committee_edit;
 pub mod edit;
 pub mod file;
 pub mod history;
 pub mod revision;
 
 pub use blind::BlindView;
+pub use committee_edit::CommitteeEdit;
 pub use edit::{Edit, EditError};
 pub use file::OpenFile;
 
@@ -74,6 +76,25 @@ impl Document {
     #[must_use]
     pub fn shown(&self) -> &Session {
         self.blind.as_ref().map_or(&self.session, |b| &b.shown)
+    }
+
+    /// The session as it leaves the app (exports, letters, minutes): blinded while blind mode is
+    /// on, employee ids coded too (`Blinding::apply_for_export`).
+    #[must_use]
+    pub fn for_export(&self) -> std::borrow::Cow<'_, Session> {
+        match &self.blind {
+            Some(b) => std::borrow::Cow::Owned(b.blinding.apply_for_export(&self.session)),
+            None => std::borrow::Cow::Borrowed(&self.session),
+        }
+    }
+
+    /// Who holds the session, as the read-only banner says it: their code while blind mode is on.
+    #[must_use]
+    pub fn holder_text(&self, holder: &crate::io::session::lock::LockInfo) -> String {
+        match &self.blind {
+            Some(b) => format!("{} (another computer)", b.blinding.actor(&holder.user)),
+            None => holder.to_string(),
+        }
     }
 
     /// Text for the screen, blinded while blind mode is on.

@@ -64,6 +64,7 @@ impl Blinding {
         authors.extend(session.proposals.values().map(|p| p.proposer.as_str()));
         authors.extend(session.decisions.values().map(|d| d.decided_by.as_str()));
         authors.extend(session.marks.iter().map(|m| m.member.as_str()));
+        authors.extend(session.meeting.members.iter().map(|m| m.name.as_str()));
         let mut actors = HashMap::new();
         let mut member = 0;
         for author in authors.into_iter().filter(|a| !a.is_empty()) {
@@ -76,6 +77,7 @@ impl Blinding {
         let mut pairs: Vec<(String, String)> = by_name.into_iter().collect();
         pairs.extend(teams.iter().map(|(t, c)| (t.clone(), c.clone())));
         pairs.extend(actors.iter().map(|(a, c)| (a.clone(), c.clone())));
+        pairs.extend(first_names(&pairs));
         pairs.retain(|(name, _)| name.chars().count() >= 2);
         pairs.sort();
         pairs.dedup_by(|a, b| a.0 == b.0);
@@ -109,11 +111,27 @@ impl Blinding {
         }
     }
 
-    /// Free text with every known name replaced by its code and e-mail addresses hidden.
+    /// Free text with every known name (full, or a first name alone) replaced by its code where it
+    /// stands as a word, and e-mail addresses hidden.
     #[must_use]
     pub fn text(&self, text: &str) -> String {
         let replaced = match &self.finder {
-            Some(finder) => finder.replace_all(text, &self.replacements),
+            Some(finder) => {
+                let mut out = String::with_capacity(text.len());
+                let mut at = 0;
+                for found in finder.find_iter(text) {
+                    let before = text[..found.start()].chars().next_back();
+                    let after = text[found.end()..].chars().next();
+                    if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                        continue; // "Bo" inside "Bolivia" is not a name
+                    }
+                    out.push_str(&text[at..found.start()]);
+                    out.push_str(&self.replacements[found.pattern().as_usize()]);
+                    at = found.end();
+                }
+                out.push_str(&text[at..]);
+                out
+            }
             None => text.to_owned(),
         };
         if !replaced.contains('@') {
@@ -124,6 +142,72 @@ impl Blinding {
             .map(|word| if word.contains('@') && word.contains('.') { HIDDEN_EMAIL } else { word })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The committee's names and the minutes' text, coded.
+    fn meeting(&self, meeting: &mut super::meeting::Meeting) {
+        for member in &mut meeting.members {
+            member.name = self.actor(&member.name);
+        }
+        for presence in &mut meeting.attendance {
+            presence.member = self.actor(&presence.member);
+        }
+        for recusal in &mut meeting.recusals {
+            recusal.member = self.actor(&recusal.member);
+            recusal.reason = self.text(&recusal.reason);
+        }
+        for action in &mut meeting.actions {
+            action.text = self.text(&action.text);
+            action.owner = self.text(&action.owner);
+        }
+        for deferral in &mut meeting.deferrals {
+            deferral.note = self.text(&deferral.note);
+        }
+    }
+
+    /// A blinded copy for what leaves the app (exports, letters, minutes): as `apply`, and each
+    /// employee id replaced by the person's code, so no file name or column gives anyone away.
+    #[must_use]
+    pub fn apply_for_export(&self, session: &Session) -> Session {
+        let mut shown = self.apply(session);
+        let code = |id: &PersonId| PersonId::new(self.person(id).replace(' ', "-"));
+        for person in &mut shown.people {
+            person.id = code(&person.id);
+        }
+        shown.placements = recode_map(std::mem::take(&mut shown.placements), &code);
+        shown.proposals = recode_map(std::mem::take(&mut shown.proposals), &code);
+        shown.decisions = recode_map(std::mem::take(&mut shown.decisions), &code);
+        for e in &mut shown.evidence {
+            e.person = code(&e.person);
+        }
+        shown.evidence.sort_by(|a, b| (&a.person, &a.level, &a.dimension).cmp(&(&b.person, &b.level, &b.dimension)));
+        for n in &mut shown.notes {
+            n.person = code(&n.person);
+        }
+        for m in &mut shown.marks {
+            m.person = code(&m.person);
+        }
+        for e in &mut shown.audit {
+            if let Some(p) = &mut e.person {
+                *p = code(p);
+            }
+        }
+        for c in &mut shown.conflicts {
+            c.person = code(&c.person);
+        }
+        let meeting = &mut shown.meeting;
+        meeting.order = meeting.order.iter().map(&code).collect();
+        for r in &mut meeting.recusals {
+            r.person = code(&r.person);
+        }
+        for a in &mut meeting.actions {
+            a.person = a.person.as_ref().map(&code);
+        }
+        for d in &mut meeting.deferrals {
+            d.person = code(&d.person);
+        }
+        shown.reindex();
+        shown
     }
 
     /// A blinded copy of `session`: what the screens and exports show while blind mode is on.
@@ -177,6 +261,13 @@ impl Blinding {
             event.to = self.text(&event.to);
             event.why = self.text(&event.why);
         }
+        self.meeting(&mut shown.meeting);
+        for decision in shown.decisions.values_mut() {
+            for name in decision.present.iter_mut().chain(decision.recused.iter_mut()) {
+                *name = self.actor(name);
+            }
+            decision.over_budget = self.text(&decision.over_budget);
+        }
         for conflict in &mut shown.conflicts {
             for option in &mut conflict.options {
                 option.author = self.actor(&option.author);
@@ -190,6 +281,40 @@ impl Blinding {
         shown.reindex();
         shown
     }
+}
+
+fn recode_map<V>(
+    map: std::collections::BTreeMap<PersonId, V>,
+    code: &dyn Fn(&PersonId) -> PersonId,
+) -> std::collections::BTreeMap<PersonId, V> {
+    map.into_iter().map(|(k, v)| (code(&k), v)).collect()
+}
+
+/// Each name's first word alone ("Sven" of "Sven Olsen"), with the name's code where only one name
+/// starts with it, else a neutral word: a shared first name cannot say who is meant.
+fn first_names(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    let mut by_first: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (name, code) in pairs {
+        let mut words = name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next())
+            && first.chars().count() >= 2
+            && first.chars().next().is_some_and(char::is_uppercase)
+        {
+            let codes = by_first.entry(first).or_default();
+            if !codes.contains(&code.as_str()) {
+                codes.push(code);
+            }
+        }
+    }
+    let full: BTreeSet<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
+    by_first
+        .into_iter()
+        .filter(|(first, _)| !full.contains(first))
+        .map(|(first, codes)| {
+            let code = if codes.len() == 1 { codes[0].to_owned() } else { "(name hidden)".to_owned() };
+            (first.to_owned(), code)
+        })
+        .collect()
 }
 
 /// A, B, … Z, AA, AB, …

@@ -134,6 +134,9 @@ pub struct Ladder {
     /// senior at Meta). A roster import uses one only when the user names it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schemes: Vec<LevelScheme>,
+    /// The reason codes a decision may give; empty for the defaults (`reason_codes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<super::decision::ReasonCode>,
 }
 
 /// One company's level codes and the ladder level each means: Meta's `E5` and `IC5` are both P3.
@@ -144,6 +147,26 @@ pub struct LevelScheme {
 }
 
 impl Ladder {
+    /// The reason codes decisions take: the ladder file's own, else the defaults.
+    #[must_use]
+    pub fn reason_codes(&self) -> Vec<super::decision::ReasonCode> {
+        if self.reasons.is_empty() { super::decision::default_reason_codes() } else { self.reasons.clone() }
+    }
+
+    /// How a reason reads: its label, with the criterion's name when it names one.
+    #[must_use]
+    pub fn reason_label(&self, reason: &super::decision::Reason) -> String {
+        let codes = self.reason_codes();
+        let label = codes.iter().find(|c| c.code == reason.code).map_or(reason.code.as_str(), |c| c.label.as_str());
+        match &reason.criterion {
+            Some(d) => {
+                let name = self.dimensions.iter().find(|x| &x.id == d).map_or(d.as_str(), |x| x.name.as_str());
+                format!("{label}: {name}")
+            }
+            None => label.to_owned(),
+        }
+    }
+
     /// The level code scheme with this name (case-insensitive).
     #[must_use]
     pub fn scheme(&self, name: &str) -> Option<&LevelScheme> {

@@ -2,9 +2,12 @@
 //! box, and the tally the room sees. All derived from the session but the marks and the meeting's
 //! settings, which are saved in it.
 
+use super::committee::{ActionItem, Budget, Deferral, Member, Presence, Recusal};
 use super::ids::{LevelId, PersonId};
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A member's pre-read view of one candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,6 +47,8 @@ pub struct Tally {
     pub agree: usize,
     pub question: usize,
     pub abstain: usize,
+    /// Marks of members recused for the candidate, or without a vote (observers, HR partners).
+    pub not_counted: usize,
 }
 
 impl Tally {
@@ -55,7 +60,12 @@ impl Tally {
             .filter(|(n, _)| *n > 0)
             .map(|(n, label)| format!("{n} {label}"))
             .collect();
-        if parts.is_empty() { "no marks".to_owned() } else { parts.join(" · ") }
+        let counted = if parts.is_empty() { "no marks".to_owned() } else { parts.join(" · ") };
+        if self.not_counted == 0 {
+            counted
+        } else {
+            format!("{counted} ({} not counted: recused or no vote)", self.not_counted)
+        }
     }
 }
 
@@ -67,11 +77,42 @@ pub struct Meeting {
     /// The chair's own order (dragged), used when the agenda is ordered by hand.
     #[serde(default)]
     pub order: Vec<PersonId>,
+    /// The committee, who is in the room, and who steps out for whom (`committee.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendance: Vec<Presence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recusals: Vec<Recusal>,
+    #[serde(default, skip_serializing_if = "Budget::is_empty")]
+    pub budget: Budget,
+    /// When decided level changes take effect, unless a decision says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// The minutes' follow-ups and put-off candidates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deferrals: Vec<Deferral>,
+    /// The chair's letter templates by outcome (`letters.rs`); an outcome not here uses the default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub letters: BTreeMap<String, String>,
 }
 
 impl Default for Meeting {
     fn default() -> Self {
-        Meeting { minutes_per_candidate: 6, order: Vec::new() }
+        Meeting {
+            minutes_per_candidate: 6,
+            order: Vec::new(),
+            members: Vec::new(),
+            attendance: Vec::new(),
+            recusals: Vec::new(),
+            budget: Budget::default(),
+            effective: None,
+            actions: Vec::new(),
+            deferrals: Vec::new(),
+            letters: BTreeMap::new(),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod band_targets;
 pub mod blind;
 pub mod change;
+pub mod committee;
 pub mod compare;
 pub mod conflict;
 pub mod decision;

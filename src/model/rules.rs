@@ -58,6 +58,20 @@ pub enum RuleError {
     Person { person: PersonId, problem: Box<RuleError> },
     #[error("ladder: {0}")]
     Ladder(String),
+    #[error("{member} is recused for {person}: a member who stepped out cannot record the decision")]
+    Recused { member: String, person: String },
+    #[error("over budget ({0}): say why this promotion goes over")]
+    OverBudget(String),
+    #[error("no reason code \"{code}\"; the ladder's codes: {valid}")]
+    UnknownReason { code: String, valid: String },
+    #[error("the reason \"{0}\" names a criterion: choose which one")]
+    ReasonNeedsCriterion(String),
+    #[error("{0} is not a member of the committee: add them first (Meeting → Committee)")]
+    NotAMember(String),
+    #[error("{what} needs {needs}")]
+    Missing { what: &'static str, needs: &'static str },
+    #[error("{0}")]
+    Committee(String),
 }
 
 pub(crate) fn unknown_level(ladder: &Ladder, level: &LevelId) -> RuleError {

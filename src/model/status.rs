@@ -51,14 +51,7 @@ mod tests {
         let proposal = Proposal { target: "P4".into(), rationale: "r".into(), proposer: "x".into(), proposed_at: at };
         session.proposals.insert(id.clone(), proposal);
         assert_eq!(Status::of(&session, &id), Status::Proposed);
-        let decision = Decision {
-            outcome: Outcome::Hold,
-            new_level: None,
-            rationale: "r".into(),
-            decided_by: "x".into(),
-            time_spent_secs: None,
-            decided_at: at,
-        };
+        let decision = Decision::new(Outcome::Hold, None, "r", "x", at);
         session.decisions.insert(id.clone(), decision);
         assert_eq!(Status::of(&session, &id), Status::Decided);
     }

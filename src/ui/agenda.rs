@@ -53,6 +53,9 @@ pub fn agenda_ui(
             ui.label(
                 RichText::new(format!("{} candidates · {decided} decided · about {to_go} to go", items.len())).weak(),
             );
+            if !session.meeting.budget.is_empty() {
+                ui.label(format!("Budget: {}", session.budget_use().overall.describe()));
+            }
             if items.is_empty() {
                 ui.label("No one is proposed yet: a proposal puts a candidate on the agenda.");
                 return;
@@ -71,17 +74,29 @@ pub fn agenda_ui(
                         }
                         let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
                         if up.hint(format!("Move {} up", person.name)).clicked() {
-                            out.push(Command::Edit(Edit::MoveOnAgenda { person: item.person.clone(), to: index - 1 }));
+                            out.push(Command::Edit(Edit::MoveOnAgenda {
+                                person: item.person.clone(),
+                                to: index - 1,
+                                from: current,
+                            }));
                         }
                         let down = ui.add_enabled(index + 1 < items.len(), egui::Button::new("↓").small());
                         if down.hint(format!("Move {} down", person.name)).clicked() {
-                            out.push(Command::Edit(Edit::MoveOnAgenda { person: item.person.clone(), to: index + 1 }));
+                            out.push(Command::Edit(Edit::MoveOnAgenda {
+                                person: item.person.clone(),
+                                to: index + 1,
+                                from: current,
+                            }));
                         }
                         // The row drags onto another row's place.
                         let id = egui::Id::unique(("agenda-row", item.person.as_str()));
                         let response = ui.dnd_drag_source(id, item.person.clone(), row).response;
                         if let Some(moved) = response.dnd_release_payload::<crate::model::PersonId>() {
-                            out.push(Command::Edit(Edit::MoveOnAgenda { person: (*moved).clone(), to: index }));
+                            out.push(Command::Edit(Edit::MoveOnAgenda {
+                                person: (*moved).clone(),
+                                to: index,
+                                from: current,
+                            }));
                         }
                     });
                 }
@@ -98,6 +113,10 @@ fn row_ui(ui: &mut egui::Ui, session: &Session, index: usize, item: &AgendaItem,
         ui.label(RichText::new(format!("{}.", index + 1)).weak());
         let name = RichText::new(format!("{} {} → {}", person.name, person.level, item.target));
         ui.label(if item.decided { name.weak() } else { name.strong() });
+        let manager = session.manager_name(person);
+        if !manager.is_empty() {
+            ui.label(RichText::new(format!("mgr {manager}")).small());
+        }
         let gaps = match item.gaps {
             0 => "evidence complete".to_owned(),
             1 => "1 criterion open".to_owned(),
@@ -111,7 +130,8 @@ fn row_ui(ui: &mut egui::Ui, session: &Session, index: usize, item: &AgendaItem,
             .map(|m| format!("“{}” ({})", m.comment, m.member))
             .collect();
         if !comments.is_empty() {
-            ui.label(RichText::new(comments.join(" · ")).small().italics());
+            // Long comments wrap within the window rather than running off it.
+            ui.add(egui::Label::new(RichText::new(comments.join(" · ")).small().italics()).wrap());
         }
         if let Some(d) = session.decisions.get(&item.person) {
             let spent = d.time_spent_secs.map(|s| format!(" in {}:{:02}", s / 60, s % 60)).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The proposal (target level and rationale) and the committee's decision (outcome, new level,
 //! required rationale) for one person.
 
+use super::decision_extras;
 use super::text_area::labelled_text_area;
 use crate::command::Command;
 use crate::command::Edit;
@@ -51,7 +52,14 @@ pub fn proposal_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
 }
 
 /// The committee's decision.
-pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, out: &mut Vec<Command>) {
+pub fn decision_ui(
+    ui: &mut Ui,
+    session: &Session,
+    person: &Person,
+    you: &str,
+    drafts: &mut Drafts,
+    out: &mut Vec<Command>,
+) {
     if let Some(d) = session.decisions.get(&person.id) {
         let level = d.new_level.as_ref().map(|l| format!(" to {l}")).unwrap_or_default();
         ui.label(
@@ -64,7 +72,6 @@ pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             .strong(),
         );
     }
-    let ladder = &session.ladder;
     ui.horizontal(|ui| {
         let label = ui.label("Outcome");
         ComboBox::from_id_salt("outcome")
@@ -83,31 +90,23 @@ pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
             drafts.new_level = session.proposals.get(&person.id).map(|p| p.target.clone());
         }
         ui.horizontal(|ui| {
-            let label = ui.label("New level");
-            let promote = drafts.outcome == Some(Outcome::Promote);
-            ComboBox::from_id_salt("new-level")
-                .selected_text(drafts.new_level.as_ref().map_or_else(|| "choose…".to_owned(), ToString::to_string))
-                .show_ui(ui, |ui| {
-                    for level in &ladder.levels {
-                        let allowed = if promote {
-                            level.track == person.track && ladder.rank(&level.id) > ladder.rank(&person.level)
-                        } else {
-                            level.id != person.level
-                        };
-                        if allowed {
-                            ui.selectable_value(&mut drafts.new_level, Some(level.id.clone()), level.label());
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let size = egui::TextStyle::Body.resolve(ui.style()).size;
+            decision_extras::new_level_ui(ui, session, person, drafts.outcome, &mut drafts.new_level, size);
         });
     }
-    let hint = "Required: the committee's reason, against the criteria";
+    let hint = "Required: the committee's reason, against the criteria. A paragraph starting \"Internal:\" stays out of letters";
     labelled_text_area(ui, "Decision rationale", &mut drafts.decision_rationale, hint);
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    decision_extras::reasons_ui(ui, session, &mut drafts.reasons, size);
+    let promote_to = decision_extras::promotion_level(drafts.outcome, drafts.new_level.as_ref());
+    let budget_ok = decision_extras::budget_ui(ui, session, person, promote_to, &mut drafts.over_budget, size);
+    let may_decide = decision_extras::recusal_ui(ui, session, person, you, size);
     let ready = drafts.outcome.is_some()
         && !drafts.decision_rationale.trim().is_empty()
-        && (!changes_level || drafts.new_level.is_some());
+        && (!changes_level || drafts.new_level.is_some())
+        && decision_extras::reasons_ready(session, &drafts.reasons)
+        && budget_ok
+        && may_decide;
     ui.horizontal(|ui| {
         if ui.add_enabled(ready, egui::Button::new("Record decision")).clicked()
             && let Some(outcome) = drafts.outcome
@@ -118,6 +117,8 @@ pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
                 new_level: if changes_level { drafts.new_level.clone() } else { None },
                 rationale: drafts.decision_rationale.trim().to_owned(),
                 time_spent_secs: None,
+                reasons: drafts.reasons.clone(),
+                over_budget: drafts.over_budget.trim().to_owned(),
             }));
         }
         if session.decisions.contains_key(&person.id) && ui.button("Reopen decision").clicked() {
@@ -126,7 +127,9 @@ pub fn decision_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut
     });
     if !ready {
         ui.label(
-            RichText::new("A decision needs an outcome, a rationale and, to change the level, the new level.")
+            RichText::new(
+                "A decision needs an outcome, a rationale, the new level to change the level, a criterion for \"evidence missing\", and a reason to go over the budget.",
+            )
                 .small()
                 .weak(),
         );

@@ -1,5 +1,6 @@
 //! The Fairness window's last two tabs: before / after (what the committee made of each manager's
-//! and each level's proposals) and time in level (per team, and the people longest at theirs).
+//! and each level's proposals, and the reasons it gave per manager and team) and time in level
+//! (per team, and the people longest at theirs).
 
 use crate::command::BoardCommand;
 use crate::command::Command;
@@ -27,6 +28,32 @@ pub fn before_after_ui(ui: &mut egui::Ui, outcomes: &Outcomes) {
         moved_grid(ui, "fairness-moved-managers", "Manager", &outcomes.by_manager);
         ui.add_space(8.0);
         moved_grid(ui, "fairness-moved-levels", "Proposed from", &outcomes.by_level);
+        ui.add_space(8.0);
+        ui.label(RichText::new("Reasons given with the decisions").strong());
+        if outcomes.reasons_by_manager.is_empty() {
+            ui.label(RichText::new("No decision gives a reason code yet.").weak());
+        }
+        for (id, first, rows) in [
+            ("fairness-reasons-managers", "Manager", &outcomes.reasons_by_manager),
+            ("fairness-reasons-teams", "Team", &outcomes.reasons_by_team),
+        ] {
+            if rows.is_empty() {
+                continue;
+            }
+            Grid::new(id).striped(true).show(ui, |ui| {
+                for heading in [first, "Reason", "Decisions"] {
+                    ui.label(RichText::new(heading).strong());
+                }
+                ui.end_row();
+                for r in rows {
+                    ui.label(&r.group);
+                    ui.label(&r.reason);
+                    ui.label(r.decisions.to_string());
+                    ui.end_row();
+                }
+            });
+            ui.add_space(6.0);
+        }
     });
 }
 

@@ -16,7 +16,7 @@ pub struct EditState<'a> {
 pub struct Banners<'a> {
     pub blind: bool,
     /// Who holds the session while this window has it read-only.
-    pub read_only: Option<&'a crate::io::session::lock::LockInfo>,
+    pub read_only: Option<&'a str>,
     /// Signatures that no longer match the record, with why.
     pub stale_signatures: &'a [crate::io::signing::SignatureCheck],
 }
@@ -27,7 +27,7 @@ pub fn menu_bar_ui(
     ui: &mut Ui,
     edit: &EditState<'_>,
     recent: &[PathBuf],
-    user_name: &mut String,
+    user_name: &str,
     banners: &Banners<'_>,
     out: &mut Vec<Command>,
 ) {
@@ -54,13 +54,16 @@ pub fn menu_bar_ui(
                 Action::ExportRon,
                 Action::ExportHistory,
                 Action::ExportPacket,
-                Action::WriteGapLetters,
+                Action::ExportMinutes,
+                Action::WriteLetters,
             ] {
                 if action == Action::ExportCsv {
                     ui.separator();
                 }
                 action_button(ui, action, action.label(), true, out);
             }
+            ui.separator();
+            action_button(ui, Action::Preferences, Action::Preferences.label(), true, out);
             ui.separator();
             for action in [Action::Finalize, Action::ReopenRecord, Action::Sign] {
                 action_button(ui, action, action.label(), true, out);
@@ -85,10 +88,12 @@ pub fn menu_bar_ui(
                 Action::ToggleTrack,
                 Action::ToggleTheme,
                 Action::ToggleBlind,
+                Action::FullScreen,
                 Action::FocusSearch,
                 Action::OpenPerson,
                 Action::History,
                 Action::Agenda,
+                Action::Committee,
                 Action::Fairness,
                 Action::Compare,
                 Action::OpenItems,
@@ -97,9 +102,8 @@ pub fn menu_bar_ui(
                 action_button(ui, action, action.label(), true, out);
             }
             ui.separator();
-            let label = ui.label("Your name (written in the audit trail)");
-            let limit = crate::model::text_limits::NAME_LIMIT / 4;
-            ui.add(egui::TextEdit::singleline(user_name).char_limit(limit)).labelled_by(label.id);
+            ui.label(egui::RichText::new(format!("You are {user_name} (written in the audit trail)")).weak());
+            action_button(ui, Action::Preferences, "Change your name…", true, out);
         });
         ui.menu_button("Help", |ui| {
             for action in [Action::Shortcuts, Action::FileFormats, Action::About] {
@@ -133,7 +137,7 @@ fn blind_banner(ui: &mut Ui, out: &mut Vec<Command>) {
     }
 }
 
-fn read_only_banner(ui: &mut Ui, holder: &crate::io::session::lock::LockInfo, out: &mut Vec<Command>) {
+fn read_only_banner(ui: &mut Ui, holder: &str, out: &mut Vec<Command>) {
     ui.separator();
     let text = egui::RichText::new(format!("READ-ONLY — {holder} has this session open")).strong();
     ui.label(text.color(super::theme::warning_color(ui.visuals())));

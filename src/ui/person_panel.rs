@@ -40,7 +40,8 @@ pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &
     let band = session.ladder.bands.get(placement.band).map_or("", String::as_str);
     // Empty roster fields (no manager for the head of the org, no team) are left out, not shown as " · ".
     let placed = format!("placed at {} {band}", placement.level);
-    let id = format!("id {}", person.id);
+    // Blind mode codes the employee id too: it would name the person to anyone with HR's list.
+    let id = if session.blind { String::new() } else { format!("id {}", person.id) };
     let parts = [session.manager_name(person), person.team.as_str(), person.track.label(), &placed, &id];
     let line: Vec<&str> = parts.into_iter().filter(|part| !part.is_empty()).collect();
     ui.label(RichText::new(line.join(" · ")).weak());
@@ -67,7 +68,7 @@ pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &
         CollapsingHeader::new("Proposal and decision").default_open(true).show(ui, |ui| {
             decision_form::proposal_ui(ui, session, person, drafts, out);
             ui.separator();
-            decision_form::decision_ui(ui, session, person, drafts, out);
+            decision_form::decision_ui(ui, session, person, you, drafts, out);
         });
         if session.proposals.contains_key(&person.id) {
             CollapsingHeader::new(format!("Pre-read ({})", session.tally(&person.id).describe()))

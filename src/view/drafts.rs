@@ -19,6 +19,9 @@ pub struct Drafts {
     pub outcome: Option<Outcome>,
     pub new_level: Option<LevelId>,
     pub decision_rationale: String,
+    pub reasons: Vec<crate::model::decision::Reason>,
+    /// Why a promotion goes over the budget, when it does.
+    pub over_budget: String,
     /// What the session held when these drafts were filled: a field still equal to it is unedited.
     basis: Basis,
 }
@@ -55,6 +58,7 @@ impl Drafts {
             drafts.outcome = Some(decision.outcome);
             drafts.new_level.clone_from(&decision.new_level);
             drafts.decision_rationale.clone_from(&decision.rationale);
+            drafts.reasons.clone_from(&decision.reasons);
         }
         if let Some(proposal) = session.proposals.get(&person.id) {
             drafts.proposal_rationale.clone_from(&proposal.rationale);

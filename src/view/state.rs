@@ -56,6 +56,10 @@ pub struct StatusMessage {
     reason = "independent UI toggles (panel open, focus, scroll), not a state machine"
 )]
 pub struct ViewState {
+    /// The window fills the screen (F11), for the room's shared screen.
+    pub full_screen: bool,
+    /// The agenda's order as last chosen: the agenda opens with it again.
+    pub agenda_order: crate::model::meeting::AgendaOrder,
     /// The windows over the board and their own state.
     pub windows: Windows,
     /// Finalize, reopen or sign, while asked.
@@ -99,6 +103,8 @@ pub struct ViewState {
 impl Default for ViewState {
     fn default() -> Self {
         ViewState {
+            full_screen: false,
+            agenda_order: crate::model::meeting::AgendaOrder::default(),
             windows: Windows::default(),
             record_prompt: None,
             selected: None,

@@ -9,6 +9,10 @@ use crate::model::PersonId;
 pub struct Windows {
     /// The meeting agenda window: open, and its order.
     pub agenda: Option<crate::model::meeting::AgendaOrder>,
+    /// The committee window (members, attendance, recusals, budget, minutes), while open.
+    pub committee: Option<CommitteeState>,
+    /// File → Preferences (your name), while open.
+    pub preferences: Option<PreferencesState>,
     /// The presenter view, while the meeting is on a candidate.
     pub presenter: Option<Presenter>,
     /// The help window's page, while open.
@@ -25,6 +29,34 @@ pub struct Windows {
     pub compare: Option<CompareState>,
     /// People Ctrl+clicked for comparison (kept while the window is closed).
     pub compare_marks: Vec<crate::model::PersonId>,
+}
+
+/// What the committee window holds while it is open: its forms' text.
+#[derive(Clone, Debug, Default)]
+pub struct CommitteeState {
+    pub new_member: String,
+    pub new_role: crate::model::committee::Role,
+    /// The candidate whose recusals and deferral the window shows.
+    pub candidate: Option<PersonId>,
+    pub recusal_reason: String,
+    /// Whether the budget fields were filled from the session yet.
+    pub budget_filled: bool,
+    pub budget_overall: String,
+    pub budget_levels: std::collections::BTreeMap<crate::model::LevelId, String>,
+    pub effective: String,
+    pub action_text: String,
+    pub action_owner: String,
+    pub action_due: String,
+    pub action_about_candidate: bool,
+    pub defer_until: String,
+    pub defer_note: String,
+}
+
+/// The preferences window's form: the name being typed, and whether this is the first start.
+#[derive(Clone, Debug, Default)]
+pub struct PreferencesState {
+    pub name: String,
+    pub first_start: bool,
 }
 
 /// Filters of the History window.
@@ -48,6 +80,9 @@ pub struct Presenter {
     pub outcome: Option<crate::model::Outcome>,
     pub new_level: Option<crate::model::LevelId>,
     pub rationale: String,
+    pub reasons: Vec<crate::model::decision::Reason>,
+    /// Why a promotion goes over the budget, when it does.
+    pub over_budget: String,
 }
 
 /// Which help page is open.

@@ -8,22 +8,21 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// Column headers of the decisions CSV, in order.
-pub const DECISION_HEADERS: [&str; 14] = [
-    "id",
-    "name",
-    "manager",
-    "team",
-    "track",
-    "current level",
-    "proposed level",
-    "decision",
-    "new level",
-    "rationale",
-    "decided by",
-    "decided at",
-    "time spent (min)",
-    "record",
-];
+pub const DECISION_HEADERS: [&str; 19] = {
+    let own = ["id", "name", "manager", "team", "track", "current level"];
+    let mut all = [""; 19];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < own.len() { own[i] } else { ADDED_HEADERS[i - own.len()] };
+        i += 1;
+    }
+    all
+};
+
+/// Where the decided-at and effective-date columns sit among the added columns (`ADDED_HEADERS`),
+/// for the workbook, which writes them as real date cells.
+pub const ADDED_DECIDED_AT: usize = 8;
+pub const ADDED_EFFECTIVE: usize = 4;
 
 /// Prefixes a cell that a spreadsheet would run as a formula with `'`, following the OWASP
 /// CSV-injection guidance (cells starting with `=`, `+`, `-`, `@`, tab or carriage return).
@@ -49,8 +48,21 @@ pub enum CsvColumns {
 /// The columns after the roster's own in a `WithRoster` export.
 /// The last, `record`, is the record's head on every row ("final · 94 · 149ba97e…"), so a copy
 /// handed to HR can be checked against the session later.
-const ADDED_HEADERS: [&str; 8] =
-    ["proposed level", "decision", "new level", "rationale", "decided by", "decided at", "time spent (min)", "record"];
+pub const ADDED_HEADERS: [&str; 13] = [
+    "proposed level",
+    "decision",
+    "new level",
+    "new title",
+    "effective date",
+    "rationale",
+    "reasons",
+    "decided by",
+    "decided at",
+    "present",
+    "recused",
+    "time spent (min)",
+    "record",
+];
 
 /// The export's header row for `columns`.
 #[must_use]
@@ -104,10 +116,20 @@ pub fn for_each_decision_row<E>(
         }
         row.push(proposal.map_or("", |p| p.target.as_str()).to_owned());
         row.push(decision.map_or("", |d| d.outcome.label()).to_owned());
-        row.push(decision.and_then(|d| d.new_level.as_ref()).map_or("", |l| l.as_str()).to_owned());
+        let new_level = decision.and_then(|d| d.new_level.as_ref());
+        row.push(new_level.map_or("", |l| l.as_str()).to_owned());
+        row.push(new_level.and_then(|l| session.ladder.level(l)).map_or("", |l| l.title.as_str()).to_owned());
+        let effective =
+            decision.filter(|d| d.outcome.changes_level()).and_then(|d| d.effective.or(session.meeting.effective));
+        row.push(effective.map(|d| d.to_string()).unwrap_or_default());
         row.push(decision.map_or("", |d| d.rationale.as_str()).to_owned());
+        let reasons = decision.map(|d| d.reasons.iter().map(|r| session.ladder.reason_label(r)).collect::<Vec<_>>());
+        row.push(reasons.map(|r| r.join("; ")).unwrap_or_default());
         row.push(decision.map_or("", |d| d.decided_by.as_str()).to_owned());
-        row.push(decision.map(|d| d.decided_at.to_string()).unwrap_or_default());
+        // ISO 8601 to the second, in UTC: what spreadsheets and HR systems read as a time.
+        row.push(decision.map(|d| d.decided_at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default());
+        row.push(decision.map(|d| d.present.join("; ")).unwrap_or_default());
+        row.push(decision.map(|d| d.recused.join("; ")).unwrap_or_default());
         // Minutes with one decimal: what the meeting spent on the candidate, when decided in it.
         #[expect(clippy::cast_precision_loss, reason = "seconds of a meeting, far below 2^52")]
         let minutes = decision.and_then(|d| d.time_spent_secs).map(|s| format!("{:.1}", s as f64 / 60.0));

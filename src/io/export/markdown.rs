@@ -3,6 +3,23 @@
 //! autolink), and the characters Markdown reads as syntax are escaped with `\` (emphasis, code,
 //! links and images, tables, headings, lists and block quotes at a line's start).
 
+/// A document whose Markdown and HTML are made from the session.
+type Render = fn(&crate::model::Session) -> String;
+
+/// Writes a document's Markdown and/or HTML form, each where a path is given, atomically.
+pub fn write_both(
+    session: &crate::model::Session,
+    (markdown, as_markdown): (Option<&std::path::Path>, Render),
+    (html, as_html): (Option<&std::path::Path>, Render),
+) -> Result<(), crate::io::error::FileError> {
+    for (path, render) in [(markdown, as_markdown), (html, as_html)] {
+        if let Some(path) = path {
+            crate::io::atomic::write_atomic(path, render(session).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
 /// `text` as literal Markdown text.
 #[must_use]
 pub fn inert(text: &str) -> String {

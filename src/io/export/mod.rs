@@ -7,6 +7,7 @@ pub mod csv;
 pub mod history;
 pub mod letters;
 pub mod markdown;
+pub mod minutes;
 pub mod packet;
 pub mod report;
 pub mod ron;

@@ -3,7 +3,6 @@
 //! and as one self-contained HTML file (no external resources; one candidate per printed page).
 //! Made from the session the caller passes: the blinded copy while blind mode is on.
 
-use crate::io::atomic::write_atomic;
 use crate::io::error::FileError;
 use crate::model::coverage::criteria_checks;
 use crate::model::meeting::AgendaOrder;
@@ -176,11 +175,5 @@ td.gap{background:#fff4e0}@media print{section{break-before:page}h2{border:0}bod
 
 /// Writes the packet as Markdown and/or HTML, atomically.
 pub fn write_packet(session: &Session, markdown: Option<&Path>, html_path: Option<&Path>) -> Result<(), FileError> {
-    if let Some(path) = markdown {
-        write_atomic(path, packet_markdown(session).as_bytes())?;
-    }
-    if let Some(path) = html_path {
-        write_atomic(path, packet_html(session).as_bytes())?;
-    }
-    Ok(())
+    super::markdown::write_both(session, (markdown, packet_markdown), (html_path, packet_html))
 }

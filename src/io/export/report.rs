@@ -81,6 +81,13 @@ pub fn report_csv(session: &Session, figures: &Figures, outcomes: &Outcomes) -> 
             row("changed share", m.changed_share().map(|s| format!("{s:.4}")).unwrap_or_default())?;
         }
     }
+    for (section, rows) in
+        [("reasons by manager", &outcomes.reasons_by_manager), ("reasons by team", &outcomes.reasons_by_team)]
+    {
+        for r in rows {
+            w.write_record([section, &r.group, "", &r.reason, &r.decisions.to_string()])?;
+        }
+    }
     for t in &outcomes.teams {
         w.write_record(["time in level", &t.team, "", "people", &t.people.to_string()])?;
         w.write_record(["time in level", &t.team, "", "mean years", &format!("{:.2}", t.mean_years)])?;
@@ -176,6 +183,20 @@ fn outcomes_markdown(outcomes: &Outcomes) -> String {
                 "| {} | {} | {} | {} | {} | {} | {} | {changed} |",
                 m.group, m.proposed, m.decided, m.as_proposed, m.other_level, m.not_promoted, m.adjusted
             );
+        }
+    }
+    for (title, first, rows) in [
+        ("Reasons given, per manager", "Manager", &outcomes.reasons_by_manager),
+        ("Reasons given, per team", "Team", &outcomes.reasons_by_team),
+    ] {
+        let _ = write!(out, "\n## {title}\n\n");
+        if rows.is_empty() {
+            out.push_str("No decision gives a reason code yet.\n");
+            continue;
+        }
+        let _ = write!(out, "| {first} | Reason | Decisions |\n|---|---|---|\n");
+        for r in rows {
+            let _ = writeln!(out, "| {} | {} | {} |", r.group, r.reason, r.decisions);
         }
     }
     out.push_str("\n## Time in level per team\n\n| Team | People | Mean years | Longest |\n|---|---|---|---|\n");

@@ -20,8 +20,14 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
     let sheet = book.add_worksheet();
     sheet.set_name("Decisions")?;
     let headers = decision_headers(session, columns);
-    // The minutes column comes before the record's head, which ends every row.
+    // The minutes column comes before the record's head, which ends every row; the dates sit at
+    // fixed places among the columns added after the roster's own.
     let minutes_column = headers.len() - 2;
+    let added_start = headers.len() - super::csv::ADDED_HEADERS.len();
+    let decided_at_column = added_start + super::csv::ADDED_DECIDED_AT;
+    let effective_column = added_start + super::csv::ADDED_EFFECTIVE;
+    let when = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    let day = Format::new().set_num_format("yyyy-mm-dd");
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count() + 3).collect();
     let bold = Format::new().set_bold();
     for (col, header) in headers.iter().enumerate() {
@@ -34,8 +40,14 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
             if cell.is_empty() {
                 continue;
             }
-            match cell.parse::<f64>() {
-                Ok(minutes) if col == minutes_column => sheet.write_number(row, column(col), minutes)?,
+            // Dates as real date cells (UTC), so Excel sorts and filters them as dates.
+            let date = (col == decided_at_column || col == effective_column).then(|| excel_date(cell)).flatten();
+            match (cell.parse::<f64>(), date) {
+                (_, Some(date)) if col == decided_at_column => {
+                    sheet.write_datetime_with_format(row, column(col), &date, &when)?
+                }
+                (_, Some(date)) => sheet.write_datetime_with_format(row, column(col), &date, &day)?,
+                (Ok(minutes), None) if col == minutes_column => sheet.write_number(row, column(col), minutes)?,
                 _ => sheet.write_string(row, column(col), fit_in_a_cell(cell).as_ref())?,
             };
             if let Some(width) = widths.get_mut(col) {
@@ -52,6 +64,28 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
     sheet.autofilter(0, 0, row, column(headers.len().saturating_sub(1)))?;
     record_sheet(&mut book, session)?;
     book.save_to_buffer()
+}
+
+/// A cell's ISO date ("2027-01-01") or time ("2026-12-03T14:05:09Z") as Excel's date.
+fn excel_date(cell: &str) -> Option<rust_xlsxwriter::ExcelDateTime> {
+    let (date, time) = match cell.split_once('T') {
+        Some((date, time)) => (date, Some(time.trim_end_matches('Z'))),
+        None => (cell, None),
+    };
+    let date: jiff::civil::Date = date.parse().ok()?;
+    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        u16::try_from(date.year()).ok()?,
+        u8::try_from(date.month()).ok()?,
+        u8::try_from(date.day()).ok()?,
+    )
+    .ok()?;
+    match time {
+        Some(time) => {
+            let time: jiff::civil::Time = time.parse().ok()?;
+            day.and_hms(u16::try_from(time.hour()).ok()?, u8::try_from(time.minute()).ok()?, time.second()).ok()
+        }
+        None => Some(day),
+    }
 }
 
 /// The "Record" sheet: which record the decisions come from, so the workbook can be checked against

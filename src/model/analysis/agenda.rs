@@ -12,11 +12,17 @@ impl Session {
         self.marks.iter().filter(move |m| &m.person == person)
     }
 
-    /// The tally of the marks on one candidate.
+    /// The tally of the marks on one candidate; a recused member's or an observer's mark is not
+    /// counted, only numbered.
     #[must_use]
     pub fn tally(&self, person: &PersonId) -> Tally {
         let mut tally = Tally::default();
+        let judged = !self.meeting.members.is_empty() || !self.meeting.recusals.is_empty();
         for mark in self.marks_for(person) {
+            if judged && !self.mark_counts(&mark.member, person) {
+                tally.not_counted += 1;
+                continue;
+            }
             match mark.vote {
                 Vote::Agree => tally.agree += 1,
                 Vote::Question => tally.question += 1,
@@ -123,7 +129,7 @@ mod tests {
         mark(&mut s, "y", "b", Vote::Agree);
         // A member who changes their mind has one mark, the latest.
         mark(&mut s, "y", "b", Vote::Abstain);
-        assert_eq!(s.tally(&PersonId::new("b")), Tally { agree: 0, question: 1, abstain: 1 });
+        assert_eq!(s.tally(&PersonId::new("b")), Tally { agree: 0, question: 1, abstain: 1, not_counted: 0 });
         assert_eq!(s.tally(&PersonId::new("c")).describe(), "2 question");
         let order: Vec<String> = s.agenda(AgendaOrder::Disagreement).iter().map(|i| i.person.to_string()).collect();
         assert_eq!(order, ["c", "b", "a"]);
@@ -134,7 +140,11 @@ mod tests {
     #[test]
     fn by_hand_follows_the_chairs_order() {
         let mut s = session_with_three_candidates();
-        let meeting = Meeting { minutes_per_candidate: 4, order: vec![PersonId::new("b"), PersonId::new("a")] };
+        let meeting = Meeting {
+            minutes_per_candidate: 4,
+            order: vec![PersonId::new("b"), PersonId::new("a")],
+            ..Meeting::default()
+        };
         s.apply(Change::SetMeeting(meeting), "chair", Timestamp::UNIX_EPOCH).expect("set");
         let order: Vec<String> = s.agenda(AgendaOrder::ByHand).iter().map(|i| i.person.to_string()).collect();
         // Those the chair has not placed come after, by name.

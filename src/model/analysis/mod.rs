@@ -3,6 +3,7 @@
 //! and the whole-session checks.
 
 pub mod agenda;
+pub mod committee;
 pub mod conflicts;
 pub mod coverage;
 pub mod fairness;

@@ -124,6 +124,44 @@ pub fn time_in_level(session: &Session, track: Track, today: Date) -> (Vec<TimeI
     (people, teams, unknown)
 }
 
+/// How often a reason code was given in one group's decisions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReasonCount {
+    /// The manager's name, or the team.
+    pub group: String,
+    /// The reason as the ladder words it, with the criterion it names.
+    pub reason: String,
+    pub decisions: usize,
+}
+
+/// The reasons given with decisions, per manager and per team: whether "budget" or "evidence
+/// missing" clusters with one manager or group. Each in group order, most given first.
+#[must_use]
+pub fn reasons_by_group(session: &Session, track: Track) -> (Vec<ReasonCount>, Vec<ReasonCount>) {
+    let mut managers: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut teams: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (id, decision) in &session.decisions {
+        let Some(person) = session.person(id).filter(|p| p.track == track) else { continue };
+        let manager = match session.manager_name(person) {
+            "" => "(no manager)",
+            name => name,
+        };
+        let team = if person.team.is_empty() { "(no team)" } else { person.team.as_str() };
+        for reason in &decision.reasons {
+            let label = session.ladder.reason_label(reason);
+            *managers.entry((manager.to_owned(), label.clone())).or_default() += 1;
+            *teams.entry((team.to_owned(), label)).or_default() += 1;
+        }
+    }
+    let listed = |map: BTreeMap<(String, String), usize>| {
+        let mut rows: Vec<ReasonCount> =
+            map.into_iter().map(|((group, reason), decisions)| ReasonCount { group, reason, decisions }).collect();
+        rows.sort_by(|a, b| a.group.cmp(&b.group).then(b.decisions.cmp(&a.decisions)).then(a.reason.cmp(&b.reason)));
+        rows
+    };
+    (listed(managers), listed(teams))
+}
+
 /// Before / after and time in level, for the window's tabs and the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcomes {
@@ -133,6 +171,9 @@ pub struct Outcomes {
     pub teams: Vec<TeamTime>,
     /// People whose roster gave no "level since" date.
     pub unknown: usize,
+    /// Reason codes given with decisions, per manager and per team.
+    pub reasons_by_manager: Vec<ReasonCount>,
+    pub reasons_by_team: Vec<ReasonCount>,
 }
 
 impl Outcomes {
@@ -140,7 +181,8 @@ impl Outcomes {
     pub fn compute(session: &Session, track: Track, today: Date) -> Outcomes {
         let (by_manager, by_level) = before_after(session, track);
         let (people, teams, unknown) = time_in_level(session, track, today);
-        Outcomes { by_manager, by_level, people, teams, unknown }
+        let (reasons_by_manager, reasons_by_team) = reasons_by_group(session, track);
+        Outcomes { by_manager, by_level, people, teams, unknown, reasons_by_manager, reasons_by_team }
     }
 }
 
@@ -169,14 +211,7 @@ mod tests {
 
     fn decide(s: &mut Session, id: &str, outcome: Outcome, new_level: Option<&str>) {
         let at = jiff::Timestamp::UNIX_EPOCH;
-        let decision = Decision {
-            outcome,
-            new_level: new_level.map(LevelId::new),
-            rationale: "r".into(),
-            decided_by: "c".into(),
-            decided_at: at,
-            time_spent_secs: None,
-        };
+        let decision = Decision::new(outcome, new_level.map(LevelId::new), "r", "c", at);
         s.apply(Change::Decide { person: PersonId::new(id), decision: Some(decision) }, "c", at).expect("decide");
     }
 
