@@ -262,3 +262,69 @@ fn blind_mode_codes_first_names_inside_free_text_and_ids_in_exports() {
     assert!(exported.decisions.keys().all(|id| id.as_str().starts_with("Candidate-")), "decisions follow");
     assert!(exported.person(&farah).is_none());
 }
+
+#[test]
+fn blind_exports_name_no_one_in_free_text_ids_or_file_names() {
+    use ladderboard::io::export::{csv, letters, minutes, packet};
+    let mut doc = committee();
+    committee_edit(&mut doc, CommitteeEdit::SetPresent { member: "Priya Raman".into(), present: true }).expect("in");
+    let action = CommitteeEdit::AddAction {
+        text: "Ask Jonas for Farah's design doc".into(),
+        owner: "Priya Raman".into(),
+        due: None,
+        person: Some(PersonId::new(FARAH)),
+    };
+    committee_edit(&mut doc, action).expect("added");
+    let mut session = doc.session().clone();
+    session.notes[0].text.push_str(" Reviewed by Tomás and Mei Lin; Farah agrees.");
+    session.blind = true;
+    let shown = ladderboard::model::blind::Blinding::new(&session).apply_for_export(&session);
+    let mut secrets: Vec<String> = Vec::new();
+    for p in &session.people {
+        secrets.push(p.id.to_string());
+        secrets.extend(p.name.split(' ').filter(|w| w.chars().count() > 3).map(str::to_owned));
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let written = letters::write_letters(&shown, dir.path()).expect("letters");
+    let mut outputs = vec![
+        minutes::minutes_markdown(&shown),
+        minutes::minutes_html(&shown),
+        packet::packet_markdown(&shown),
+        String::from_utf8(csv::decisions_csv(&shown, csv::CsvColumns::Decisions).expect("csv")).expect("utf8"),
+    ];
+    for path in &written {
+        outputs.push(path.file_name().expect("name").to_string_lossy().into_owned());
+        outputs.push(std::fs::read_to_string(path).expect("letter"));
+    }
+    for text in &outputs {
+        for secret in &secrets {
+            let leaked = text.split(|c: char| !c.is_alphanumeric()).any(|w| w == secret);
+            assert!(!leaked, "{secret:?} in:\n{text}");
+        }
+    }
+    assert!(outputs[0].contains("Candidate"), "codes stand in");
+}
+
+#[test]
+fn pre_read_progress_names_who_is_missing_what_and_who_sent_nothing() {
+    let mut doc = committee();
+    let mark = Edit::SetMark { person: PersonId::new(FARAH), vote: Some(Vote::Agree), comment: String::new() };
+    doc.apply(mark, &Stamp::now("Priya Raman")).expect("marked");
+    let session = doc.session();
+    let progress = session.pre_read_progress();
+    assert_eq!(progress.candidates, 10);
+    let priya = progress.members.iter().find(|m| m.member == "Priya Raman").expect("Priya");
+    assert_eq!((priya.marked, priya.missing.len()), (1, 9));
+    // Mei Lin manages every candidate and Grace is above her: neither is asked for a mark.
+    let mei = progress.members.iter().find(|m| m.member == "Mei Lin Zhou").expect("Mei Lin");
+    assert!(mei.missing.is_empty(), "{mei:?}");
+    assert!(progress.silent_managers.is_empty(), "every manager of the sample recorded something");
+    // A manager whose prep file never came has nothing in the trail.
+    let mut without_jonas = session.clone();
+    without_jonas.audit.retain(|e| e.actor != "Jonas Becker");
+    let progress = without_jonas.pre_read_progress();
+    assert_eq!(progress.silent_managers, ["Jonas Becker"]);
+    let list = progress.chase_list(&without_jonas);
+    assert!(list.contains("- Priya Raman: 9 to mark — Bilal Hassan, "), "{list}");
+    assert!(list.contains("Managers with nothing in the session yet: ") && list.contains("Jonas Becker"), "{list}");
+}

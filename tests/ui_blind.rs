@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use ladderboard::app::{LadderApp, sample_session};
-use ui_support::{harness, text_of};
+use ui_support::text_of;
 
 /// Everything the roster names that blind mode must hide.
 fn secrets() -> Vec<String> {
@@ -19,6 +19,8 @@ fn secrets() -> Vec<String> {
         }
         secrets.push(session.manager_name(p).to_owned());
         secrets.push(p.team.to_string());
+        // The employee id gives the person away to anyone with HR's list.
+        secrets.push(p.id.to_string());
     }
     secrets.retain(|s| !s.is_empty());
     secrets.sort();
@@ -54,9 +56,33 @@ fn leaks(h: &egui_kittest::Harness<'_, LadderApp>) -> Vec<String> {
     found
 }
 
+/// The sample with first names inside free text (a note, a rationale, an action item) and a
+/// committee whose members are people of the roster.
+fn session_with_free_text() -> ladderboard::model::Session {
+    use ladderboard::model::committee::{ActionItem, Member, Role as MemberRole};
+    let mut session = sample_session();
+    session.notes[0].text.push_str(" Reviewed by Tomás and Mei Lin; Farah agrees.");
+    if let Some(p) = session.proposals.values_mut().next() {
+        p.rationale.push_str("\n\nPriya backs this after talking to Jonas.");
+    }
+    session.meeting.members = vec![
+        Member { name: "Grace Okafor".into(), role: MemberRole::Chair },
+        Member { name: "Mei Lin Zhou".into(), role: MemberRole::Member },
+    ];
+    session.meeting.actions.push(ActionItem {
+        id: 1,
+        text: "Ask Jonas for Farah's design doc".into(),
+        owner: "Priya Raman".into(),
+        due: None,
+        person: None,
+        done: false,
+    });
+    session
+}
+
 #[test]
 fn while_blind_no_screen_shows_a_name_manager_or_team_and_revealing_is_audited() {
-    let mut h = harness();
+    let mut h = ui_support::harness_with(session_with_free_text());
     assert!(!leaks(&h).is_empty(), "the sweep finds names when blind mode is off");
     h.key_press_modifiers(Modifiers { shift: true, ..Modifiers::COMMAND }, Key::B);
     h.run();
@@ -79,6 +105,11 @@ fn while_blind_no_screen_shows_a_name_manager_or_team_and_revealing_is_audited()
     h.run();
     assert_eq!(leaks(&h), Vec::<String>::new(), "the palette");
     h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().queue(ladderboard::command::Command::Run(ladderboard::command::Action::Committee));
+    h.run();
+    assert_eq!(leaks(&h), Vec::<String>::new(), "the committee window");
+    h.state_mut().queue(ladderboard::command::Command::Run(ladderboard::command::Action::Committee));
     h.run();
     h.get_by_role_and_label(Role::Button, "Edit").click();
     h.run();

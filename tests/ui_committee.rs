@@ -131,3 +131,28 @@ fn presenter_type_grows_with_the_screen() {
     assert!(ladderboard::ui::presenter::body_size(1920.0) >= 32.0);
     assert!((ladderboard::ui::presenter::body_size(800.0) - 16.0).abs() < f32::EPSILON, "never below the usual");
 }
+
+#[test]
+fn the_chair_edits_the_hold_letter_and_the_letters_use_it() {
+    let mut h = harness();
+    h.state_mut().queue(Command::Run(Action::Committee));
+    h.run();
+    h.get_by_label("Letter templates").scroll_to_me();
+    h.run();
+    h.get_by_label("Letter templates").click();
+    h.run();
+    click(&mut h, Role::Button, "hold");
+    let field = "Template for \"hold\" letters";
+    scroll_into_view(&mut h, Role::MultilineTextInput, field);
+    h.get_by_role_and_label(Role::MultilineTextInput, field).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_into(&mut h, field, "Dear {first_name}, you stay at {current_level}. {nonsense}");
+    get_text_containing(&h, "Unknown placeholders, left as written: nonsense");
+    click(&mut h, Role::Button, "Save template");
+    let saved = h.state().session().meeting.letters.get("hold").cloned();
+    assert_eq!(saved.as_deref(), Some("Dear {first_name}, you stay at {current_level}. {nonsense}"));
+    click(&mut h, Role::Button, "Back to the default");
+    assert!(h.state().session().meeting.letters.is_empty(), "the default again, as an audited step");
+}

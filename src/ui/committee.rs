@@ -43,12 +43,16 @@ pub fn committee_ui(
             egui::CollapsingHeader::new("Members and attendance").default_open(true).show(ui, |ui| {
                 members_ui(ui, session, st, out);
             });
+            egui::CollapsingHeader::new("Pre-read progress").default_open(true).show(ui, |ui| progress_ui(ui, session));
             egui::CollapsingHeader::new("Recusals").default_open(true).show(ui, |ui| recusals_ui(ui, session, st, out));
             egui::CollapsingHeader::new("Budget and effective date").default_open(true).show(ui, |ui| {
                 budget_ui(ui, session, st, out);
             });
             egui::CollapsingHeader::new("Action items and deferrals").default_open(true).show(ui, |ui| {
                 minutes_ui(ui, session, st, out);
+            });
+            egui::CollapsingHeader::new("Letter templates").default_open(false).show(ui, |ui| {
+                templates_ui(ui, session, st, out);
             });
         });
     if !open {
@@ -327,5 +331,81 @@ fn minutes_ui(ui: &mut egui::Ui, session: &Session, st: &mut CommitteeState, out
                 );
             }
         });
+    }
+}
+
+/// The chair's letter template per outcome: Markdown with placeholders, saved in the session.
+fn templates_ui(ui: &mut egui::Ui, session: &Session, st: &mut CommitteeState, out: &mut Vec<Command>) {
+    use crate::io::export::letters::{PLACEHOLDERS, default_template, template_for, unknown_placeholders};
+    use crate::model::Outcome;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Outcome");
+        for outcome in Outcome::ALL {
+            if ui.selectable_label(st.template_outcome == Some(outcome), outcome.label()).clicked() {
+                st.template_outcome = Some(outcome);
+                template_for(session, outcome).clone_into(&mut st.template_text);
+            }
+        }
+    });
+    let Some(outcome) = st.template_outcome else {
+        ui.label(RichText::new("Choose an outcome to edit its letter.").weak());
+        return;
+    };
+    let label = ui.label(format!("Template for \"{outcome}\" letters"));
+    ui.add(
+        TextEdit::multiline(&mut st.template_text)
+            .code_editor()
+            .desired_rows(10)
+            .desired_width(f32::INFINITY)
+            .char_limit(crate::model::text_limits::TEXT_LIMIT / 4),
+    )
+    .labelled_by(label.id);
+    let unknown = unknown_placeholders(&st.template_text);
+    if !unknown.is_empty() {
+        let text = format!("Unknown placeholders, left as written: {}", unknown.join(", "));
+        ui.label(RichText::new(text).color(super::theme::warning_color(ui.visuals())));
+    }
+    ui.horizontal(|ui| {
+        let changed = st.template_text != template_for(session, outcome);
+        if ui.add_enabled(changed, egui::Button::new("Save template")).clicked() {
+            push(out, CommitteeEdit::SetLetterTemplate { outcome, text: Some(st.template_text.clone()) });
+        }
+        let custom = session.meeting.letters.contains_key(outcome.label());
+        if ui.add_enabled(custom, egui::Button::new("Back to the default")).clicked() {
+            push(out, CommitteeEdit::SetLetterTemplate { outcome, text: None });
+            default_template(outcome).clone_into(&mut st.template_text);
+        }
+    });
+    egui::CollapsingHeader::new("Placeholders").show(ui, |ui| {
+        for (name, meaning) in PLACEHOLDERS {
+            ui.label(RichText::new(format!("{{{name}}} — {meaning}")).small());
+        }
+    });
+}
+
+/// Who has marked which candidate, who sent nothing, and the chase list to copy.
+fn progress_ui(ui: &mut egui::Ui, session: &Session) {
+    let progress = session.pre_read_progress();
+    if progress.members.is_empty() {
+        ui.label(RichText::new("Add the voting members to follow their pre-read.").weak());
+    }
+    for m in &progress.members {
+        let text = if m.missing.is_empty() {
+            format!("{}: done, {} of {} marked", m.member, m.marked, progress.candidates)
+        } else {
+            let names: Vec<String> = m.missing.iter().take(6).map(|p| session.name_of(p)).collect();
+            let more = if m.missing.len() > 6 { format!(", +{} more", m.missing.len() - 6) } else { String::new() };
+            format!("{}: {} to mark — {}{more}", m.member, m.missing.len(), names.join(", "))
+        };
+        ui.add(egui::Label::new(text).wrap());
+    }
+    if !progress.silent_managers.is_empty() {
+        let shown: Vec<&str> = progress.silent_managers.iter().take(12).map(String::as_str).collect();
+        let more = progress.silent_managers.len().saturating_sub(shown.len());
+        let more = if more > 0 { format!(", +{more} more") } else { String::new() };
+        ui.add(egui::Label::new(format!("No prep from: {}{more}", shown.join(", "))).wrap());
+    }
+    if ui.button("Copy chase list").clicked() {
+        ui.ctx().copy_text(progress.chase_list(session));
     }
 }

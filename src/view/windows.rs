@@ -50,6 +50,9 @@ pub struct CommitteeState {
     pub action_about_candidate: bool,
     pub defer_until: String,
     pub defer_note: String,
+    /// The letter template being edited: for which outcome, and its text.
+    pub template_outcome: Option<crate::model::Outcome>,
+    pub template_text: String,
 }
 
 /// The preferences window's form: the name being typed, and whether this is the first start.

@@ -259,3 +259,79 @@ impl Session {
         self.meeting.actions.iter().map(|a| a.id).max().map_or(1, |m| m + 1)
     }
 }
+
+/// One voting member's pre-read: the candidates they marked and those still waiting for them
+/// (a candidate they are recused for waits for no mark).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberProgress {
+    pub member: String,
+    pub marked: usize,
+    pub missing: Vec<PersonId>,
+}
+
+/// Who has done their pre-read: every voting member against every candidate, and the managers
+/// with people on the roster who have recorded nothing in the session (no prep file came in).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PreReadProgress {
+    pub candidates: usize,
+    pub members: Vec<MemberProgress>,
+    pub silent_managers: Vec<String>,
+}
+
+impl PreReadProgress {
+    /// The chase list as text to paste into a message.
+    #[must_use]
+    pub fn chase_list(&self, session: &Session) -> String {
+        use std::fmt::Write as _;
+        let mut out = format!("Pre-read for {} — {} candidates\n", session.title, self.candidates);
+        for m in &self.members {
+            if m.missing.is_empty() {
+                let _ = writeln!(out, "- {}: done ({} marked)", m.member, m.marked);
+            } else {
+                let names: Vec<String> = m.missing.iter().map(|p| session.name_of(p)).collect();
+                let _ = writeln!(out, "- {}: {} to mark — {}", m.member, m.missing.len(), names.join(", "));
+            }
+        }
+        if !self.silent_managers.is_empty() {
+            let _ = writeln!(out, "Managers with nothing in the session yet: {}", self.silent_managers.join(", "));
+        }
+        out
+    }
+}
+
+impl Session {
+    /// Who has marked which candidate, and which managers sent nothing.
+    #[must_use]
+    pub fn pre_read_progress(&self) -> PreReadProgress {
+        let candidates: Vec<&PersonId> = self.proposals.keys().collect();
+        let members = self
+            .meeting
+            .members
+            .iter()
+            .filter(|m| m.role.votes())
+            .map(|m| {
+                let mut marked = 0;
+                let mut missing = Vec::new();
+                for &c in &candidates {
+                    if self.mark_of(&m.name, c).is_some() {
+                        marked += 1;
+                    } else if !self.recused_members(c).contains(&m.name) {
+                        missing.push(c.clone());
+                    }
+                }
+                MemberProgress { member: m.name.clone(), marked, missing }
+            })
+            .collect();
+        let actors: std::collections::HashSet<&str> = self.audit.iter().map(|e| e.actor.as_str()).collect();
+        let mut managers: Vec<String> = self
+            .people
+            .iter()
+            .map(|p| self.manager_name(p))
+            .filter(|m| !m.is_empty() && !actors.contains(m))
+            .map(str::to_owned)
+            .collect();
+        managers.sort();
+        managers.dedup();
+        PreReadProgress { candidates: candidates.len(), members, silent_managers: managers }
+    }
+}
