@@ -328,3 +328,15 @@ fn pre_read_progress_names_who_is_missing_what_and_who_sent_nothing() {
     assert!(list.contains("- Priya Raman: 9 to mark — Bilal Hassan, "), "{list}");
     assert!(list.contains("Managers with nothing in the session yet: ") && list.contains("Jonas Becker"), "{list}");
 }
+
+#[test]
+fn moving_a_candidate_keeps_the_order_on_screen() {
+    use ladderboard::model::meeting::AgendaOrder;
+    let mut doc = committee();
+    let by_level: Vec<PersonId> = doc.session().agenda(AgendaOrder::Level).into_iter().map(|i| i.person).collect();
+    let edit = Edit::MoveOnAgenda { person: by_level[0].clone(), to: 1, from: AgendaOrder::Level };
+    doc.apply(edit, &Stamp::now("Grace Okafor")).expect("moved");
+    let mut expected = by_level.clone();
+    expected.swap(0, 1);
+    assert_eq!(doc.session().meeting.order, expected, "the level order with one move, not a fresh alphabetical one");
+}

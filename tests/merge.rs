@@ -250,3 +250,35 @@ fn a_final_committee_file_merges_into_a_new_draft_with_its_merge_on_record() {
     assert!(!merged.is_final(), "a merge is a new draft");
     assert!(merged.audit.iter().any(|e| e.action == "merge prep files"));
 }
+
+#[test]
+fn two_copies_marked_under_one_name_keep_both_sets_apart_and_warn() {
+    use ladderboard::model::meeting::{Mark, Vote};
+    let mark = |session: &mut Session, vote: Vote, minute: i64| {
+        for person in session.proposals.keys().cloned().collect::<Vec<_>>() {
+            let mark =
+                Mark { member: "root".into(), person: person.clone(), vote, comment: String::new(), at: at(minute) };
+            let change = Change::SetMark { member: "root".into(), person, mark: Some(mark) };
+            session.apply(change, "root", at(minute)).expect("marked");
+        }
+    };
+    let (mut first, mut second) = (sample_session(), sample_session());
+    mark(&mut first, Vote::Agree, 1);
+    mark(&mut second, Vote::Question, 2);
+    let merged = merge(&[file("ana.ron", &first), file("ben.ron", &second)], "Committee").expect("merged");
+    let candidates = first.proposals.len();
+    assert_eq!(merged.session.marks.len(), 2 * candidates, "20 marks stay 20, not 10");
+    assert!(merged.session.marks.iter().any(|m| m.member == "root (ana.ron)" && m.vote == Vote::Agree));
+    assert!(merged.session.marks.iter().any(|m| m.member == "root (ben.ron)" && m.vote == Vote::Question));
+    assert_eq!(merged.warnings.len(), 1);
+    assert!(merged.warnings[0].contains("\"root\" were made apart in ana.ron and ben.ron"), "{:?}", merged.warnings);
+
+    // A copy that carries on from the other (its trail holds the first marks) is one member's
+    // later word: the newer mark wins, as before, without a warning.
+    let mut later = first.clone();
+    mark(&mut later, Vote::Question, 3);
+    let merged = merge(&[file("ana.ron", &first), file("ana-later.ron", &later)], "Committee").expect("merged");
+    assert_eq!(merged.session.marks.len(), candidates);
+    assert!(merged.session.marks.iter().all(|m| m.member == "root" && m.vote == Vote::Question));
+    assert!(merged.warnings.is_empty(), "{:?}", merged.warnings);
+}

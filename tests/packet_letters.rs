@@ -19,8 +19,14 @@ fn the_packet_lists_every_candidate_with_criteria_evidence_rationale_and_tally()
     assert!(md.contains(&format!("{candidates} candidates")));
     assert_eq!(md.matches("\n## ").count(), candidates);
     assert!(md.contains("**Rationale** (Mei Lin Zhou): Victor Adeyemi has worked at"), "{md}");
-    assert!(md.contains("| Dimension | Criterion | Evidence |"));
     assert!(md.contains("**Pre-read:** no marks"));
+    // Page 1 summarises: the target levels and one row per candidate.
+    assert!(md.contains("Target levels: P3: 5 · P4: 2 · P5: 2 · P6: 1"), "{md}");
+    assert!(md.contains("| Candidate | Levels | Pre-read | Open criteria | Disputed |"), "{md}");
+    assert!(md.contains("| Victor Adeyemi | P4 → P5 | no marks |"), "{md}");
+    // Calibration notes and time in level on each candidate's page.
+    assert!(md.contains("### Calibration notes"), "{md}");
+    assert!(md.contains(" y at P4"), "{md}");
     let html = packet_html(&session);
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_eq!(html.matches("<section>").count(), candidates);
@@ -29,6 +35,43 @@ fn the_packet_lists_every_candidate_with_criteria_evidence_rationale_and_tally()
         assert!(!html.contains(external), "{external} in the packet");
     }
     assert!(html.contains("@media print{section{break-before:page}"));
+    assert!(html.contains("<table class=\"summary\">"), "a summary before the first candidate");
+}
+
+#[test]
+fn the_packet_keeps_line_breaks_links_and_flags_open_disagreements() {
+    let mut session = sample_session();
+    let victor = PersonId::new("E2022");
+    let mut proposal = session.proposals[&victor].clone();
+    proposal.rationale = "First paragraph.\nSecond line.".into();
+    session.apply(Change::Propose { person: victor.clone(), proposal: Some(proposal) }, "m", at()).expect("ok");
+    let target = session.proposals[&victor].target.clone();
+    let change = Change::SetEvidence {
+        person: victor.clone(),
+        level: target,
+        dimension: DimensionId::new("scope"),
+        rating: Some(Rating::Meets),
+        text: "Led the search rewrite.\nShipped in Q3.".into(),
+        links: vec!["https://docs.example.com/search-rewrite".into()],
+    };
+    session.apply(change, "m", at()).expect("ok");
+    let html = packet_html(&session);
+    assert!(html.contains("First paragraph.\nSecond line."), "the line break is kept (pre-wrap)");
+    assert!(html.contains(".text,td{white-space:pre-wrap}"));
+    assert!(html.contains("Link: <span class=\"link\">https://docs.example.com/search-rewrite</span>"), "{html}");
+    let md = packet_markdown(&session);
+    assert!(md.contains("First paragraph.  \nSecond line."), "a hard line break in Markdown");
+    assert!(md.contains("- Link: https://docs.example.com/search-rewrite"), "{md}");
+    // An open disagreement between prep files is marked on the summary and the page.
+    let conflict = ladderboard::model::Conflict {
+        id: 1,
+        person: victor,
+        subject: ladderboard::model::Subject::Proposal,
+        options: Vec::new(),
+    };
+    session.conflicts.push(conflict);
+    let md = packet_markdown(&session);
+    assert!(md.contains("⚠ 1 open") && md.contains("**Disputed:** 1 disagreement(s)"), "{md}");
 }
 
 #[test]

@@ -156,3 +156,19 @@ fn the_chair_edits_the_hold_letter_and_the_letters_use_it() {
     click(&mut h, Role::Button, "Back to the default");
     assert!(h.state().session().meeting.letters.is_empty(), "the default again, as an audited step");
 }
+
+#[test]
+fn the_agenda_reopens_in_the_order_last_chosen() {
+    use ladderboard::model::meeting::AgendaOrder;
+    let mut h = harness();
+    h.state_mut().queue(Command::Run(Action::Agenda));
+    h.run();
+    h.state_mut().queue(Command::Meeting(MeetingCommand::SetAgendaOrder(AgendaOrder::Level)));
+    h.run();
+    h.state_mut().queue(Command::Run(Action::Agenda));
+    h.run();
+    assert!(h.state().view.windows.agenda.is_none(), "closed");
+    h.state_mut().queue(Command::Run(Action::Agenda));
+    h.run();
+    assert_eq!(h.state().view.windows.agenda, Some(AgendaOrder::Level));
+}

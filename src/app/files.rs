@@ -37,7 +37,7 @@ impl LadderApp {
         let actor = self.settings.user_name.clone();
         let choices = MergeChoices { title: "Committee", actor: &actor, at: jiff::Timestamp::now(), prefer: None };
         match merge_files(paths, &choices) {
-            Ok(session) => {
+            Ok((session, warnings)) => {
                 let (people, open) = (session.people.len(), session.conflicts.len());
                 self.replace_session(session, None);
                 self.document.revisions_mut().mark_unsaved();
@@ -47,7 +47,13 @@ impl LadderApp {
                     1 => "1 disagreement to settle (Open items)".to_owned(),
                     n => format!("{n} disagreements to settle (Open items)"),
                 };
-                self.info(format!("Merged {} prep files: {people} people, {open}", paths.len()));
+                let said = format!("Merged {} prep files: {people} people, {open}", paths.len());
+                if warnings.is_empty() {
+                    self.info(said);
+                } else {
+                    // A warning the user must see: it stays in the status until the next change.
+                    self.error(format!("{said}. Warning: {}", warnings.join("; ")));
+                }
             }
             Err(e) => self.error(e.to_string()),
         }

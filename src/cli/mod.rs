@@ -461,7 +461,10 @@ fn run_committee(command: Command) -> Result<(), FileError> {
             let actor = crate::app::settings::default_user_name();
             let choices =
                 MergeChoices { title: &title, actor: &actor, at: jiff::Timestamp::now(), prefer: prefer.as_deref() };
-            let session = merge_files(&files, &choices)?;
+            let (session, warnings) = merge_files(&files, &choices)?;
+            for warning in &warnings {
+                eprintln!("warning: {warning}");
+            }
             if !session.conflicts.is_empty() && !keep_open {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
                 let merge = PathBuf::from(format!("merge of {}", names.join(" + ")));

@@ -51,6 +51,8 @@ pub enum MergeError {
 pub struct Merged {
     pub session: Session,
     pub files: Vec<MergedFile>,
+    /// What the merge did that the user should know of (marks kept apart by file).
+    pub warnings: Vec<String>,
 }
 
 /// Merges `files` into one session titled `title`. The caller records the merge in the audit trail
@@ -143,7 +145,8 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
     }
     keep_open_items(&order, &mut conflicts);
     session.notes = merged_notes(&order);
-    session.marks = merged_marks(&order);
+    let (marks, warnings) = merged_marks(&order);
+    session.marks = marks;
     session.meeting = base.meeting.clone();
     session.audit = merged_trail(&order);
     for (i, conflict) in conflicts.iter_mut().enumerate() {
@@ -153,7 +156,7 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
     session.reindex();
     // Listed in the order given, as the user named them.
     let files = files.iter().map(|f| MergedFile { file: f.name.clone(), sha256: f.sha256.clone() }).collect();
-    Ok(Merged { session, files })
+    Ok(Merged { session, files, warnings })
 }
 
 /// Open items any input still holds stay open, with every value any input gives them, whatever
@@ -290,11 +293,63 @@ fn merged_notes(order: &[&PrepFile<'_>]) -> Vec<Note> {
     notes
 }
 
-/// Every member's marks: one per member and candidate, the latest where two files differ.
-fn merged_marks(order: &[&PrepFile<'_>]) -> Vec<super::meeting::Mark> {
+/// The hashes of a file's events that set a mark by `member`.
+fn mark_events<'f>(file: &'f PrepFile<'_>, member: &str) -> std::collections::HashSet<&'f str> {
+    file.session
+        .audit
+        .iter()
+        .filter(|e| matches!(&e.change, super::change::Change::SetMark { member: m, .. } if m == member))
+        .map(|e| e.hash.as_str())
+        .collect()
+}
+
+/// Members whose marks come from copies that went apart — each file holds marks by them the other
+/// never saw, as when two people left at one default name marked two copies — by file index, with
+/// a warning naming them. Their marks are kept apart by file rather than one set overwriting the
+/// other.
+fn split_members(order: &[&PrepFile<'_>]) -> (std::collections::HashSet<(usize, String)>, Vec<String>) {
+    let mut members: Vec<&str> = order.iter().flat_map(|f| f.session.marks.iter().map(|m| m.member.as_str())).collect();
+    members.sort_unstable();
+    members.dedup();
+    let mut split = std::collections::HashSet::new();
+    let mut warnings = Vec::new();
+    for member in members {
+        let holders: Vec<(usize, std::collections::HashSet<&str>)> = order
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.session.marks.iter().any(|m| m.member == member))
+            .map(|(i, f)| (i, mark_events(f, member)))
+            .collect();
+        let apart = holders
+            .iter()
+            .enumerate()
+            .any(|(n, (_, a))| holders[n + 1..].iter().any(|(_, b)| !a.is_subset(b) && !b.is_subset(a)));
+        if apart {
+            let mut files: Vec<&str> = holders.iter().map(|(i, _)| order[*i].name.as_str()).collect();
+            files.sort_unstable();
+            warnings.push(format!(
+                "pre-read marks by \"{member}\" were made apart in {}: kept apart as \"{member} (file)\" — if these are different people, each should set their own name (File → Preferences)",
+                files.join(" and ")
+            ));
+            split.extend(holders.iter().map(|(i, _)| (*i, member.to_owned())));
+        }
+    }
+    (split, warnings)
+}
+
+/// Every member's marks: one per member and candidate, the latest where two files differ; the marks
+/// of a name used apart in two copies (`split_members`) kept apart by file.
+fn merged_marks(order: &[&PrepFile<'_>]) -> (Vec<super::meeting::Mark>, Vec<String>) {
+    let (split, warnings) = split_members(order);
     let mut marks: Vec<super::meeting::Mark> = Vec::new();
-    for file in order {
+    for (i, file) in order.iter().enumerate() {
         for mark in &file.session.marks {
+            let mut mark = std::borrow::Cow::Borrowed(mark);
+            if split.contains(&(i, mark.member.clone())) {
+                let member = format!("{} ({})", mark.member, file.name);
+                mark.to_mut().member = member;
+            }
+            let mark = mark.as_ref();
             match marks.iter_mut().find(|m| m.member == mark.member && m.person == mark.person) {
                 Some(held) if (mark.at, &mark.comment) > (held.at, &held.comment) => *held = mark.clone(),
                 Some(_) => {}
@@ -303,7 +358,7 @@ fn merged_marks(order: &[&PrepFile<'_>]) -> Vec<super::meeting::Mark> {
         }
     }
     marks.sort_by(|a, b| (&a.person, &a.member).cmp(&(&b.person, &b.member)));
-    marks
+    (marks, warnings)
 }
 
 /// Every file's audit events once (files that share a history share its events), in time order,

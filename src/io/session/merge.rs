@@ -19,8 +19,9 @@ pub struct MergeChoices<'a> {
 }
 
 /// Merges the sessions in `paths`. Disagreements stay open in the result unless `prefer` settles
-/// them (each settling an audit event); the caller decides whether open ones may be written.
-pub fn merge_files(paths: &[PathBuf], choices: &MergeChoices<'_>) -> Result<Session, FileError> {
+/// them (each settling an audit event); the caller decides whether open ones may be written. The
+/// warnings say what the user should know (marks under one name kept apart by file).
+pub fn merge_files(paths: &[PathBuf], choices: &MergeChoices<'_>) -> Result<(Session, Vec<String>), FileError> {
     let Some(first) = paths.first() else {
         let problem = Problem::new("no prep files to merge", "name two or more session files (.ron) to merge");
         return Err(FileError::invalid(Path::new("merge"), vec![problem]));
@@ -50,7 +51,7 @@ pub fn merge_files(paths: &[PathBuf], choices: &MergeChoices<'_>) -> Result<Sess
             vec![Problem::new(e.to_string(), "merge prep files made with the same ladder by Ladderboard")],
         )
     })?;
-    let mut session = merged.session;
+    let (mut session, warnings) = (merged.session, merged.warnings);
     if let Some(prefer) = choices.prefer {
         let name = display_name(prefer);
         let settle: Vec<(u64, usize)> = session
@@ -70,7 +71,7 @@ pub fn merge_files(paths: &[PathBuf], choices: &MergeChoices<'_>) -> Result<Sess
         .map_err(|e| refused(first, &e))?;
     // The merged state is what the trail checks from here on.
     session.seal_baseline("merge of prep files", choices.actor, choices.at);
-    Ok(session)
+    Ok((session, warnings))
 }
 
 /// A rule the merged session broke (none should): said, never dropped.
