@@ -325,7 +325,8 @@ fn pre_read_progress_names_who_is_missing_what_and_who_sent_nothing() {
     let progress = without_jonas.pre_read_progress();
     assert_eq!(progress.silent_managers, ["Jonas Becker"]);
     let list = progress.chase_list(&without_jonas);
-    assert!(list.contains("- Priya Raman: 9 to mark — Bilal Hassan, "), "{list}");
+    assert!(list.contains("- Priya Raman: 1 marked · 9 to mark: Bilal Hassan, "), "{list}");
+    assert!(list.contains("- Mei Lin Zhou: 0 marked · 10 recused · done"), "{list}");
     assert!(list.contains("Managers with nothing in the session yet: ") && list.contains("Jonas Becker"), "{list}");
 }
 

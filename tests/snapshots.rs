@@ -99,3 +99,39 @@ fn comparison() {
         }
     });
 }
+
+/// The room's shared screen at 1920×1080: a candidate in type that scales with the window.
+#[test]
+fn presenter_full_hd() {
+    let mut app = LadderApp::with_session(sample_session(), None);
+    app.settings.theme = ThemeChoice::Light;
+    let mut h = ui_support::window_of(app, egui::vec2(1920.0, 1080.0), egui_kittest::HarnessBuilder::wgpu);
+    let victor = PersonId::new("E2022");
+    h.state_mut().queue(Command::Meeting(ladderboard::command::MeetingCommand::Present(victor)));
+    h.run();
+    h.snapshot("presenter_1920x1080");
+}
+
+/// The chair's desk: the committee, attendance, recusals, budget and minutes.
+#[test]
+fn committee_window() {
+    both_themes("committee", |h| {
+        use ladderboard::document::CommitteeEdit;
+        use ladderboard::model::committee::Role;
+        let edits = [
+            CommitteeEdit::SetMember { name: "Grace Okafor".into(), role: Some(Role::Chair) },
+            CommitteeEdit::SetMember { name: "Mei Lin Zhou".into(), role: Some(Role::Member) },
+            CommitteeEdit::SetMember { name: "Priya Raman".into(), role: Some(Role::Member) },
+            CommitteeEdit::SetMember { name: "Ines Duarte".into(), role: Some(Role::HrPartner) },
+            CommitteeEdit::SetBudget(ladderboard::model::committee::Budget {
+                overall: Some(8),
+                per_level: std::collections::BTreeMap::new(),
+            }),
+        ];
+        for edit in edits {
+            h.state_mut().queue(Command::Edit(ladderboard::command::Edit::Committee(edit)));
+        }
+        h.state_mut().queue(Command::Run(ladderboard::command::Action::Committee));
+        h.run();
+    });
+}

@@ -391,11 +391,11 @@ fn progress_ui(ui: &mut egui::Ui, session: &Session) {
     }
     for m in &progress.members {
         let text = if m.missing.is_empty() {
-            format!("{}: done, {} of {} marked", m.member, m.marked, progress.candidates)
+            m.summary()
         } else {
             let names: Vec<String> = m.missing.iter().take(6).map(|p| session.name_of(p)).collect();
             let more = if m.missing.len() > 6 { format!(", +{} more", m.missing.len() - 6) } else { String::new() };
-            format!("{}: {} to mark — {}{more}", m.member, m.missing.len(), names.join(", "))
+            format!("{} — {}{more}", m.summary(), names.join(", "))
         };
         ui.add(egui::Label::new(text).wrap());
     }

@@ -266,7 +266,19 @@ impl Session {
 pub struct MemberProgress {
     pub member: String,
     pub marked: usize,
+    /// Candidates they step out for: no mark is asked of them.
+    pub recused: usize,
     pub missing: Vec<PersonId>,
+}
+
+impl MemberProgress {
+    /// "Priya Raman: 1 marked · 9 to mark" (with "· 2 recused" when any).
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let recused = if self.recused > 0 { format!(" · {} recused", self.recused) } else { String::new() };
+        let left = if self.missing.is_empty() { "done".to_owned() } else { format!("{} to mark", self.missing.len()) };
+        format!("{}: {} marked{recused} · {left}", self.member, self.marked)
+    }
 }
 
 /// Who has done their pre-read: every voting member against every candidate, and the managers
@@ -285,12 +297,9 @@ impl PreReadProgress {
         use std::fmt::Write as _;
         let mut out = format!("Pre-read for {} — {} candidates\n", session.title, self.candidates);
         for m in &self.members {
-            if m.missing.is_empty() {
-                let _ = writeln!(out, "- {}: done ({} marked)", m.member, m.marked);
-            } else {
-                let names: Vec<String> = m.missing.iter().map(|p| session.name_of(p)).collect();
-                let _ = writeln!(out, "- {}: {} to mark — {}", m.member, m.missing.len(), names.join(", "));
-            }
+            let names: Vec<String> = m.missing.iter().map(|p| session.name_of(p)).collect();
+            let names = if names.is_empty() { String::new() } else { format!(": {}", names.join(", ")) };
+            let _ = writeln!(out, "- {}{names}", m.summary());
         }
         if !self.silent_managers.is_empty() {
             let _ = writeln!(out, "Managers with nothing in the session yet: {}", self.silent_managers.join(", "));
@@ -310,16 +319,18 @@ impl Session {
             .iter()
             .filter(|m| m.role.votes())
             .map(|m| {
-                let mut marked = 0;
+                let (mut marked, mut recused) = (0, 0);
                 let mut missing = Vec::new();
                 for &c in &candidates {
                     if self.mark_of(&m.name, c).is_some() {
                         marked += 1;
-                    } else if !self.recused_members(c).contains(&m.name) {
+                    } else if self.recused_members(c).contains(&m.name) {
+                        recused += 1;
+                    } else {
                         missing.push(c.clone());
                     }
                 }
-                MemberProgress { member: m.name.clone(), marked, missing }
+                MemberProgress { member: m.name.clone(), marked, recused, missing }
             })
             .collect();
         let actors: std::collections::HashSet<&str> = self.audit.iter().map(|e| e.actor.as_str()).collect();
