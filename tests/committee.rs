@@ -341,3 +341,62 @@ fn moving_a_candidate_keeps_the_order_on_screen() {
     expected.swap(0, 1);
     assert_eq!(doc.session().meeting.order, expected, "the level order with one move, not a fresh alphabetical one");
 }
+
+#[test]
+fn only_the_chair_or_hr_keeps_the_committees_record_once_there_is_a_chair() {
+    let mut doc = committee();
+    let budget = CommitteeEdit::SetBudget(Budget { overall: Some(3), per_level: Default::default() });
+    let refused = doc.apply(Edit::Committee(budget.clone()), &Stamp::now("Priya Raman"));
+    assert!(
+        matches!(&refused, Err(EditError::Rule(RuleError::Committee(why))) if why.contains("only the chair (Grace Okafor)"))
+    );
+    committee_edit(&mut doc, CommitteeEdit::SetMember { name: "Ines Duarte".into(), role: Some(Role::HrPartner) })
+        .expect("added");
+    doc.apply(Edit::Committee(budget), &Stamp::now("Ines Duarte")).expect("the HR partner may");
+}
+
+#[test]
+fn reasons_are_counted_per_manager_and_team_in_the_report() {
+    let mut doc = committee();
+    keep_the_chair_in(&mut doc);
+    let edit = Edit::Decide {
+        person: PersonId::new(FARAH),
+        outcome: Outcome::NotThisCycle,
+        new_level: None,
+        rationale: "Not yet.".into(),
+        time_spent_secs: None,
+        reasons: vec![
+            Reason { code: "budget".into(), criterion: None },
+            Reason { code: "evidence-missing".into(), criterion: Some("communication".into()) },
+        ],
+        over_budget: String::new(),
+    };
+    doc.apply(edit, &Stamp::now("Grace Okafor")).expect("decided");
+    let session = doc.session();
+    let (by_manager, by_team) = ladderboard::model::fairness::outcomes::reasons_by_group(
+        session,
+        ladderboard::model::Track::IndividualContributor,
+    );
+    let rows: Vec<(&str, &str, usize)> =
+        by_manager.iter().map(|r| (r.group.as_str(), r.reason.as_str(), r.decisions)).collect();
+    assert_eq!(
+        rows,
+        [("Mei Lin Zhou", "budget", 1), ("Mei Lin Zhou", "evidence missing for a criterion: Communication", 1)]
+    );
+    assert_eq!(by_team.first().map(|r| r.group.as_str()), Some("Search"));
+    let outcomes = ladderboard::model::fairness::outcomes::Outcomes::compute(
+        session,
+        ladderboard::model::Track::IndividualContributor,
+        "2026-12-01".parse().expect("date"),
+    );
+    let figures = ladderboard::model::fairness::figures::Figures::compute(
+        session,
+        ladderboard::model::Track::IndividualContributor,
+        &ladderboard::model::fairness::Group::Everyone,
+    );
+    let report = ladderboard::io::export::report::report_markdown(session, &figures, &outcomes);
+    assert!(
+        report.contains("## Reasons given, per manager") && report.contains("| Mei Lin Zhou | budget | 1 |"),
+        "{report}"
+    );
+}

@@ -119,7 +119,7 @@ fn committee_window() {
         use ladderboard::document::CommitteeEdit;
         use ladderboard::model::committee::Role;
         let edits = [
-            CommitteeEdit::SetMember { name: "Grace Okafor".into(), role: Some(Role::Chair) },
+            CommitteeEdit::SetMember { name: "Test Chair".into(), role: Some(Role::Chair) },
             CommitteeEdit::SetMember { name: "Mei Lin Zhou".into(), role: Some(Role::Member) },
             CommitteeEdit::SetMember { name: "Priya Raman".into(), role: Some(Role::Member) },
             CommitteeEdit::SetMember { name: "Ines Duarte".into(), role: Some(Role::HrPartner) },
