@@ -62,15 +62,7 @@ fn rule(text: impl Into<String>) -> RuleError {
 impl CommitteeEdit {
     /// The step's name and its one change.
     pub(super) fn plan(self, session: &Session, stamp: &Stamp) -> Result<(String, Vec<Change>), RuleError> {
-        // Once the committee has a chair, its record is the chair's (or the HR partner's) to keep.
-        if let Some(chair) = session.chair()
-            && !session.member(&stamp.actor).is_some_and(|m| matches!(m.role, Role::Chair | Role::HrPartner))
-        {
-            return Err(rule(format!(
-                "only the chair ({chair}) or the HR partner records the committee's attendance, recusals, budget and minutes; you are {}",
-                stamp.actor
-            )));
-        }
+        may_keep_the_record(session, &stamp.actor)?;
         let mut meeting: Meeting = session.meeting.clone();
         let listed =
             |name: &str| session.member(name).map(|_| ()).ok_or_else(|| RuleError::NotAMember(name.to_owned()));
@@ -170,6 +162,18 @@ impl CommitteeEdit {
             }
         };
         Ok((label, vec![Change::SetMeeting(meeting)]))
+    }
+}
+
+/// Once the committee has a chair, its record is the chair's (or the HR partner's) to keep.
+fn may_keep_the_record(session: &Session, actor: &str) -> Result<(), RuleError> {
+    match session.chair() {
+        Some(chair) if !session.member(actor).is_some_and(|m| matches!(m.role, Role::Chair | Role::HrPartner)) => {
+            Err(rule(format!(
+                "only the chair ({chair}) or the HR partner records the committee's attendance, recusals, budget and minutes; you are {actor}"
+            )))
+        }
+        Some(_) | None => Ok(()),
     }
 }
 
