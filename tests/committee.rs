@@ -345,7 +345,8 @@ fn moving_a_candidate_keeps_the_order_on_screen() {
 #[test]
 fn only_the_chair_or_hr_keeps_the_committees_record_once_there_is_a_chair() {
     let mut doc = committee();
-    let budget = CommitteeEdit::SetBudget(Budget { overall: Some(3), per_level: Default::default() });
+    let budget =
+        CommitteeEdit::SetBudget(Budget { overall: Some(3), per_level: std::collections::BTreeMap::default() });
     let refused = doc.apply(Edit::Committee(budget.clone()), &Stamp::now("Priya Raman"));
     assert!(
         matches!(&refused, Err(EditError::Rule(RuleError::Committee(why))) if why.contains("only the chair (Grace Okafor)"))
