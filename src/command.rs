@@ -90,7 +90,7 @@ pub enum FileCommand {
     ExportPacket(PathBuf),
     /// The minutes, as HTML at the path and Markdown beside it.
     ExportMinutes(PathBuf),
-    /// Writes a gap letter for every "not this cycle" decision into this folder.
+    /// Writes a letter for every decision into this folder, from the session's templates.
     WriteLetters(PathBuf),
     /// Signs the record's head with this private key (opened with `passphrase` if it has one) as
     /// `signer` (the key's comment when empty).

@@ -335,7 +335,7 @@ fn moving_a_candidate_keeps_the_order_on_screen() {
     use ladderboard::model::meeting::AgendaOrder;
     let mut doc = committee();
     let by_level: Vec<PersonId> = doc.session().agenda(AgendaOrder::Level).into_iter().map(|i| i.person).collect();
-    let edit = Edit::MoveOnAgenda { person: by_level[0].clone(), to: 1, from: AgendaOrder::Level };
+    let edit = Edit::MoveOnAgenda { person: by_level[0].clone(), to: 1, shown: by_level.clone() };
     doc.apply(edit, &Stamp::now("Grace Okafor")).expect("moved");
     let mut expected = by_level.clone();
     expected.swap(0, 1);
@@ -351,6 +351,8 @@ fn only_the_chair_or_hr_keeps_the_committees_record_once_there_is_a_chair() {
     assert!(
         matches!(&refused, Err(EditError::Rule(RuleError::Committee(why))) if why.contains("only the chair (Grace Okafor)"))
     );
+    let second_chair = CommitteeEdit::SetMember { name: "Priya Raman".into(), role: Some(Role::Chair) };
+    assert!(committee_edit(&mut doc, second_chair).is_err(), "one chair");
     committee_edit(&mut doc, CommitteeEdit::SetMember { name: "Ines Duarte".into(), role: Some(Role::HrPartner) })
         .expect("added");
     doc.apply(Edit::Committee(budget), &Stamp::now("Ines Duarte")).expect("the HR partner may");

@@ -31,7 +31,9 @@ fn every_roster_column_comes_back_in_order_with_its_own_values_then_the_decision
     let decision = Decision::new(Outcome::Promote, Some(LevelId::new("P4")), "Agreed", "Chair", at);
     session.apply(Change::Decide { person: e002, decision: Some(decision) }, "Chair", at).expect("decided");
 
-    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
+    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv"))
+        .expect("utf8")
+        .replacen('\u{feff}', "", 1);
     let lines: Vec<&str> = text.lines().collect();
     // The roster has its own "Decision" column, so ours is named apart.
     assert_eq!(
@@ -84,7 +86,9 @@ Employee ID,Name,Level,Hire Date
     // Ada and Ben follow the column; Cy wrote "Senior" for P3, so keeps that cell.
     assert_eq!(originals, [0, 0, 1]);
     let session = imported.into_session("t", "", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
-    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
+    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv"))
+        .expect("utf8")
+        .replacen('\u{feff}', "", 1);
     let rows: Vec<&str> = text
         .lines()
         .skip(1)
@@ -109,7 +113,9 @@ E4,Zoe\u{301},Core,P3,IC,2021-02-03
     let imported = parse_roster(roster.as_bytes(), Path::new("r.csv"), &ladder).expect("imports");
     assert_eq!(imported.people[3].name, "Zo\u{e9}", "names are read in NFC");
     let session = imported.into_session("t", "", ladder, Path::new("roster.csv"), "HR", jiff::Timestamp::UNIX_EPOCH);
-    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv")).expect("utf8");
+    let text = String::from_utf8(decisions_csv(&session, CsvColumns::WithRoster).expect("csv"))
+        .expect("utf8")
+        .replacen('\u{feff}', "", 1);
     let rows: Vec<&str> = text
         .lines()
         .skip(1)

@@ -116,7 +116,7 @@ fn the_export_dialog_offers_the_rosters_own_columns_and_the_export_carries_them(
     h.state_mut().queue(Command::File(FileCommand::ExportCsv { path: path.clone(), options }));
     h.run();
     let text = std::fs::read_to_string(&path).expect("exported");
-    assert!(text.starts_with("Employee ID,Full Name,Manager,Team,Level,proposed level,"), "{text}");
+    assert!(text.starts_with("\u{feff}Employee ID,Full Name,Manager,Team,Level,proposed level,"), "{text}");
     assert!(text.contains("\nE002,Ben Example,Grace Sample,Feed,IC5,"), "{text}");
 }
 

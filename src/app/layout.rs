@@ -30,7 +30,8 @@ impl LadderApp {
         let session = document.shown();
         let read_only = document.read_only();
         // The menu bar edits the name; the panels read it as it was when the frame began.
-        let you = settings.user_name.clone();
+        // As the screens show names: your code while blind, so your marks and recusals are found.
+        let you = document.shown_actor(&settings.user_name);
         let cx = ViewContext { session, derived: caches.derived(), today, you: &you, read_only };
         Panel::top("menu").show(ui, |ui| {
             let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };

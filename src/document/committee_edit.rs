@@ -67,28 +67,7 @@ impl CommitteeEdit {
         let listed =
             |name: &str| session.member(name).map(|_| ()).ok_or_else(|| RuleError::NotAMember(name.to_owned()));
         let label = match self {
-            CommitteeEdit::SetMember { name, role } => {
-                let name = name.trim().to_owned();
-                if name.is_empty() {
-                    return Err(RuleError::Missing { what: "a committee member", needs: "a name" });
-                }
-                let at = meeting.members.iter().position(|m| m.name == name);
-                match (at, role) {
-                    (Some(i), Some(role)) => {
-                        meeting.members[i].role = role;
-                        format!("committee: {name} is {}", role.label())
-                    }
-                    (None, Some(role)) => {
-                        meeting.members.push(Member { name: name.clone(), role });
-                        format!("committee: add {name} ({})", role.label())
-                    }
-                    (Some(i), None) => {
-                        meeting.members.remove(i);
-                        format!("committee: remove {name}")
-                    }
-                    (None, None) => return Err(RuleError::NotAMember(name)),
-                }
-            }
+            CommitteeEdit::SetMember { name, role } => set_member(session, &mut meeting, &name, role)?,
             CommitteeEdit::SetPresent { member, present } => {
                 listed(&member)?;
                 let here = session.present_members().contains(&member.as_str());
@@ -165,15 +144,15 @@ impl CommitteeEdit {
     }
 }
 
-/// Once the committee has a chair, its record is the chair's (or the HR partner's) to keep.
+/// Once the committee has a chair, its record is not a voting member's or an observer's to
+/// keep: the chair, the HR partner or whoever sets the meeting up (not a member) keeps it.
 fn may_keep_the_record(session: &Session, actor: &str) -> Result<(), RuleError> {
-    match session.chair() {
-        Some(chair) if !session.member(actor).is_some_and(|m| matches!(m.role, Role::Chair | Role::HrPartner)) => {
-            Err(rule(format!(
-                "only the chair ({chair}) or the HR partner records the committee's attendance, recusals, budget and minutes; you are {actor}"
-            )))
-        }
-        Some(_) | None => Ok(()),
+    match (session.chair(), session.member(actor)) {
+        (Some(chair), Some(m)) if matches!(m.role, Role::Member | Role::Observer) => Err(rule(format!(
+            "only the chair ({chair}) or the HR partner records the committee's attendance, recusals, budget and minutes; you are a {} of it ({actor})",
+            m.role.label()
+        ))),
+        _ => Ok(()),
     }
 }
 
@@ -223,4 +202,33 @@ fn add_action(
     let label = format!("action item {id}: {text}");
     meeting.actions.push(ActionItem { id, text, owner: owner.trim().to_owned(), due, person, done: false });
     Ok(label)
+}
+
+/// Adds a member, changes their role, or takes them off; the committee has one chair.
+fn set_member(session: &Session, meeting: &mut Meeting, name: &str, role: Option<Role>) -> Result<String, RuleError> {
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        return Err(RuleError::Missing { what: "a committee member", needs: "a name" });
+    }
+    if role == Some(Role::Chair)
+        && let Some(chair) = session.chair().filter(|c| *c != name)
+    {
+        return Err(rule(format!("{chair} chairs the committee: make them a member first")));
+    }
+    let at = meeting.members.iter().position(|m| m.name == name);
+    Ok(match (at, role) {
+        (Some(i), Some(role)) => {
+            meeting.members[i].role = role;
+            format!("committee: {name} is {}", role.label())
+        }
+        (None, Some(role)) => {
+            meeting.members.push(Member { name: name.clone(), role });
+            format!("committee: add {name} ({})", role.label())
+        }
+        (Some(i), None) => {
+            meeting.members.remove(i);
+            format!("committee: remove {name}")
+        }
+        (None, None) => return Err(RuleError::NotAMember(name)),
+    })
 }

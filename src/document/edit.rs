@@ -80,8 +80,9 @@ pub enum Edit {
     MoveOnAgenda {
         person: PersonId,
         to: usize,
-        /// The order on screen the move starts from: the agenda then keeps it, by hand.
-        from: AgendaOrder,
+        /// The candidates in the order on screen, which the move starts from: the agenda then
+        /// keeps it, by hand (sorting again could order the blinded names otherwise).
+        shown: Vec<PersonId>,
     },
     /// Minutes per candidate.
     SetTimeBox(u32),
@@ -253,8 +254,8 @@ impl Edit {
                 (label, vec![Change::Place { person, placement: Some(to) }])
             }
             Edit::SetMark { person, vote, comment } => mark_step(person, vote, &comment, stamp),
-            Edit::MoveOnAgenda { person, to, from } => {
-                let meeting = moved_on_agenda(session, &person, to, from);
+            Edit::MoveOnAgenda { person, to, shown } => {
+                let meeting = moved_on_agenda(session, &person, to, shown);
                 ("reorder agenda".to_owned(), vec![Change::SetMeeting(meeting)])
             }
             Edit::Committee(edit) => edit.plan(session, stamp)?,
@@ -286,8 +287,7 @@ impl Edit {
 }
 
 /// The meeting's side of a decision: the decider is not recused, a promotion over the budget says
-/// why, the reasons are the ladder's; the decision keeps who was in the room and who stepped out,
-/// and the cycle's effective date for a level change.
+/// why, the reasons are the ladder's; the decision keeps who was in the room and who stepped out.
 fn in_the_room(session: &Session, person: &PersonId, decision: &mut Decision) -> Result<(), RuleError> {
     let recused = session.recused_members(person);
     if recused.contains(&decision.decided_by) {
@@ -311,17 +311,26 @@ fn in_the_room(session: &Session, person: &PersonId, decision: &mut Decision) ->
             return Err(RuleError::ReasonNeedsCriterion(code.label.clone()));
         }
     }
-    decision.present = session.present_members().into_iter().map(str::to_owned).collect();
+    // Who stepped out is not counted as present; a reason to go over the budget belongs to a
+    // promotion only; the effective date stays the cycle's (`Meeting::effective`) unless set here.
+    decision.present =
+        session.present_members().into_iter().filter(|m| !recused.iter().any(|r| r == m)).map(str::to_owned).collect();
     decision.recused = recused;
-    if decision.outcome.changes_level() {
-        decision.effective = session.meeting.effective;
+    if decision.outcome != Outcome::Promote {
+        decision.over_budget.clear();
     }
     Ok(())
 }
 
 /// The meeting with `person` moved to position `to` of the agenda's order by hand.
-fn moved_on_agenda(session: &Session, person: &PersonId, to: usize, from: AgendaOrder) -> Meeting {
-    let mut order: Vec<PersonId> = session.agenda(from).into_iter().map(|i| i.person).collect();
+fn moved_on_agenda(session: &Session, person: &PersonId, to: usize, shown: Vec<PersonId>) -> Meeting {
+    // The order on screen, with any candidate it lacks (proposed since it was drawn) at its end.
+    let mut order: Vec<PersonId> = shown.into_iter().filter(|p| session.proposals.contains_key(p)).collect();
+    for item in session.agenda(AgendaOrder::ByHand) {
+        if !order.contains(&item.person) {
+            order.push(item.person);
+        }
+    }
     if let Some(from) = order.iter().position(|p| p == person) {
         let id = order.remove(from);
         order.insert(to.min(order.len()), id);

@@ -88,6 +88,15 @@ impl Document {
         }
     }
 
+    /// A user's name as the screens show it: their code while blind mode is on.
+    #[must_use]
+    pub fn shown_actor(&self, name: &str) -> String {
+        match &self.blind {
+            Some(b) => b.blinding.actor(name),
+            None => name.to_owned(),
+        }
+    }
+
     /// Who holds the session, as the read-only banner says it: their code while blind mode is on.
     #[must_use]
     pub fn holder_text(&self, holder: &crate::io::session::lock::LockInfo) -> String {

@@ -12,6 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Shown in place of an e-mail address.
 pub const HIDDEN_EMAIL: &str = "(e-mail hidden)";
+/// Shown in place of an evidence link.
+pub const HIDDEN_LINK: &str = "(link hidden in blind mode)";
 
 /// The codes for one session.
 pub struct Blinding {
@@ -254,6 +256,10 @@ impl Blinding {
         }
         for evidence in &mut shown.evidence {
             evidence.text = self.text(&evidence.text);
+            // A link names its author more often than not (a profile, a repository, a mail).
+            for link in &mut evidence.links {
+                HIDDEN_LINK.clone_into(link);
+            }
         }
         for event in &mut shown.audit {
             event.actor = self.actor(&event.actor);

@@ -101,23 +101,20 @@ impl Decision {
     }
 }
 
-/// `text` without the paragraphs marked internal: a paragraph (lines up to a blank line) whose
-/// first line starts with "Internal:" stays with the committee.
+/// `text` without what is marked internal: from a line starting with "Internal:" to the next
+/// blank line, the text stays with the committee.
 #[must_use]
 pub fn shareable(text: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let mut internal = false;
-    let mut at_start = true;
     for line in text.lines() {
         if line.trim().is_empty() {
             internal = false;
-            at_start = true;
             out.push(line);
             continue;
         }
-        if at_start {
-            internal = line.trim_start().get(..9).is_some_and(|w| w.eq_ignore_ascii_case("internal:"));
-            at_start = false;
+        if line.trim_start().get(..9).is_some_and(|w| w.eq_ignore_ascii_case("internal:")) {
+            internal = true;
         }
         if !internal {
             out.push(line);
@@ -178,5 +175,6 @@ mod tests {
         assert_eq!(shareable(text), "Strong delivery.\nLed the migration.\n\nRevisit in H1.");
         assert_eq!(shareable("INTERNAL: all of it"), "");
         assert_eq!(shareable("Not internal: here"), "Not internal: here");
+        assert_eq!(shareable("Strong delivery.\nInternal: budget tight\nmore\n\nNext."), "Strong delivery.\n\nNext.");
     }
 }

@@ -147,7 +147,7 @@ pub fn merge(files: &[PrepFile<'_>], title: &str) -> Result<Merged, MergeError> 
     session.notes = merged_notes(&order);
     let (marks, warnings) = merged_marks(&order);
     session.marks = marks;
-    session.meeting = base.meeting.clone();
+    session.meeting = latest_meeting(&order).unwrap_or(&base.meeting).clone();
     session.audit = merged_trail(&order);
     for (i, conflict) in conflicts.iter_mut().enumerate() {
         conflict.id = i as u64 + 1;
@@ -291,6 +291,25 @@ fn merged_notes(order: &[&PrepFile<'_>]) -> Vec<Note> {
         }
     }
     notes
+}
+
+/// The meeting (committee, attendance, recusals, budget, minutes, agenda) of the file that changed
+/// it last: the chair's copy, wherever it falls in the files' order.
+fn latest_meeting<'f>(order: &[&'f PrepFile<'_>]) -> Option<&'f super::meeting::Meeting> {
+    order
+        .iter()
+        .filter_map(|file| {
+            let at = file
+                .session
+                .audit
+                .iter()
+                .rev()
+                .find(|e| matches!(e.change, super::change::Change::SetMeeting(_)))
+                .map(|e| e.at)?;
+            Some((at, &file.session.meeting))
+        })
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, meeting)| meeting)
 }
 
 /// The hashes of a file's events that set a mark by `member`.

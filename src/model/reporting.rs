@@ -82,11 +82,19 @@ pub fn manager_indices_by(people: &[Person], ids: &IdIndex<'_>) -> Vec<Option<us
         .collect();
     let mut named = vec![Named::Nobody; texts.len()];
     if !texts.is_empty() {
+        // A name as HR writes it in a manager column — "Sample, Grace" as well as "Grace Sample",
+        // in any case — is looked up by its folded form.
+        let mut folded: HashMap<String, Vec<usize>> = HashMap::default();
+        for (&text, &n) in &texts {
+            folded.entry(name_key(text)).or_default().push(n);
+        }
         for (i, person) in people.iter().enumerate() {
-            if let Some(&text) = texts.get(person.name.as_str()) {
+            let Some(texts) = folded.get(&name_key(&person.name)) else { continue };
+            for &text in texts {
                 named[text] = match named[text] {
                     Named::Nobody => Named::One(i),
-                    _ => Named::Several,
+                    Named::One(j) if j == i => Named::One(i),
+                    Named::One(_) | Named::Several => Named::Several,
                 };
             }
         }
@@ -101,6 +109,17 @@ pub fn manager_indices_by(people: &[Person], ids: &IdIndex<'_>) -> Vec<Option<us
             },
         })
         .collect()
+}
+
+/// A person's name folded for matching a manager text: `Last, First` turned to `First Last`,
+/// spaces collapsed, case ignored.
+#[must_use]
+pub fn name_key(text: &str) -> String {
+    let text = match text.split_once(',') {
+        Some((last, first)) if !first.trim().is_empty() && !last.trim().is_empty() => format!("{first} {last}"),
+        _ => text.to_owned(),
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Every person who manages themself, and every loop of managers (each loop reported once).
@@ -201,6 +220,23 @@ mod tests {
         let people =
             [person("E1", "Ada", ""), person("E2", "Ben", "E1"), person("E3", "Cy", "Ada"), person("E4", "Di", "Zed")];
         assert_eq!(manager_indices(&people), vec![None, Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn managers_written_last_comma_first_or_in_another_case_are_matched() {
+        let people = [
+            person("101", "Ada Example", "Sample, Grace"),
+            person("102", "Ben Example", "sample,  grace"),
+            person("103", "Grace Sample", "Example, Ada"),
+            person("104", "Cy Example", "Nobody, Known"),
+        ];
+        assert_eq!(manager_indices(&people), vec![Some(2), Some(2), Some(0), None]);
+        let loops = reporting_problems(&people);
+        assert_eq!(loops, vec![ReportingProblem::Loop(vec![0, 2])]);
+        assert_eq!(
+            loops[0].describe(&people),
+            "managers form a loop: Ada Example (101) reports to Grace Sample (103) reports to Ada Example (101)"
+        );
     }
 
     #[test]

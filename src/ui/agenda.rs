@@ -64,6 +64,7 @@ pub fn agenda_ui(
             // Only the rows in view are laid out: a meeting of hundreds stays quick to draw.
             let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
             let height = ctx.content_rect().height() * 0.6;
+            let shown = || items.iter().map(|i| i.person.clone()).collect::<Vec<_>>();
             ScrollArea::vertical().max_height(height).show_rows(ui, row_height, items.len(), |ui, range| {
                 for (index, item) in items.iter().enumerate().skip(range.start).take(range.len()) {
                     let Some(person) = session.person(&item.person) else { continue };
@@ -77,7 +78,7 @@ pub fn agenda_ui(
                             out.push(Command::Edit(Edit::MoveOnAgenda {
                                 person: item.person.clone(),
                                 to: index - 1,
-                                from: current,
+                                shown: shown(),
                             }));
                         }
                         let down = ui.add_enabled(index + 1 < items.len(), egui::Button::new("↓").small());
@@ -85,7 +86,7 @@ pub fn agenda_ui(
                             out.push(Command::Edit(Edit::MoveOnAgenda {
                                 person: item.person.clone(),
                                 to: index + 1,
-                                from: current,
+                                shown: shown(),
                             }));
                         }
                         // The row drags onto another row's place.
@@ -95,7 +96,7 @@ pub fn agenda_ui(
                             out.push(Command::Edit(Edit::MoveOnAgenda {
                                 person: (*moved).clone(),
                                 to: index,
-                                from: current,
+                                shown: shown(),
                             }));
                         }
                     });

@@ -40,6 +40,22 @@ pub fn committee_ui(
         .open(&mut open)
         .vscroll(true)
         .show(ctx, |ui| {
+            // The window shows codes while blind: an edit would name a code, not a member.
+            if session.blind {
+                let text = "Blind mode is on: the committee is shown with codes. Reveal names to change it.";
+                ui.label(RichText::new(text).color(super::theme::warning_color(ui.visuals())));
+            }
+            ui.add_enabled_ui(!session.blind, |ui| sections(ui, session, st, out));
+        });
+    if !open {
+        *state = None;
+    }
+}
+
+/// The window's sections, each folding away.
+fn sections(ui: &mut egui::Ui, session: &Session, st: &mut CommitteeState, out: &mut Vec<Command>) {
+    {
+        {
             egui::CollapsingHeader::new("Members and attendance").default_open(true).show(ui, |ui| {
                 members_ui(ui, session, st, out);
             });
@@ -54,9 +70,7 @@ pub fn committee_ui(
             egui::CollapsingHeader::new("Letter templates").default_open(false).show(ui, |ui| {
                 templates_ui(ui, session, st, out);
             });
-        });
-    if !open {
-        *state = None;
+        }
     }
 }
 

@@ -24,6 +24,9 @@ pub const DECISION_HEADERS: [&str; 19] = {
 pub const ADDED_DECIDED_AT: usize = 8;
 pub const ADDED_EFFECTIVE: usize = 4;
 
+/// The UTF-8 byte-order mark every CSV file Ladderboard writes starts with.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Prefixes a cell that a spreadsheet would run as a formula with `'`, following the OWASP
 /// CSV-injection guidance (cells starting with `=`, `+`, `-`, `@`, tab or carriage return).
 #[must_use]
@@ -142,7 +145,11 @@ pub fn for_each_decision_row<E>(
 
 /// The decisions CSV as bytes (UTF-8, comma-separated, CRLF-free, quoted where needed).
 pub fn decisions_csv(session: &Session, columns: CsvColumns) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(session.people.len() * 96));
+    // A UTF-8 byte-order mark first: Excel on Windows reads the file as UTF-8 on a double-click
+    // (without it, `Łucja` shows as `Å�ucja`); Ladderboard's importer reads one.
+    let mut bytes = Vec::with_capacity(session.people.len() * 96 + 3);
+    bytes.extend_from_slice(UTF8_BOM);
+    let mut writer = csv::Writer::from_writer(bytes);
     let headers = decision_headers(session, columns);
     writer.write_record(headers.iter().map(|h| neutralise(h).into_owned()))?;
     for_each_decision_row(session, columns, |row| {

@@ -12,7 +12,7 @@ pub const HISTORY_HEADERS: [&str; 10] =
 
 /// The given events as CSV bytes.
 pub fn history_csv<'a>(session: &Session, events: impl Iterator<Item = &'a AuditEvent>) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(super::csv::UTF8_BOM.to_vec());
     writer.write_record(HISTORY_HEADERS)?;
     for event in events {
         let person_id = event.person.as_ref().map(ToString::to_string).unwrap_or_default();

@@ -147,6 +147,8 @@ pub fn letter(session: &Session, person: &Person) -> Option<String> {
     let value = |name: &str| -> Option<String> {
         Some(match name {
             "name" => inert(&person.name),
+            // A code ("Candidate 07") is not cut to its first word.
+            "first_name" if session.blind => inert(&person.name),
             "first_name" => inert(person.name.split_whitespace().next().unwrap_or_default()),
             "manager" => inert(session.manager_name(person)),
             "outcome" => decision.outcome.label().to_owned(),

@@ -78,6 +78,12 @@ fn minutes(session: &Session) -> Minutes {
             });
         }
     }
+    // A decision without a proposal (a level adjustment found in the meeting) is on record too.
+    for (person, d) in &session.decisions {
+        if !session.proposals.contains_key(person) {
+            decisions.push(decision_line(session, &session.name_of(person), d));
+        }
+    }
     sections.push(("Recusals".to_owned(), if recusals.is_empty() { vec!["None.".to_owned()] } else { recusals }));
     sections
         .push(("Decisions".to_owned(), if decisions.is_empty() { vec!["None yet.".to_owned()] } else { decisions }));

@@ -42,14 +42,20 @@ pub fn decisions_xlsx(session: &Session, columns: CsvColumns) -> Result<Vec<u8>,
             }
             // Dates as real date cells (UTC), so Excel sorts and filters them as dates.
             let date = (col == decided_at_column || col == effective_column).then(|| excel_date(cell)).flatten();
-            match (cell.parse::<f64>(), date) {
+            let written = match (cell.parse::<f64>(), date) {
                 (_, Some(date)) if col == decided_at_column => {
-                    sheet.write_datetime_with_format(row, column(col), &date, &when)?
+                    sheet.write_datetime_with_format(row, column(col), &date, &when)
                 }
-                (_, Some(date)) => sheet.write_datetime_with_format(row, column(col), &date, &day)?,
-                (Ok(minutes), None) if col == minutes_column => sheet.write_number(row, column(col), minutes)?,
-                _ => sheet.write_string(row, column(col), fit_in_a_cell(cell).as_ref())?,
+                (_, Some(date)) => sheet.write_datetime_with_format(row, column(col), &date, &day),
+                (Ok(minutes), None) if col == minutes_column => sheet.write_number(row, column(col), minutes),
+                _ => sheet.write_string(row, column(col), fit_in_a_cell(cell).as_ref()),
             };
+            // A cell the writer refuses names the person's row and the column.
+            written.map_err(|e| {
+                let who = cells.first().map_or("", String::as_str);
+                let header = headers.get(col).map_or("", String::as_str);
+                XlsxError::ParameterError(format!("the row of {who}, column \"{header}\": {e}"))
+            })?;
             if let Some(width) = widths.get_mut(col) {
                 *width = (*width).max(cell.chars().count() + 1);
             }
@@ -113,16 +119,26 @@ fn record_sheet(book: &mut Workbook, session: &Session) -> Result<(), XlsxError>
     Ok(())
 }
 
-/// Excel holds at most 32,767 characters in a cell; a longer text (a pasted essay of a rationale)
-/// is cut there with a note, rather than failing the whole export. The CSV and RON keep it whole.
+/// Excel holds at most 32,767 UTF-16 units in a cell (an emoji counts two); a longer text (a
+/// pasted essay of a rationale, a row of emoji) is cut there, on a character boundary, with a
+/// note, rather than failing the whole export. The CSV and RON keep it whole.
 fn fit_in_a_cell(text: &str) -> std::borrow::Cow<'_, str> {
     const LIMIT: usize = 32_767;
     const NOTE: &str = " … [cut at Excel's cell limit; the CSV and RON exports hold all of it]";
-    if text.chars().count() <= LIMIT {
+    // Each UTF-8 byte is at most one UTF-16 unit: a short text needs no count.
+    if text.len() <= LIMIT || text.encode_utf16().count() <= LIMIT {
         return text.into();
     }
-    let kept: String = text.chars().take(LIMIT - NOTE.chars().count()).collect();
-    format!("{kept}{NOTE}").into()
+    let room = LIMIT - NOTE.encode_utf16().count();
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.len_utf16();
+            used > room
+        })
+        .map_or(text.len(), |(at, _)| at);
+    format!("{}{NOTE}", &text[..end]).into()
 }
 
 /// A column index as the writer takes it; an export has far fewer than 16,384 columns (Excel's limit).
@@ -132,7 +148,16 @@ fn column(index: usize) -> u16 {
 
 /// Writes the decisions workbook atomically with owner-only permissions.
 pub fn export_decisions_xlsx(session: &Session, path: &Path, columns: CsvColumns) -> Result<(), FileError> {
-    let bytes = decisions_xlsx(session, columns)
-        .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
+    let bytes = decisions_xlsx(session, columns).map_err(|e| match e {
+        // A cell the writer refuses is the data's problem, named, not a failed write.
+        XlsxError::MaxStringLengthExceeded | XlsxError::ParameterError(_) => {
+            let problem = crate::io::Problem::new(
+                format!("a cell could not be written to the workbook: {e}"),
+                "export as CSV (which holds any text), or shorten the text named",
+            );
+            FileError::invalid(path, vec![problem])
+        }
+        other => FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(other.to_string()) },
+    })?;
     write_atomic(path, &bytes)
 }

@@ -105,15 +105,17 @@ const TEAM_ALIASES: &[&str] = &[
     "group",
     "squad",
     "team name",
-    "cost center",
-    "business unit",
     "supervisory organization",
+    "business unit",
     "division",
     "department name",
     "org unit",
     "home department",
     "home department description",
     "department description",
+    // A cost centre is a number more often than a name: the team only when nothing names one.
+    "cost center",
+    "cost centre",
 ];
 const LEVEL_ALIASES: &[&str] = &[
     // Dedicated level columns first: a file with both a level and a title column takes the level.
@@ -168,7 +170,13 @@ const LEVEL_SINCE_ALIASES: &[&str] = &[
 /// "EMPLOYEE-ID" all read the same.
 #[must_use]
 pub fn header_key(header: &str) -> String {
-    header.chars().filter(|c| c.is_alphanumeric() || *c == '#').flat_map(char::to_lowercase).collect()
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '#')
+        // Turkish dotted and dotless i (`EMPLOYEE İD` from a Turkish-locale upper-casing) are `i`.
+        .map(|c| if matches!(c, 'İ' | 'ı') { 'i' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The field a header names, and how preferred that alias is (lower is better).

@@ -78,6 +78,10 @@ fn parse_workbook(
                 why: table.why.clone(),
                 sheets: table.sheets.clone(),
                 serial_dates: table.serial_dates,
+                date_1904: table.date_1904,
+                merged: table.merged.clone(),
+                formatted_numbers: table.formatted_numbers,
+                hidden_sheets: table.hidden_sheets.clone(),
             });
             Ok(imported)
         }
@@ -100,6 +104,11 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
     let with_lf = lone_crs_as_lf(text);
     let lone_cr = with_lf.is_some();
     let text = with_lf.as_deref().unwrap_or(text);
+    // A byte-order mark or zero-width character at a line's start (two exports joined into one
+    // file) would sit invisibly inside that line's first cell: dropped, and said.
+    let visible = invisible_line_starts_dropped(text);
+    let invisible_marks = visible.as_ref().map(|(_, lines)| lines.clone()).unwrap_or_default();
+    let text = visible.as_ref().map_or(text, |(t, _)| t.as_str());
     if text.trim().is_empty() {
         let problem =
             Problem::new("the file is empty", "export the roster again with a header row and one row per person");
@@ -180,8 +189,10 @@ fn parse_csv(bytes: &[u8], file: &Path, ladder: &Ladder, options: &ImportOptions
             encoding_choice: decoded.how,
             delimiter,
             lone_cr,
+            invisible_marks,
             columns: columns.sources.clone(),
             two_digit_years: rows.two_digit_years,
+            no_manager_words: rows.no_manager_words,
             level_scheme: scheme.map(|s| s.name.clone()),
             this_year: options.this_year,
             // Filled by `read_roster_with` (and the window's import), which hold the whole file;
@@ -209,6 +220,28 @@ fn lone_crs_as_lf(text: &str) -> Option<String> {
     }
     out.push_str(&text[from..]);
     Some(out)
+}
+
+/// Characters nobody sees that a file can carry at a line's start: a byte-order mark (a second
+/// file's, after two were joined), a zero-width space or word joiner.
+const INVISIBLE: [char; 3] = ['\u{feff}', '\u{200b}', '\u{2060}'];
+
+/// The text without invisible characters at its lines' starts, and the lines (1-based) they were
+/// on; `None` when there are none (a scan for the characters and nothing more).
+fn invisible_line_starts_dropped(text: &str) -> Option<(String, Vec<u64>)> {
+    if !text.contains(INVISIBLE) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut lines = Vec::new();
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let kept = line.trim_start_matches(INVISIBLE);
+        if kept.len() != line.len() {
+            lines.push(n as u64 + 1);
+        }
+        out.push_str(kept);
+    }
+    (!lines.is_empty()).then_some((out, lines))
 }
 
 /// HR systems' "Excel" exports are often a web page or Excel XML saved as .xls: say so, rather

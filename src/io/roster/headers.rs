@@ -43,7 +43,8 @@ pub(super) struct Preamble {
 }
 
 /// Skips an Excel `sep=` line and report-title lines above the header (a header is the first of the
-/// first ten lines with at least two recognised column names).
+/// first ten records with at least two recognised column names). Records, not lines: a header cell
+/// typed over two lines (`"Full⏎Name"`, Alt+Enter in Excel) is one cell of one header.
 pub(super) fn skip_preamble(text: &str) -> Preamble {
     let mut preamble = Preamble { body_start: 0, delimiter: None };
     let first_line = text.lines().next().unwrap_or("");
@@ -55,22 +56,28 @@ pub(super) fn skip_preamble(text: &str) -> Preamble {
         let body_start = text.find('\n').map_or(text.len(), |end| end + 1);
         preamble = Preamble { body_start, delimiter: Some(byte) };
     }
-    let known = |line: &str| -> usize {
-        [b',', b';', b'\t']
-            .into_iter()
-            .filter(|d| preamble.delimiter.is_none_or(|p| p == *d))
-            .map(|d| line.split(char::from(d)).filter(|cell| match_header(cell.trim_matches('"')).is_some()).count())
-            .max()
-            .unwrap_or(0)
-    };
     let rest = &text[preamble.body_start.min(text.len())..];
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n').take(10) {
-        if known(line) >= 2 {
-            preamble.body_start += offset;
-            break;
+    let mut header: Option<u64> = None;
+    for delimiter in [b',', b';', b'\t'].into_iter().filter(|d| preamble.delimiter.is_none_or(|p| p == *d)) {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(rest.as_bytes());
+        let mut record = csv::StringRecord::new();
+        for _ in 0..10 {
+            let start = reader.position().byte();
+            if !matches!(reader.read_record(&mut record), Ok(true)) {
+                break;
+            }
+            if record.iter().filter(|cell| match_header(cell).is_some()).take(2).count() == 2 {
+                header = Some(header.map_or(start, |h| h.min(start)));
+                break;
+            }
         }
-        offset += line.len();
+    }
+    if let Some(offset) = header {
+        preamble.body_start += usize::try_from(offset).unwrap_or(0);
     }
     preamble
 }

@@ -10,12 +10,24 @@ use std::collections::HashMap;
 /// skips `str::trim`'s Unicode-aware scan (measured: ~5% of a 10,000-row import). Excel's way of keeping leading zeros, `="000123"`, reads as the text inside.
 pub(super) fn trim_cell(cell: &str) -> &str {
     let bytes = cell.as_bytes();
-    let solid = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace() && *b != b'=');
+    let solid =
+        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace() && *b != b'=' && *b != b'\'');
     if solid(bytes.first()) && solid(bytes.last()) {
         return cell;
     }
-    let cell = cell.trim();
+    let cell = unprotect(cell.trim());
     cell.strip_prefix("=\"").and_then(|inner| inner.strip_suffix('"')).unwrap_or(cell)
+}
+
+/// A cell without the apostrophe a spreadsheet export puts before `+ - = @` so the cell is not run
+/// as a formula (Ladderboard's own exports do it): `'+48 601 000 001` reads `+48 601 000 001`.
+/// Removed once: `''=x` reads `'=x`.
+#[must_use]
+pub fn unprotect(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [b'\'', b'+' | b'-' | b'=' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
+        _ => cell,
+    }
 }
 
 /// Which column gives each field for these headers and choices, by the rule the import uses; for

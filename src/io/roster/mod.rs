@@ -77,9 +77,13 @@ pub struct RosterImport {
     pub delimiter: u8,
     /// The lines ended in a lone carriage return (classic Mac), each read as a line break.
     pub lone_cr: bool,
+    /// Lines that started with an invisible character (a byte-order mark mid-file), dropped.
+    pub invisible_marks: Vec<u64>,
     pub columns: Vec<ColumnSource>,
     /// How many dates had a two-digit year, read by the pivot rule.
     pub two_digit_years: usize,
+    /// Manager cells saying there is none (`None`, `N/A`, `null`, `-`), read as no manager.
+    pub no_manager_words: usize,
     pub level_scheme: Option<String>,
     pub this_year: i16,
     /// SHA-256 of the file's bytes, for the record of where the session's people came from.
@@ -97,4 +101,12 @@ pub struct SheetSource {
     pub sheets: Vec<String>,
     /// Numbers in a date column read as Excel date serials.
     pub serial_dates: usize,
+    /// The workbook counts days from 1904, as older Excel for Mac files do.
+    pub date_1904: bool,
+    /// Merged ranges whose value was given to every row they cover.
+    pub merged: Vec<String>,
+    /// Ids and manager codes read with their format's leading zeros (`00123`).
+    pub formatted_numbers: usize,
+    /// Hidden sheets, not read.
+    pub hidden_sheets: Vec<String>,
 }

@@ -60,6 +60,12 @@ struct SlashedDate {
     text: String,
 }
 
+/// Whether a manager cell says there is no manager, as HR exports write it for the top of the
+/// organisation: `None`, `N/A`, `null`, `-` (any case). Read as no manager, and said.
+fn says_no_manager(cell: &str) -> bool {
+    ["none", "n/a", "na", "null", "-", "—", "#n/a"].iter().any(|w| cell.eq_ignore_ascii_case(w))
+}
+
 /// Turns records into people, collecting problems.
 pub(super) struct RowReader<'a> {
     ladder: &'a Ladder,
@@ -74,6 +80,8 @@ pub(super) struct RowReader<'a> {
     pub(super) problems: Vec<Problem>,
     pub(super) this_year: i16,
     pub(super) two_digit_years: usize,
+    /// Manager cells that say there is none (`None`, `N/A`, `null`, `-`), read as no manager.
+    pub(super) no_manager_words: usize,
     /// How the file wrote the read cells, for exports that hand the file back.
     pub(super) spellings: Spellings,
 }
@@ -96,8 +104,29 @@ impl<'a> RowReader<'a> {
             problems: Vec::new(),
             this_year: 2000,
             two_digit_years: 0,
+            no_manager_words: 0,
             spellings: Spellings::default(),
         }
+    }
+
+    /// Two exports joined into one file: the second one's header comes back as a record, named as
+    /// such rather than as an unknown level.
+    fn repeats_header(&mut self, record: &csv::StringRecord, id: &str, line: u64) -> bool {
+        let cols = self.columns;
+        let repeats = cols.index[Field::Id as usize].is_some_and(|at| {
+            cols.names.get(at).is_some_and(|h| h.eq_ignore_ascii_case(id))
+                && record.iter().zip(&cols.names).all(|(cell, header)| trim_cell(cell).eq_ignore_ascii_case(header))
+        });
+        if repeats {
+            self.problems.push(
+                Problem::new(
+                    "the line repeats the header row: two exports joined into one file?",
+                    "remove the repeated header line (and check the rows below it belong to this roster), then import again",
+                )
+                .at_line(line),
+            );
+        }
+        repeats
     }
 
     fn problem(&mut self, line: u64, field: Field, value: &str, message: impl Into<String>, fix: impl Into<String>) {
@@ -112,6 +141,9 @@ impl<'a> RowReader<'a> {
         let id = cells[Field::Id as usize];
         // Blank rows (often a spreadsheet's trailing ",,,,") are skipped; a row with an id is not blank.
         if id.is_empty() && record.iter().all(|cell| trim_cell(cell).is_empty()) {
+            return;
+        }
+        if self.repeats_header(record, id, line) {
             return;
         }
         let before = self.problems.len();
@@ -161,18 +193,26 @@ impl<'a> RowReader<'a> {
         self.slashed[pending_before..].iter_mut().for_each(|date| date.person = Some(at));
         let id = PersonId::new(id);
         self.lines.push(line);
+        let extra_cell = |i: usize| super::mapping::unprotect(record.get(i).unwrap_or(""));
         let extra = if cols.extra.is_empty() {
             ExtraColumns::new()
         } else if cols.extra.iter().all(|&i| record.get(i).is_none_or(str::is_ascii)) {
-            ExtraColumns::from_values(cols.extra.iter().map(|&i| record.get(i).unwrap_or("")))
+            ExtraColumns::from_values(cols.extra.iter().map(|&i| extra_cell(i)))
         } else {
-            let values: Vec<CompactString> = cols.extra.iter().map(|&i| nfc(record.get(i).unwrap_or(""))).collect();
+            let values: Vec<CompactString> = cols.extra.iter().map(|&i| nfc(extra_cell(i))).collect();
             ExtraColumns::from_values(values.iter().map(CompactString::as_str))
+        };
+        let manager = cells[Field::Manager as usize];
+        let manager = if says_no_manager(manager) {
+            self.no_manager_words += 1;
+            ""
+        } else {
+            manager
         };
         let mut person = Person {
             id,
             name,
-            manager: nfc(cells[Field::Manager as usize]),
+            manager: nfc(manager),
             team: nfc(cells[Field::Team as usize]),
             track,
             level,
@@ -215,6 +255,7 @@ impl<'a> RowReader<'a> {
         );
         self.problems.extend(later.problems);
         self.two_digit_years += later.two_digit_years;
+        self.no_manager_words += later.no_manager_words;
     }
 
     /// Reports every id used more than once, then people who manage themselves and loops of

@@ -31,6 +31,14 @@ pub struct SheetTable {
     line_rows: Vec<(u64, u64)>,
     /// Numbers in a date column read as Excel date serials (`45292` → 2024-01-01).
     pub serial_dates: usize,
+    /// The workbook counts days from 1904 (older Excel for Mac), not 1900.
+    pub date_1904: bool,
+    /// Merged ranges whose value was given to every row they cover ("D2:D4").
+    pub merged: Vec<String>,
+    /// Numbers shown with leading zeros by their cell's format (`00123`), read as shown.
+    pub formatted_numbers: usize,
+    /// Sheets hidden in the workbook, not read unless chosen.
+    pub hidden_sheets: Vec<String>,
     /// Cells that could not be turned into text (`#N/A`, an impossible date), already placed.
     pub problems: Vec<Problem>,
 }
@@ -65,6 +73,29 @@ pub struct SheetReading {
     pub this_year: i16,
 }
 
+/// What the workbook itself says about its cells beyond their values: its date system, each
+/// cell's number format, and its merged ranges (`.xlsx`; other formats give none of these).
+#[derive(Default)]
+struct Settings {
+    date_1904: bool,
+    styles: Option<calamine::StyleRange>,
+    merges: Vec<calamine::Dimensions>,
+}
+
+/// Whether an `.xlsx` workbook uses the 1904 date system (`<workbookPr date1904="1"/>`), which
+/// calamine applies to cells formatted as dates but keeps to itself.
+fn uses_1904(bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+    let Ok(mut file) = zip.by_name("xl/workbook.xml") else { return false };
+    let mut xml = String::new();
+    // The workbook part is small; a damaged one just means the default system.
+    if file.by_ref().take(1 << 20).read_to_string(&mut xml).is_err() {
+        return false;
+    }
+    xml.contains("date1904=\"1\"") || xml.contains("date1904=\"true\"")
+}
+
 /// Opens the workbook and picks its roster sheet: the chosen one if given (its name matched as
 /// Excel does, ignoring case), else the one sheet whose header names roster columns; several such
 /// sheets are a problem that asks the user to choose.
@@ -72,10 +103,20 @@ pub fn roster_sheet(bytes: &[u8], file: &Path, reading: &SheetReading) -> Result
     let chosen = reading.sheet.as_deref();
     let mut book = open(bytes).map_err(|p| FileError::invalid(file, vec![p]))?;
     let names = book.sheet_names();
+    // A hidden sheet (an old roster kept out of sight) is read only when chosen, and said.
+    let hidden: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     let mut found = Vec::new();
     let mut unreadable = Vec::new();
     for name in &names {
         if chosen.is_some_and(|c| !c.trim().eq_ignore_ascii_case(name.trim()) && c != name) {
+            continue;
+        }
+        if chosen.is_none() && hidden.contains(name) {
             continue;
         }
         match book.worksheet_range(name) {
@@ -123,7 +164,10 @@ pub fn roster_sheet(bytes: &[u8], file: &Path, reading: &SheetReading) -> Result
             } else {
                 format!("the one of {} sheets with a roster header", names.len())
             };
-            Ok(table(sheet, why, names.clone(), &range, header, reading))
+            let settings = settings_of(&mut book, bytes, &sheet, &range, header);
+            let mut table = table(sheet, why, names.clone(), &range, header, reading, &settings);
+            table.hidden_sheets = hidden;
+            Ok(table)
         }
         _ => {
             let candidates = found.iter().map(|(n, ..)| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
@@ -134,6 +178,37 @@ pub fn roster_sheet(bytes: &[u8], file: &Path, reading: &SheetReading) -> Result
             Err(FileError::invalid(file, vec![problem]))
         }
     }
+}
+
+/// The settings of an `.xlsx` sheet that change how its cells read. Number formats are looked up
+/// only when a number sits in a column that holds codes (ids, managers), so most workbooks skip
+/// the second pass over the sheet that reading styles takes.
+fn settings_of(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    bytes: &[u8],
+    sheet: &str,
+    range: &Range<Data>,
+    header: usize,
+) -> Settings {
+    let Sheets::Xlsx(xlsx) = book else { return Settings::default() };
+    let merges = xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default();
+    let code_columns: Vec<usize> = range
+        .rows()
+        .nth(header)
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .filter(|(_, cell)| matches!(match_header(&text_of(cell)), Some((Field::Id | Field::Manager, _))))
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default();
+    let numbers_in_codes = range
+        .rows()
+        .skip(header + 1)
+        .any(|row| code_columns.iter().any(|&c| matches!(row.get(c), Some(Data::Float(_) | Data::Int(_)))));
+    let styles = if numbers_in_codes { xlsx.worksheet_style(sheet).ok() } else { None };
+    Settings { date_1904: uses_1904(bytes), styles, merges }
 }
 
 /// The sheet names of a workbook, or none when it cannot be opened.
@@ -207,6 +282,7 @@ fn table(
     range: &Range<Data>,
     header: usize,
     reading: &SheetReading,
+    settings: &Settings,
 ) -> SheetTable {
     // Range rows start at the first used cell, not at A1.
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
@@ -218,7 +294,32 @@ fn table(
         csv: Vec::new(),
         line_rows: Vec::new(),
         serial_dates: 0,
+        date_1904: settings.date_1904,
+        merged: Vec::new(),
+        formatted_numbers: 0,
+        hidden_sheets: Vec::new(),
         problems: Vec::new(),
+    };
+    // A merged range below the header gives its value to every row it covers (a team's name
+    // merged down its people's rows); the header's own merges are left as they are.
+    let header_row = first_row + u32::try_from(header).unwrap_or(u32::MAX);
+    let merges: Vec<&calamine::Dimensions> = settings
+        .merges
+        .iter()
+        .filter(|m| m.start.0 > header_row && (m.end.0 > m.start.0 || m.end.1 > m.start.1))
+        .collect();
+    for m in &merges {
+        out.merged.push(format!(
+            "{}{}:{}{}",
+            column_letters(m.start.1 as usize),
+            m.start.0 + 1,
+            column_letters(m.end.1 as usize),
+            m.end.0 + 1
+        ));
+    }
+    let merged_value = |row: u32, col: u32| -> Option<&Data> {
+        let m = merges.iter().find(|m| (m.start.0..=m.end.0).contains(&row) && (m.start.1..=m.end.1).contains(&col))?;
+        range.get_value(m.start).filter(|v| !matches!(v, Data::Empty))
     };
     let mut line = 2;
     let mut headers: Vec<String> = Vec::new();
@@ -231,11 +332,23 @@ fn table(
             if row.iter().all(|c| matches!(c, Data::Empty)) {
                 continue;
             }
+            let absolute_row = first_row + u32::try_from(i).unwrap_or(u32::MAX);
             row.iter()
                 .enumerate()
                 .map(|(c, cell)| {
                     let header = headers.get(c).map_or("", String::as_str);
-                    out.cell(cell, header, sheet_row, c + first_col as usize, reading)
+                    let absolute_col = first_col + u32::try_from(c).unwrap_or(u32::MAX);
+                    let cell = match cell {
+                        Data::Empty if !merges.is_empty() => merged_value(absolute_row, absolute_col).unwrap_or(cell),
+                        other => other,
+                    };
+                    let format = settings
+                        .styles
+                        .as_ref()
+                        .and_then(|s| s.get((absolute_row, absolute_col)))
+                        .and_then(|style| style.number_format.as_ref())
+                        .map(|f| f.format_code.as_str());
+                    out.cell(cell, header, sheet_row, c + first_col as usize, reading, format)
                 })
                 .collect()
         };
@@ -250,7 +363,15 @@ fn table(
 
 impl SheetTable {
     /// One cell as the text the CSV importer reads.
-    fn cell(&mut self, cell: &Data, header: &str, row: u64, col: usize, reading: &SheetReading) -> String {
+    fn cell(
+        &mut self,
+        cell: &Data,
+        header: &str,
+        row: u64,
+        col: usize,
+        reading: &SheetReading,
+        format: Option<&str>,
+    ) -> String {
         let column = if header.trim().is_empty() { column_letters(col) } else { header.trim().to_owned() };
         let date_column = matches!(match_header(header), Some((Field::StartDate | Field::LevelSince, _)))
             || reading.date_headers.iter().any(|h| super::columns::header_key(h) == super::columns::header_key(header));
@@ -261,7 +382,8 @@ impl SheetTable {
                 return None;
             }
             let (y, m, d, ..) =
-                calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, false).to_ymd_hms_milli();
+                calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, self.date_1904)
+                    .to_ymd_hms_milli();
             let year = i32::from(y);
             let plausible = year >= i32::from(super::dates::EARLIEST_YEAR) && year <= i32::from(reading.this_year) + 1;
             plausible.then(|| format!("{y:04}-{m:02}-{d:02}"))
@@ -275,6 +397,28 @@ impl SheetTable {
         if date_column && let Some(date) = number.and_then(serial_date) {
             self.serial_dates += 1;
             return date;
+        }
+        let code_column = matches!(match_header(header), Some((Field::Id | Field::Manager, _)));
+        if code_column && let Some(n) = number {
+            // An id stored as a number: shown with its format's leading zeros (`00000` → 00123),
+            // and refused where Excel already rounded it (16 significant digits or more).
+            if n.abs() >= 1e15 || n.fract() != 0.0 {
+                let mut problem = Problem::new(
+                    "the id is a number Excel could not hold exactly (16 digits or more, or a fraction): its last digits are lost",
+                    "format the column as Text in the HR system's export (or in Excel, then paste the ids again) and export again",
+                )
+                .at_line(row)
+                .in_column(column)
+                .with_value(text_of(cell));
+                problem.sheet = Some(self.sheet.clone());
+                self.problems.push(problem);
+                return String::new();
+            }
+            if let Some(width) = format.and_then(zero_padding) {
+                self.formatted_numbers += 1;
+                #[expect(clippy::cast_possible_truncation, reason = "a whole number below 10^15")]
+                return format!("{:0width$}", n as i64);
+            }
         }
         match cell {
             Data::DateTime(when) if when.is_datetime() => {
@@ -302,6 +446,13 @@ impl SheetTable {
         problem.sheet = Some(self.sheet.clone());
         self.problems.push(problem);
     }
+}
+
+/// The width a number format pads whole numbers to with zeros (`00000` → 5), when that is all
+/// the format does.
+fn zero_padding(format: &str) -> Option<usize> {
+    let format = format.trim_matches('"');
+    (!format.is_empty() && format.chars().all(|c| c == '0')).then_some(format.len())
 }
 
 /// A cell's value as text: whole numbers without `.0`, so an id stored as a number reads `1042`.
@@ -365,6 +516,10 @@ mod tests {
             // Header on sheet row 3; the record on line 4 has a two-line cell, so line 6 is row 6.
             line_rows: vec![(2, 3), (3, 4), (4, 5), (6, 6)],
             serial_dates: 0,
+            date_1904: false,
+            merged: Vec::new(),
+            formatted_numbers: 0,
+            hidden_sheets: Vec::new(),
             problems: Vec::new(),
         };
         let placed = table.place(Problem::new("bad", "fix").at_line(6));

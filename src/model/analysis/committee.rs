@@ -126,6 +126,9 @@ impl Session {
             }
         };
         if let Some(candidate) = self.person(person) {
+            for member in members.iter().filter(|m| names_match(&m.name, &candidate.name, candidate.id.as_str())) {
+                add(member, "the candidate".to_owned());
+            }
             let mut seen = vec![candidate.id.clone()];
             let mut at = self.manager_of(candidate);
             let mut step = 0;
@@ -149,7 +152,7 @@ impl Session {
             }
         }
         if let Some(proposal) = self.proposals.get(person) {
-            for member in members.iter().filter(|m| m.name == proposal.proposer) {
+            for member in members.iter().filter(|m| names_match(&m.name, &proposal.proposer, "")) {
                 add(member, "proposed them".to_owned());
             }
         }
@@ -188,13 +191,16 @@ impl Session {
         self.recusals_of(person).into_iter().filter(RecusalLine::recused).map(|l| l.member).collect()
     }
 
-    /// Whether `member`'s mark on `person` counts: not recused, and not an observer or HR partner.
+    /// Whether `member`'s mark on `person` counts: once the committee is listed, only a voting
+    /// member's (chair or member, not an observer, an HR partner or someone outside it — a name a
+    /// merge kept apart by file included), and never a recused one's.
     #[must_use]
     pub fn mark_counts(&self, member: &str, person: &PersonId) -> bool {
-        if self.member(member).is_some_and(|m| !m.role.votes()) {
-            return false;
-        }
-        !self.recused_members(person).iter().any(|m| m == member)
+        let votes = match self.member(member) {
+            Some(m) => m.role.votes(),
+            None => self.meeting.members.is_empty(),
+        };
+        votes && !self.recused_members(person).iter().any(|m| m == member)
     }
 
     /// The promotion budget as spent: decided promotions, proposals still open, per target level.
