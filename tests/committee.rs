@@ -403,3 +403,13 @@ fn reasons_are_counted_per_manager_and_team_in_the_report() {
         "{report}"
     );
 }
+
+#[test]
+fn blinding_codes_whole_names_anywhere_and_first_names_as_words() {
+    let mut session = sample_session();
+    session.notes[0].text = "Svens Arbeit: Ada Parks review, Adaptive; Farahs Plan. 田中".into();
+    let shown = ladderboard::model::blind::Blinding::new(&session).apply(&session);
+    let text = &shown.notes[0].text;
+    assert!(!text.contains("Ada Park") && !text.contains("Farah"), "{text}");
+    assert!(text.contains("Adaptive"), "{text}");
+}

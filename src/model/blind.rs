@@ -23,6 +23,9 @@ pub struct Blinding {
     /// replacing them inside free text; longest names win where names overlap.
     finder: Option<AhoCorasick>,
     replacements: Vec<String>,
+    /// Which names count only where they stand as a word (a first name alone: "Bo" is not in
+    /// "Bolivia"); whole names count wherever they stand (in "Sven Olsens", in "田中さん").
+    word_only: Vec<bool>,
     actors: HashMap<String, String>,
 }
 
@@ -79,16 +82,20 @@ impl Blinding {
         let mut pairs: Vec<(String, String)> = by_name.into_iter().collect();
         pairs.extend(teams.iter().map(|(t, c)| (t.clone(), c.clone())));
         pairs.extend(actors.iter().map(|(a, c)| (a.clone(), c.clone())));
-        pairs.extend(first_names(&pairs));
-        pairs.retain(|(name, _)| name.chars().count() >= 2);
+        // Whole names are replaced wherever they stand; a first name alone only as a word.
+        let mut pairs: Vec<(String, String, bool)> = pairs.into_iter().map(|(n, c)| (n, c, false)).collect();
+        let whole: Vec<(String, String)> = pairs.iter().map(|(n, c, _)| (n.clone(), c.clone())).collect();
+        pairs.extend(first_names(&whole).into_iter().map(|(n, c)| (n, c, true)));
+        pairs.retain(|(name, ..)| name.chars().count() >= 2);
         pairs.sort();
         pairs.dedup_by(|a, b| a.0 == b.0);
         let finder = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(pairs.iter().map(|(name, _)| name.as_str()))
+            .build(pairs.iter().map(|(name, ..)| name.as_str()))
             .ok();
-        let replacements = pairs.into_iter().map(|(_, code)| code).collect();
-        Blinding { people, teams, finder, replacements, actors }
+        let word_only = pairs.iter().map(|(.., word)| *word).collect();
+        let replacements = pairs.into_iter().map(|(_, code, _)| code).collect();
+        Blinding { people, teams, finder, replacements, word_only, actors }
     }
 
     /// The person's code.
@@ -122,13 +129,12 @@ impl Blinding {
                 let mut out = String::with_capacity(text.len());
                 let mut at = 0;
                 for found in finder.find_iter(text) {
-                    let before = text[..found.start()].chars().next_back();
-                    let after = text[found.end()..].chars().next();
-                    if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                    let pattern = found.pattern().as_usize();
+                    if self.word_only[pattern] && !stands_as_a_word(text, found.start(), found.end()) {
                         continue; // "Bo" inside "Bolivia" is not a name
                     }
                     out.push_str(&text[at..found.start()]);
-                    out.push_str(&self.replacements[found.pattern().as_usize()]);
+                    out.push_str(&self.replacements[pattern]);
                     at = found.end();
                 }
                 out.push_str(&text[at..]);
@@ -287,6 +293,17 @@ impl Blinding {
         shown.reindex();
         shown
     }
+}
+
+/// Whether `text[start..end]` stands as a word: no letter of a script written with spaces
+/// (one with upper and lower case) runs on from it, but for a genitive `s` ("Svens Arbeit").
+fn stands_as_a_word(text: &str, start: usize, end: usize) -> bool {
+    let cased = |c: char| c.is_alphanumeric() && (c.is_lowercase() || c.is_uppercase() || c.is_ascii_digit());
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    let next = after.next();
+    let genitive = matches!(next, Some('s')) && !after.next().is_some_and(cased);
+    !before.is_some_and(cased) && (genitive || !next.is_some_and(cased))
 }
 
 fn recode_map<V>(
