@@ -7,6 +7,7 @@ use ladderboard::io::FileError;
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster::{ImportOptions, RosterImport, read_roster_with};
 use ladderboard::model::Person;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn options() -> ImportOptions {
@@ -192,4 +193,60 @@ fn no_manager_words_cost_centres_and_unmatched_managers_are_read_by_stated_rules
     assert!(summary.contains("team ← column \"Supervisory Organization\""), "{summary}");
     assert!(summary.contains("1 cell saying \"None\""), "{summary}");
     assert!(summary.contains("managers not found in the roster: 1 (\"Someone Elsewhere\")"), "{summary}");
+}
+
+/// A workbook written here with `rust_xlsxwriter`: a roster sheet whose row 3 a filter hides, and a
+/// hidden old roster sheet.
+fn workbook_with_hidden_parts(path: &std::path::Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let old = book.add_worksheet();
+    old.set_name("Old roster").expect("name");
+    for (col, text) in ["Employee ID", "Name", "Level"].into_iter().enumerate() {
+        old.write_string(0, u16::try_from(col).expect("col"), text).expect("cell");
+    }
+    old.write_row(1, 0, ["X1", "Old Person", "P2"]).expect("row");
+    old.set_hidden(true);
+    let sheet = book.add_worksheet();
+    sheet.set_name("Roster").expect("name");
+    sheet.write_row(0, 0, ["Employee ID", "Name", "Level"]).expect("header");
+    sheet.write_row(1, 0, ["E1", "Ada Example", "P3"]).expect("row");
+    sheet.write_row(2, 0, ["E2", "Ben Example", "P2"]).expect("row");
+    sheet.write_row(3, 0, ["E3", "Cy Example", "P4"]).expect("row");
+    sheet.set_row_hidden(2).expect("hidden");
+    sheet.set_active(true);
+    book.save(path).expect("saved");
+}
+
+#[test]
+fn hidden_rows_are_imported_and_said_and_a_hidden_sheet_is_passed_over() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("hidden.xlsx");
+    workbook_with_hidden_parts(&path);
+    let imported = import(&path).expect("imports");
+    let ids: Vec<&str> = imported.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["E1", "E2", "E3"], "the hidden row is a person too; the hidden sheet is not read");
+    let summary = imported.summary().join("\n");
+    assert!(summary.contains("sheet: \"Roster\""), "{summary}");
+    assert!(summary.contains("hidden rows: 1 row hidden in the workbook"), "{summary}");
+    assert!(summary.contains("row 3"), "{summary}");
+    assert!(summary.contains("hidden sheets, not read: \"Old roster\""), "{summary}");
+}
+
+#[test]
+fn a_problem_repeated_on_many_lines_is_one_line_per_value() {
+    let dir = tempfile::tempdir().expect("dir");
+    let roster = dir.path().join("many.csv");
+    let mut text = String::from("Employee ID,Name,Level\n");
+    for i in 0..40 {
+        let level = if i % 2 == 0 { "X9" } else { "Y1" };
+        let _ = writeln!(text, "E{i},Person {i},{level}");
+    }
+    std::fs::write(&roster, text).expect("written");
+    let error = import(&roster).expect_err("unknown levels");
+    let problems = error.problems();
+    assert_eq!(problems.len(), 2, "{error}");
+    let first = problems[0].to_string();
+    assert!(first.contains("line 2") && first.contains("\"X9\""), "{first}");
+    assert!(first.contains("the same on 19 more lines: 4, 6, 8, 10, 12, …"), "{first}");
+    assert!(first.contains("--level-scheme"), "an unknown code points to the level schemes: {first}");
 }

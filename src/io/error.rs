@@ -105,6 +105,46 @@ impl fmt::Display for ProblemList {
     }
 }
 
+/// Problems that repeat one message with one value in one column, grouped: the first kept (with its
+/// position), saying how many more lines share it and which come first.
+#[must_use]
+pub fn grouped(problems: Vec<Problem>) -> Vec<Problem> {
+    /// More places named than this are counted, not listed.
+    const LISTED: usize = 5;
+    type Key = (String, Option<String>, Option<String>, Option<String>);
+    let mut kept: Vec<Problem> = Vec::with_capacity(problems.len().min(64));
+    let mut more: Vec<Vec<u64>> = Vec::new();
+    let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for problem in problems {
+        // Only a problem placed on a line and naming its value repeats in a meaningful way.
+        if problem.line.is_none() || problem.value.is_none() {
+            kept.push(problem);
+            more.push(Vec::new());
+            continue;
+        }
+        let key = (problem.message.clone(), problem.column.clone(), problem.value.clone(), problem.sheet.clone());
+        if let Some(&i) = seen.get(&key) {
+            more[i].push(problem.line.unwrap_or(0));
+        } else {
+            seen.insert(key, kept.len());
+            kept.push(problem);
+            more.push(Vec::new());
+        }
+    }
+    for (problem, lines) in kept.iter_mut().zip(more) {
+        if lines.is_empty() {
+            continue;
+        }
+        let unit = if problem.sheet.is_some() { ("row", "rows") } else { ("line", "lines") };
+        let listed: Vec<String> = lines.iter().take(LISTED).map(u64::to_string).collect();
+        let rest = if lines.len() > LISTED { ", …" } else { "" };
+        let unit = if lines.len() == 1 { unit.0 } else { unit.1 };
+        problem.message =
+            format!("{} (the same on {} more {unit}: {}{rest})", problem.message, lines.len(), listed.join(", "));
+    }
+    kept
+}
+
 /// Why reading or writing a file failed.
 #[derive(Debug, Error)]
 pub enum FileError {

@@ -24,6 +24,10 @@ pub fn preferences_ui(ctx: &egui::Context, state: &mut Option<PreferencesState>,
             let limit = crate::model::text_limits::NAME_LIMIT / 4;
             let field =
                 ui.add(TextEdit::singleline(&mut st.name).char_limit(limit).desired_width(280.0)).labelled_by(label.id);
+            if !st.focused {
+                field.request_focus();
+                st.focused = true;
+            }
             let ready = !st.name.trim().is_empty();
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {

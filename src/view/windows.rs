@@ -60,6 +60,8 @@ pub struct CommitteeState {
 pub struct PreferencesState {
     pub name: String,
     pub first_start: bool,
+    /// Whether the name field has had the keyboard once (it takes it when the window opens).
+    pub focused: bool,
 }
 
 /// Filters of the History window.

@@ -46,11 +46,20 @@ pub fn parse_roster_with(
     ladder: &Ladder,
     options: &ImportOptions,
 ) -> Result<RosterImport, FileError> {
-    if is_workbook(bytes) {
+    let result = if is_workbook(bytes) {
         parse_workbook(bytes, file, ladder, options)
     } else {
         parse_csv(bytes, file, ladder, options)
-    }
+    };
+    // The same problem on many rows (six unknown level codes over 100,000 people) is one line per
+    // value, with its count and first rows, not a line per row.
+    result.map_err(|e| match e {
+        FileError::Invalid(mut list) => {
+            list.problems = crate::io::error::grouped(std::mem::take(&mut list.problems));
+            FileError::Invalid(list)
+        }
+        other => other,
+    })
 }
 
 /// A workbook's roster sheet, read as CSV; every problem is placed on the sheet's row.
@@ -82,6 +91,7 @@ fn parse_workbook(
                 merged: table.merged.clone(),
                 formatted_numbers: table.formatted_numbers,
                 hidden_sheets: table.hidden_sheets.clone(),
+                hidden_rows: table.hidden_rows.clone(),
             });
             Ok(imported)
         }

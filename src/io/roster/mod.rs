@@ -109,4 +109,6 @@ pub struct SheetSource {
     pub formatted_numbers: usize,
     /// Hidden sheets, not read.
     pub hidden_sheets: Vec<String>,
+    /// Rows of people the sheet hides (a filter), imported all the same.
+    pub hidden_rows: Vec<u64>,
 }

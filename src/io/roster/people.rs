@@ -311,8 +311,17 @@ impl<'a> RowReader<'a> {
         if found.is_some() {
             return found;
         }
+        let schemes: Vec<&str> = self.ladder.schemes.iter().map(|s| s.name.as_str()).collect();
+        let scheme_hint = if schemes.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", name the company's level codes (the preview's Level codes, or --level-scheme {})",
+                schemes.join(" / ")
+            )
+        };
         let fix = format!(
-            "use a level id, title or alias from the ladder: {} (or load a ladder that defines it with --ladder)",
+            "use a level id, title or alias from the ladder: {}{scheme_hint}, or load a ladder that defines it with --ladder (a ladder file may add the company's own scheme)",
             self.ladder.level_list(None)
         );
         let meanings: Vec<String> =

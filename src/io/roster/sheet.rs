@@ -39,6 +39,8 @@ pub struct SheetTable {
     pub formatted_numbers: usize,
     /// Sheets hidden in the workbook, not read unless chosen.
     pub hidden_sheets: Vec<String>,
+    /// Rows (1-based) of people the sheet hides (a filter), imported all the same.
+    pub hidden_rows: Vec<u64>,
     /// Cells that could not be turned into text (`#N/A`, an impossible date), already placed.
     pub problems: Vec<Problem>,
 }
@@ -78,22 +80,85 @@ pub struct SheetReading {
 #[derive(Default)]
 struct Settings {
     date_1904: bool,
+    /// Rows (0-based) the sheet hides: imported all the same, and said.
+    hidden_rows: Vec<u32>,
     styles: Option<calamine::StyleRange>,
     merges: Vec<calamine::Dimensions>,
+}
+
+/// One file of an `.xlsx` zip as text (at most `limit` bytes), if it is there.
+fn zip_text(bytes: &[u8], name: &str, limit: u64) -> Option<String> {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut file = zip.by_name(name).ok()?;
+    let mut text = String::new();
+    file.by_ref().take(limit).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// An attribute's value in one XML start tag (`name="value"`), unescaped.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let end = tag[at..].find('"')? + at;
+    let raw = &tag[at..end];
+    Some(
+        raw.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// The start tags named `element` in `xml` (`<row …>`), as text.
+fn tags<'x>(xml: &'x str, element: &str) -> Vec<&'x str> {
+    let open = format!("<{element} ");
+    xml.match_indices(open.as_str()).filter_map(|(at, _)| xml[at..].find('>').map(|end| &xml[at..at + end])).collect()
+}
+
+/// The rows (0-based) an `.xlsx` sheet hides, as a filter or a user hides them. Read from the
+/// sheet's own XML, found through the workbook's relationships; none when anything is missing.
+fn hidden_rows(bytes: &[u8], sheet: &str) -> Vec<u32> {
+    const LIMIT: u64 = 256 << 20;
+    let Some(workbook) = zip_text(bytes, "xl/workbook.xml", 1 << 20) else { return Vec::new() };
+    let Some(id) = tags(&workbook, "sheet")
+        .into_iter()
+        .find(|tag| attribute(tag, "name").as_deref() == Some(sheet))
+        .and_then(|tag| attribute(tag, "r:id"))
+    else {
+        return Vec::new();
+    };
+    let Some(rels) = zip_text(bytes, "xl/_rels/workbook.xml.rels", 1 << 20) else { return Vec::new() };
+    let Some(target) = tags(&rels, "Relationship")
+        .into_iter()
+        .find(|tag| attribute(tag, "Id").as_deref() == Some(&id))
+        .and_then(|t| attribute(t, "Target"))
+    else {
+        return Vec::new();
+    };
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("xl/{target}"),
+    };
+    let Some(xml) = zip_text(bytes, &path, LIMIT) else { return Vec::new() };
+    if !xml.contains("hidden=") {
+        return Vec::new();
+    }
+    let mut rows: Vec<u32> = tags(&xml, "row")
+        .into_iter()
+        .filter(|tag| matches!(attribute(tag, "hidden").as_deref(), Some("1" | "true")))
+        .filter_map(|tag| attribute(tag, "r")?.parse::<u32>().ok()?.checked_sub(1))
+        .collect();
+    rows.sort_unstable();
+    rows
 }
 
 /// Whether an `.xlsx` workbook uses the 1904 date system (`<workbookPr date1904="1"/>`), which
 /// calamine applies to cells formatted as dates but keeps to itself.
 fn uses_1904(bytes: &[u8]) -> bool {
-    use std::io::Read as _;
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
-    let Ok(mut file) = zip.by_name("xl/workbook.xml") else { return false };
-    let mut xml = String::new();
-    // The workbook part is small; a damaged one just means the default system.
-    if file.by_ref().take(1 << 20).read_to_string(&mut xml).is_err() {
-        return false;
-    }
-    xml.contains("date1904=\"1\"") || xml.contains("date1904=\"true\"")
+    // The workbook part is small; a damaged or missing one means the default system.
+    zip_text(bytes, "xl/workbook.xml", 1 << 20)
+        .is_some_and(|xml| xml.contains("date1904=\"1\"") || xml.contains("date1904=\"true\""))
 }
 
 /// Opens the workbook and picks its roster sheet: the chosen one if given (its name matched as
@@ -208,7 +273,7 @@ fn settings_of(
         .skip(header + 1)
         .any(|row| code_columns.iter().any(|&c| matches!(row.get(c), Some(Data::Float(_) | Data::Int(_)))));
     let styles = if numbers_in_codes { xlsx.worksheet_style(sheet).ok() } else { None };
-    Settings { date_1904: uses_1904(bytes), styles, merges }
+    Settings { date_1904: uses_1904(bytes), hidden_rows: hidden_rows(bytes, sheet), styles, merges }
 }
 
 /// The sheet names of a workbook, or none when it cannot be opened.
@@ -298,6 +363,7 @@ fn table(
         merged: Vec::new(),
         formatted_numbers: 0,
         hidden_sheets: Vec::new(),
+        hidden_rows: Vec::new(),
         problems: Vec::new(),
     };
     // A merged range below the header gives its value to every row it covers (a team's name
@@ -333,6 +399,9 @@ fn table(
                 continue;
             }
             let absolute_row = first_row + u32::try_from(i).unwrap_or(u32::MAX);
+            if settings.hidden_rows.binary_search(&absolute_row).is_ok() {
+                out.hidden_rows.push(sheet_row);
+            }
             row.iter()
                 .enumerate()
                 .map(|(c, cell)| {
@@ -520,6 +589,7 @@ mod tests {
             merged: Vec::new(),
             formatted_numbers: 0,
             hidden_sheets: Vec::new(),
+            hidden_rows: Vec::new(),
             problems: Vec::new(),
         };
         let placed = table.place(Problem::new("bad", "fix").at_line(6));

@@ -30,6 +30,15 @@ impl super::SheetSource {
                 counted(self.formatted_numbers, "number", "numbers")
             ));
         }
+        if !self.hidden_rows.is_empty() {
+            let rows: Vec<String> = self.hidden_rows.iter().take(8).map(u64::to_string).collect();
+            let more = if self.hidden_rows.len() > 8 { ", …" } else { "" };
+            lines.push(format!(
+                "hidden rows: {} hidden in the workbook (a filter?) imported all the same, as every row is a person: row {}{more}",
+                counted(self.hidden_rows.len(), "row", "rows"),
+                rows.join(", ")
+            ));
+        }
         if !self.hidden_sheets.is_empty() {
             let names: Vec<String> = self.hidden_sheets.iter().map(|s| format!("\"{s}\"")).collect();
             lines.push(format!("hidden sheets, not read: {} (choose one to read it)", names.join(", ")));
