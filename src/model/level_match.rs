@@ -75,7 +75,15 @@ impl LevelMatcher {
         {
             return Some(found);
         }
-        self.find_by_parts(value)
+        self.find_by_parts(value).or_else(|| self.find_as_labelled(value))
+    }
+
+    /// "P5 Staff": a level's id and title as Ladderboard labels it (and its exports write it),
+    /// read back when both name the same level.
+    fn find_as_labelled(&self, value: &str) -> Option<&LevelId> {
+        let (head, rest) = value.trim().split_once(char::is_whitespace)?;
+        let id = self.names.get(&normalise(head))?;
+        (self.names.get(&normalise(rest)) == Some(id)).then_some(id)
     }
 
     /// "P3 - Senior", "Senior (L5)", "IC3 | Senior": each part names a level; use it when they agree.
@@ -142,4 +150,18 @@ fn normalise(text: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_level_as_ladderboard_labels_it_is_read_back() {
+        let ladder = crate::io::ladder_ron::default_ladder();
+        let matcher = LevelMatcher::new(&ladder);
+        assert_eq!(matcher.find("P5 Staff").map(LevelId::as_str), Some("P5"));
+        assert_eq!(matcher.find("P4 Senior-plus").map(LevelId::as_str), Some("P4"));
+        assert_eq!(matcher.find("P5 Senior"), None, "an id and a title that disagree are not guessed");
+    }
 }
