@@ -45,6 +45,15 @@ impl Person {
         self.originals.iter().find(|(f, _)| *f == field).map(|(_, text)| text.as_str())
     }
 
+    /// Years at the current level to the day, as a fraction (2.45): for means, which whole years
+    /// would bias low by half a year.
+    #[must_use]
+    pub fn exact_years_in_level(&self, today: Date) -> Option<f64> {
+        let since = self.level_since?;
+        let days = since.until((jiff::Unit::Day, today)).ok()?.get_days();
+        Some(f64::from(days.max(0)) / 365.2425)
+    }
+
     /// Whole years at the current level on `today`, if the roster gave a date.
     #[must_use]
     pub fn years_in_level(&self, today: Date) -> Option<i64> {

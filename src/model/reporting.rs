@@ -82,10 +82,25 @@ pub fn manager_indices_by(people: &[Person], ids: &IdIndex<'_>) -> Vec<Option<us
         .collect();
     let mut named = vec![Named::Nobody; texts.len()];
     if !texts.is_empty() {
-        // A name as HR writes it in a manager column — "Sample, Grace" as well as "Grace Sample",
-        // in any case — is looked up by its folded form.
+        for (i, person) in people.iter().enumerate() {
+            if let Some(&text) = texts.get(person.name.as_str()) {
+                named[text] = match named[text] {
+                    Named::Nobody => Named::One(i),
+                    Named::One(_) | Named::Several => Named::Several,
+                };
+            }
+        }
+    }
+    // A name as HR writes it in a manager column — "Sample, Grace" for "Grace Sample", in any
+    // case — is looked up by its folded form; a second pass, only when such a text is left over.
+    let left: Vec<(&str, usize)> = texts
+        .iter()
+        .filter(|&(text, &n)| matches!(named[n], Named::Nobody) && text.contains(','))
+        .map(|(&text, &n)| (text, n))
+        .collect();
+    if !left.is_empty() {
         let mut folded: HashMap<String, Vec<usize>> = HashMap::default();
-        for (&text, &n) in &texts {
+        for (text, n) in left {
             folded.entry(name_key(text)).or_default().push(n);
         }
         for (i, person) in people.iter().enumerate() {

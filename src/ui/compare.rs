@@ -20,6 +20,9 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
         .id(egui::Id::unique("compare"))
         .default_pos(super::theme::WINDOW_START)
         .default_width((COLUMN + 12.0) * (compare.people.len().max(2) + 1) as f32 + 24.0)
+        // Three or four people need more than the first width: the window widens by its edge.
+        .resizable(true)
+        .hscroll(true)
         .open(&mut open)
         .show(ctx, |ui| {
             ui.label(

@@ -5,6 +5,19 @@ use crate::command::Action;
 use crate::view::state::HelpPage;
 use egui::{Grid, RichText, ScrollArea};
 
+/// What the mouse does, beside the keys: the help page lists both.
+const MOUSE: [(&str, &str); 9] = [
+    ("Click a card or a roster row", "select the person and open their record in the panel"),
+    ("Drag a card to another cell", "move them; above their level it asks for the proposal's rationale"),
+    ("Ctrl+click two to four people", "compare them side by side (View → Compare)"),
+    ("Click \"+N more\" in a crowded cell", "the cell's full list, searchable, each card draggable from there"),
+    ("Click a column header in the roster", "sort by it (again: the other way)"),
+    ("Drag an agenda row", "reorder the agenda by hand"),
+    ("Hover a card, a flag or a cut name", "the whole line and what the mark means"),
+    ("Drop a roster or session file on the window", "preview its import, or open it"),
+    ("View → Committee", "members, attendance, recusals, budget, minutes and letter templates"),
+];
+
 /// The file formats, as the documentation describes them.
 const FILE_FORMATS: &str = include_str!("../../docs/FILE_FORMATS.md");
 
@@ -25,6 +38,16 @@ pub fn help_ui(ctx: &egui::Context, page: &mut Option<HelpPage>, recovery: Optio
         .show(ctx, |ui| match current {
             HelpPage::Shortcuts => {
                 ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
+                    ui.label(RichText::new("With the mouse").strong());
+                    Grid::new("help-mouse").striped(true).show(ui, |ui| {
+                        for (what, does) in MOUSE {
+                            ui.label(what);
+                            ui.label(does);
+                            ui.end_row();
+                        }
+                    });
+                    ui.add_space(8.0);
+                    ui.label(RichText::new("With the keyboard").strong());
                     Grid::new("help-shortcuts").striped(true).show(ui, |ui| {
                         for action in Action::ALL {
                             ui.label(action.label());

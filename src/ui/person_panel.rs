@@ -61,7 +61,8 @@ pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &
         ui.label(RichText::new(extra.join(" · ")).weak().small());
     }
     ui.separator();
-    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    // One scroll position per person: another person's record opens at its top.
+    ScrollArea::vertical().id_salt(("person-panel", person.id.as_str())).auto_shrink(false).show(ui, |ui| {
         CollapsingHeader::new("Criteria and evidence").default_open(true).show(ui, |ui| {
             evidence::evidence_ui(ui, session, person, drafts, out);
         });

@@ -1,7 +1,7 @@
 //! File → Preferences: who you are. The name is written into every change, mark and note, so two
 //! members at one default name would overwrite each other's marks on merge; the first start asks.
 
-use crate::command::{Command, WindowCommand};
+use crate::command::{Action, Command, WindowCommand};
 use crate::view::windows::PreferencesState;
 use egui::{RichText, TextEdit};
 
@@ -14,7 +14,18 @@ pub fn preferences_ui(ctx: &egui::Context, state: &mut Option<PreferencesState>,
         ctx,
         |ui| {
             if st.first_start {
-                ui.label(RichText::new("Welcome to Ladderboard. Who are you?").strong());
+                ui.label(RichText::new("Welcome to Ladderboard").heading());
+                ui.label(
+                    "Ladderboard is where a promotion committee calibrates: each engineer placed on the career \
+                     ladder against its criteria, the evidence recorded, proposals made and decided, and a record of \
+                     every decision that can be defended. Everything stays in files on this computer.",
+                );
+                ui.label(
+                    RichText::new("What you see behind this window is a sample session: 45 invented people.")
+                        .color(super::theme::warning_color(ui.visuals())),
+                );
+                ui.add_space(6.0);
+                ui.label(RichText::new("Who are you?").strong());
             }
             ui.label(
                 "Your name is written into every change, pre-read mark and note you make. Use the name the \
@@ -35,10 +46,33 @@ pub fn preferences_ui(ctx: &egui::Context, state: &mut Option<PreferencesState>,
                     out.push(Command::Window(WindowCommand::SetUserName(st.name.trim().to_owned())));
                     close = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(if st.first_start { "Later" } else { "Cancel" }).clicked() {
                     close = true;
                 }
             });
+            if st.first_start {
+                ui.separator();
+                ui.label("Then:");
+                ui.horizontal_wrapped(|ui| {
+                    let next = [
+                        ("Start from your roster (CSV or Excel)…", Some(Action::NewFromRoster)),
+                        ("Open a session…", Some(Action::Open)),
+                        ("Explore the sample", None),
+                    ];
+                    for (label, action) in next {
+                        if ui.button(label).clicked() {
+                            if ready {
+                                out.push(Command::Window(WindowCommand::SetUserName(st.name.trim().to_owned())));
+                            }
+                            if let Some(action) = action {
+                                out.push(Command::Run(action));
+                            }
+                            close = true;
+                        }
+                    }
+                });
+                ui.label(RichText::new("F1 lists what the mouse and the keys do.").weak().small());
+            }
         },
     );
     if !open || close {

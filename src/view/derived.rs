@@ -108,7 +108,15 @@ fn fuzzy_scores(session: &Session, query: &str) -> Option<Vec<Option<u32>>> {
         return None;
     }
     let mut matcher = Matcher::new(Config::DEFAULT);
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    // A number in the query is a part of an id or name as typed ("nakamura 77"), not any 7 and
+    // another 7 scattered through the text.
+    let atoms: Vec<String> = query
+        .split_whitespace()
+        .map(|atom| if atom.chars().all(|c| c.is_ascii_digit()) { format!("'{atom}") } else { atom.to_owned() })
+        .collect();
+    let pattern = Pattern::parse(&atoms.join(" "), CaseMatching::Ignore, Normalization::Smart);
+    let exact = query.trim();
+    let exact_lower = exact.to_lowercase();
     let mut buffer = Vec::new();
     let mut text = String::new();
     Some(
@@ -116,6 +124,11 @@ fn fuzzy_scores(session: &Session, query: &str) -> Option<Vec<Option<u32>>> {
             .people
             .iter()
             .map(|p| {
+                // The exact id or full name first, whatever the fuzzy score says.
+                let same_name = p.name.len().abs_diff(exact.len()) <= 4 && p.name.to_lowercase() == exact_lower;
+                if p.id.as_str().eq_ignore_ascii_case(exact) || same_name {
+                    return Some(u32::MAX);
+                }
                 text.clear();
                 for part in [p.name.as_str(), p.id.as_str(), session.manager_name(p), p.team.as_str()] {
                     text.push_str(part);
@@ -154,10 +167,19 @@ fn sort_rows(
     });
 }
 
-/// Levels whose spread strays from the chair's target, with the reason.
+/// The chair's target, or the default one Fairness uses until a target is set.
+fn target_or_default(session: &Session) -> crate::model::fairness::BandTargets {
+    session
+        .band_targets
+        .clone()
+        .unwrap_or_else(|| crate::model::fairness::BandTargets::default_for(session.ladder.bands.len()))
+}
+
+/// Levels whose spread strays from the chair's target (or the default one), with the reason.
 fn flagged_levels(session: &Session, track: Track) -> HashMap<LevelId, String> {
     use crate::model::fairness::{Group, Verdict, figures::describe, verdict};
-    let Some(targets) = &session.band_targets else { return HashMap::new() };
+    // The default target (20 / 60 / 20) flags as Fairness judges by it, before any is set.
+    let targets = &target_or_default(session);
     session
         .distribution(track, &Group::Everyone)
         .into_iter()
@@ -171,7 +193,7 @@ fn flagged_levels(session: &Session, track: Track) -> HashMap<LevelId, String> {
 /// Managers whose people's spread over the bands strays from the chair's target, with the reason.
 fn flagged_managers(session: &Session, track: Track) -> HashMap<String, String> {
     use crate::model::fairness::{Spread, Verdict, figures::describe, verdict};
-    let Some(targets) = &session.band_targets else { return HashMap::new() };
+    let targets = &target_or_default(session);
     let bands = session.ladder.bands.len();
     let mut spreads: HashMap<&str, Spread> = HashMap::new();
     for person in session.people.iter().filter(|p| p.track == track && !p.manager.is_empty()) {
@@ -187,4 +209,23 @@ fn flagged_managers(session: &Session, track: Track) -> HashMap<String, String> 
             matches!(v, Verdict::Strays(_)).then(|| (manager.to_owned(), describe(&v, &session.ladder.bands)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::fuzzy_scores;
+
+    #[test]
+    fn a_number_matches_as_typed_and_an_exact_id_or_name_comes_first() {
+        let session = crate::app::sample_session();
+        let scores = fuzzy_scores(&session, "2001").expect("a query");
+        let matched: Vec<&str> =
+            session.people.iter().zip(&scores).filter(|(_, s)| s.is_some()).map(|(p, _)| p.id.as_str()).collect();
+        assert_eq!(matched, ["E2001"], "not every id with a 2, a 0 and a 1 in it");
+        let scores = fuzzy_scores(&session, "ada park").expect("a query");
+        let best = session.people.iter().zip(&scores).max_by_key(|(_, s)| **s).map(|(p, _)| p.name.as_str());
+        assert_eq!(best, Some("Ada Park"));
+        let ada = session.people.iter().position(|p| p.name == "Ada Park").expect("Ada");
+        assert_eq!(scores[ada], Some(u32::MAX), "the exact name ranks above any fuzzy score");
+    }
 }

@@ -239,7 +239,10 @@ const INVISIBLE: [char; 3] = ['\u{feff}', '\u{200b}', '\u{2060}'];
 /// The text without invisible characters at its lines' starts, and the lines (1-based) they were
 /// on; `None` when there are none (a scan for the characters and nothing more).
 fn invisible_line_starts_dropped(text: &str) -> Option<(String, Vec<u64>)> {
-    if !text.contains(INVISIBLE) {
+    let mut utf8 = [0u8; 4];
+    let present =
+        INVISIBLE.iter().any(|c| memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut utf8).as_bytes()).is_some());
+    if !present {
         return None;
     }
     let mut out = String::with_capacity(text.len());

@@ -86,21 +86,21 @@ struct Settings {
     merges: Vec<calamine::Dimensions>,
 }
 
-/// One file of an `.xlsx` zip as text (at most `limit` bytes), if it is there.
-fn zip_text(bytes: &[u8], name: &str, limit: u64) -> Option<String> {
+/// One file of an `.xlsx` zip's bytes (at most `limit`), if it is there.
+fn zip_bytes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, limit: u64) -> Option<Vec<u8>> {
     use std::io::Read as _;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut file = zip.by_name(name).ok()?;
-    let mut text = String::new();
-    file.by_ref().take(limit).read_to_string(&mut text).ok()?;
-    Some(text)
+    let mut bytes = Vec::with_capacity(usize::try_from(file.size().min(limit)).unwrap_or(0));
+    file.by_ref().take(limit).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// An attribute's value in one XML start tag (`name="value"`), unescaped.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let end = tag[at..].find('"')? + at;
-    let raw = &tag[at..end];
+fn attribute(tag: &[u8], name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let at = memchr::memmem::find(tag, key.as_bytes())? + key.len();
+    let end = memchr::memchr(b'"', &tag[at..])? + at;
+    let raw = String::from_utf8_lossy(&tag[at..end]);
     Some(
         raw.replace("&lt;", "<")
             .replace("&gt;", ">")
@@ -110,55 +110,74 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     )
 }
 
-/// The start tags named `element` in `xml` (`<row …>`), as text.
-fn tags<'x>(xml: &'x str, element: &str) -> Vec<&'x str> {
+/// The start tags named `element` in `xml` (`<row …>`), as bytes.
+fn tags<'x>(xml: &'x [u8], element: &str) -> Vec<&'x [u8]> {
     let open = format!("<{element} ");
-    xml.match_indices(open.as_str()).filter_map(|(at, _)| xml[at..].find('>').map(|end| &xml[at..at + end])).collect()
+    memchr::memmem::find_iter(xml, open.as_bytes())
+        .filter_map(|at| memchr::memchr(b'>', &xml[at..]).map(|end| &xml[at..at + end]))
+        .collect()
 }
 
-/// The rows (0-based) an `.xlsx` sheet hides, as a filter or a user hides them. Read from the
-/// sheet's own XML, found through the workbook's relationships; none when anything is missing.
-fn hidden_rows(bytes: &[u8], sheet: &str) -> Vec<u32> {
-    const LIMIT: u64 = 256 << 20;
-    let Some(workbook) = zip_text(bytes, "xl/workbook.xml", 1 << 20) else { return Vec::new() };
-    let Some(id) = tags(&workbook, "sheet")
+/// A cell reference (`D2`) as a 0-based (row, column).
+fn cell_position(reference: &str) -> Option<(u32, u32)> {
+    let split = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = reference.split_at(split);
+    let column =
+        letters.bytes().try_fold(0u32, |n, b| b.is_ascii_uppercase().then(|| n * 26 + u32::from(b - b'A') + 1))?;
+    Some((digits.parse::<u32>().ok()?.checked_sub(1)?, column.checked_sub(1)?))
+}
+
+/// What an `.xlsx` workbook keeps about a sheet beyond its values, read straight from the zip in
+/// one pass over the sheet's XML (calamine keeps these to itself, or reads the sheet again for
+/// each): the 1904 date system, the rows it hides (a filter), its merged ranges.
+fn xml_settings(bytes: &[u8], sheet: &str) -> (bool, Vec<u32>, Vec<calamine::Dimensions>) {
+    const LIMIT: u64 = 512 << 20;
+    let none = (false, Vec::new(), Vec::new());
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return none };
+    let Some(workbook) = zip_bytes(&mut zip, "xl/workbook.xml", 1 << 20) else { return none };
+    let date_1904 = ["date1904=\"1\"", "date1904=\"true\""]
+        .iter()
+        .any(|flag| memchr::memmem::find(&workbook, flag.as_bytes()).is_some());
+    let path = tags(&workbook, "sheet")
         .into_iter()
         .find(|tag| attribute(tag, "name").as_deref() == Some(sheet))
         .and_then(|tag| attribute(tag, "r:id"))
-    else {
-        return Vec::new();
+        .and_then(|id| {
+            let rels = zip_bytes(&mut zip, "xl/_rels/workbook.xml.rels", 1 << 20)?;
+            tags(&rels, "Relationship")
+                .into_iter()
+                .find(|tag| attribute(tag, "Id").as_deref() == Some(&id))
+                .and_then(|t| attribute(t, "Target"))
+        })
+        .map(|target| match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_owned(),
+            None => format!("xl/{target}"),
+        });
+    let Some(xml) = path.and_then(|path| zip_bytes(&mut zip, &path, LIMIT)) else {
+        return (date_1904, Vec::new(), Vec::new());
     };
-    let Some(rels) = zip_text(bytes, "xl/_rels/workbook.xml.rels", 1 << 20) else { return Vec::new() };
-    let Some(target) = tags(&rels, "Relationship")
-        .into_iter()
-        .find(|tag| attribute(tag, "Id").as_deref() == Some(&id))
-        .and_then(|t| attribute(t, "Target"))
-    else {
-        return Vec::new();
+    let mut hidden: Vec<u32> = if memchr::memmem::find(&xml, b" hidden=").is_some() {
+        tags(&xml, "row")
+            .into_iter()
+            .filter(|tag| matches!(attribute(tag, "hidden").as_deref(), Some("1" | "true")))
+            .filter_map(|tag| attribute(tag, "r")?.parse::<u32>().ok()?.checked_sub(1))
+            .collect()
+    } else {
+        Vec::new()
     };
-    let path = match target.strip_prefix('/') {
-        Some(absolute) => absolute.to_owned(),
-        None => format!("xl/{target}"),
-    };
-    let Some(xml) = zip_text(bytes, &path, LIMIT) else { return Vec::new() };
-    if !xml.contains("hidden=") {
-        return Vec::new();
-    }
-    let mut rows: Vec<u32> = tags(&xml, "row")
-        .into_iter()
-        .filter(|tag| matches!(attribute(tag, "hidden").as_deref(), Some("1" | "true")))
-        .filter_map(|tag| attribute(tag, "r")?.parse::<u32>().ok()?.checked_sub(1))
-        .collect();
-    rows.sort_unstable();
-    rows
-}
-
-/// Whether an `.xlsx` workbook uses the 1904 date system (`<workbookPr date1904="1"/>`), which
-/// calamine applies to cells formatted as dates but keeps to itself.
-fn uses_1904(bytes: &[u8]) -> bool {
-    // The workbook part is small; a damaged or missing one means the default system.
-    zip_text(bytes, "xl/workbook.xml", 1 << 20)
-        .is_some_and(|xml| xml.contains("date1904=\"1\"") || xml.contains("date1904=\"true\""))
+    hidden.sort_unstable();
+    // The merged ranges sit after the cells, at the sheet's end.
+    let merges = memchr::memmem::rfind(&xml, b"<mergeCells").map_or_else(Vec::new, |at| {
+        tags(&xml[at..], "mergeCell")
+            .into_iter()
+            .filter_map(|tag| {
+                let reference = attribute(tag, "ref")?;
+                let (start, end) = reference.split_once(':')?;
+                Some(calamine::Dimensions { start: cell_position(start)?, end: cell_position(end)? })
+            })
+            .collect()
+    });
+    (date_1904, hidden, merges)
 }
 
 /// Opens the workbook and picks its roster sheet: the chosen one if given (its name matched as
@@ -256,7 +275,6 @@ fn settings_of(
     header: usize,
 ) -> Settings {
     let Sheets::Xlsx(xlsx) = book else { return Settings::default() };
-    let merges = xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default();
     let code_columns: Vec<usize> = range
         .rows()
         .nth(header)
@@ -273,7 +291,8 @@ fn settings_of(
         .skip(header + 1)
         .any(|row| code_columns.iter().any(|&c| matches!(row.get(c), Some(Data::Float(_) | Data::Int(_)))));
     let styles = if numbers_in_codes { xlsx.worksheet_style(sheet).ok() } else { None };
-    Settings { date_1904: uses_1904(bytes), hidden_rows: hidden_rows(bytes, sheet), styles, merges }
+    let (date_1904, hidden_rows, merges) = xml_settings(bytes, sheet);
+    Settings { date_1904, hidden_rows, styles, merges }
 }
 
 /// The sheet names of a workbook, or none when it cannot be opened.

@@ -123,12 +123,21 @@ impl Session {
 }
 
 /// One manager's people against the organisation at the same levels.
+/// A 0-based band mean as people count bands: from 1.
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's serialize_with passes a reference")]
+fn one_based<S: serde::Serializer>(band: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(band + 1.0)
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Drift {
     pub manager: String,
     pub people: usize,
-    /// Mean band (0 = lowest) of their people, and what the organisation's means at the same levels give.
+    /// Mean band (0 = lowest) of their people, and what the organisation's means at the same levels
+    /// give; written 1-based (1 = lowest) in the report's JSON, as the window and the CSV show bands.
+    #[serde(serialize_with = "one_based")]
     pub mean_band: f64,
+    #[serde(serialize_with = "one_based")]
     pub expected_band: f64,
     /// Share of their people with a proposal, and the organisation's at the same levels.
     pub proposed: f64,

@@ -66,13 +66,15 @@ pub fn before_after(session: &Session, track: Track) -> (Vec<Moved>, Vec<Moved>)
 }
 
 /// Years at the current level for one person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimeInLevel {
     pub person: PersonId,
     pub name: String,
     pub team: String,
     pub level: LevelId,
     pub years: i64,
+    /// To the day, for the team's mean.
+    pub exact_years: f64,
 }
 
 /// One team's time in level.
@@ -99,16 +101,17 @@ pub fn time_in_level(session: &Session, track: Track, today: Date) -> (Vec<TimeI
                 team: person.team.to_string(),
                 level: person.level.clone(),
                 years,
+                exact_years: person.exact_years_in_level(today).unwrap_or(0.0),
             }),
             None => unknown += 1,
         }
     }
     people.sort_by(|a, b| b.years.cmp(&a.years).then_with(|| a.name.cmp(&b.name)));
-    let mut teams: BTreeMap<&str, (usize, i64, i64)> = BTreeMap::new();
+    let mut teams: BTreeMap<&str, (usize, f64, i64)> = BTreeMap::new();
     for p in &people {
         let entry = teams.entry(p.team.as_str()).or_default();
         entry.0 += 1;
-        entry.1 += p.years;
+        entry.1 += p.exact_years;
         entry.2 = entry.2.max(p.years);
     }
     let mut teams: Vec<TeamTime> = teams
@@ -116,7 +119,7 @@ pub fn time_in_level(session: &Session, track: Track, today: Date) -> (Vec<TimeI
         .map(|(team, (n, total, longest))| TeamTime {
             team: team.to_owned(),
             people: n,
-            mean_years: total as f64 / n as f64,
+            mean_years: total / n as f64,
             longest_years: longest,
         })
         .collect();
@@ -252,10 +255,11 @@ mod tests {
         let years: Vec<(&str, i64)> = people.iter().map(|p| (p.name.as_str(), p.years)).collect();
         assert_eq!(years, [("Ana", 5), ("Di", 4), ("Ben", 2), ("Cy", 0)]);
         assert_eq!(unknown, 1, "Ed's roster gave no date");
-        // Core: Ana 5, Ben 2, Cy 0 → mean 7/3; Web: Di 4 → mean 4 (first).
+        // Means count days, not whole years (which would bias them half a year low): Web's Di
+        // 1,643 days → 4.50 y (first); Core's Ana, Ben and Cy 2,008 + 912 + 182 days → 2.83 y.
         assert_eq!(teams[0].team, "Web");
-        assert!((teams[0].mean_years - 4.0).abs() < 1e-9);
+        assert!((teams[0].mean_years - 1643.0 / 365.2425).abs() < 1e-9, "{}", teams[0].mean_years);
         assert_eq!((teams[1].team.as_str(), teams[1].people, teams[1].longest_years), ("Core", 3, 5));
-        assert!((teams[1].mean_years - 7.0 / 3.0).abs() < 1e-9);
+        assert!((teams[1].mean_years - 3102.0 / 3.0 / 365.2425).abs() < 1e-9, "{}", teams[1].mean_years);
     }
 }
