@@ -172,3 +172,25 @@ fn the_agenda_reopens_in_the_order_last_chosen() {
     h.run();
     assert_eq!(h.state().view.windows.agenda, Some(AgendaOrder::Level));
 }
+
+#[test]
+fn the_first_start_welcomes_asks_the_name_and_leads_on() {
+    let mut h = harness();
+    h.state_mut().open_preferences(true);
+    h.run();
+    get_text_containing(&h, "Welcome to Ladderboard");
+    get_text_containing(&h, "a sample session: 45 invented people");
+    let field = "Your name (written in the audit trail)";
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_into(&mut h, field, "Grace Okafor");
+    click(&mut h, Role::Button, "Explore the sample");
+    assert_eq!(h.state().settings.user_name, "Grace Okafor");
+    assert!(h.state().settings.name_confirmed);
+    assert!(h.query_by_label("Welcome to Ladderboard").is_none(), "the welcome closes");
+    // F1 says what the mouse does as well as the keys.
+    h.key_press(Key::F1);
+    h.run();
+    get_text_containing(&h, "Drag a card to another cell");
+    get_text_containing(&h, "Ctrl+click two to four people");
+}

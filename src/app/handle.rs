@@ -348,7 +348,7 @@ fn below_their_level(
 
 impl LadderApp {
     /// Opens File → Preferences with the name as it is; `first_start` greets a new user.
-    pub(super) fn open_preferences(&mut self, first_start: bool) {
+    pub fn open_preferences(&mut self, first_start: bool) {
         let name = self.settings.user_name.clone();
         self.view.windows.preferences =
             Some(crate::view::windows::PreferencesState { name, first_start, focused: false });
