@@ -14,20 +14,11 @@ pub fn history_ui(ctx: &egui::Context, session: &Session, filter: &mut Option<Hi
     egui::Window::new("History").open(&mut open).default_size([760.0, 460.0]).show(ctx, |ui| {
         ui.label(record_line(session));
         ui.horizontal(|ui| {
-            let label = ui.label("Person");
-            let person_text = f.person.as_ref().map_or_else(|| "All".to_owned(), |p| session.name_of(p));
-            ComboBox::from_id_salt("history-person")
-                .selected_text(person_text)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut f.person, None, "All");
-                    let mut people: Vec<_> = session.people.iter().collect();
-                    people.sort_by(|a, b| a.name.cmp(&b.name));
-                    for p in people {
-                        ui.selectable_value(&mut f.person, Some(p.id.clone()), p.name.as_str());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            // Ten thousand people: typed for, never all laid out.
+            let mut people: Vec<(crate::model::PersonId, String)> =
+                session.people.iter().map(|p| (p.id.clone(), format!("{} ({})", p.name, p.id))).collect();
+            people.sort_by(|a, b| a.1.cmp(&b.1));
+            super::find_combo::find_combo(ui, "Person", &mut f.person, people.into_iter(), 220.0);
             let label = ui.label("Author");
             let authors: BTreeSet<&str> = session.audit.iter().map(|e| e.actor.as_str()).collect();
             ComboBox::from_id_salt("history-author")

@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod export_dialog;
 pub mod fairness;
 pub mod fairness_outcomes;
+pub mod find_combo;
 pub mod fonts;
 pub mod help;
 pub mod hint;

@@ -6,7 +6,7 @@ use crate::command::Command;
 use crate::model::Status;
 use crate::model::{Session, Track};
 use crate::view::{Derived, Filters, SortColumn, ViewContext, ViewState};
-use egui::{ComboBox, RichText, TextEdit, Ui};
+use egui::{RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 /// Draws the search box, filters and table.
@@ -53,22 +53,9 @@ fn option_combo<T: PartialEq + Clone>(
     value: &mut Option<T>,
     choices: impl Iterator<Item = (T, String)>,
 ) {
-    let choices: Vec<(T, String)> = choices.collect();
-    let shown =
-        value.as_ref().and_then(|v| choices.iter().find(|(c, _)| c == v)).map_or("All", |(_, text)| text.as_str());
-    let label_response = ui.label(label);
     // As wide as the panel allows, up to 170 px: a narrow roster panel leaves the board its levels.
-    ComboBox::from_id_salt(("filter", label))
-        .selected_text(shown)
-        .width((ui.available_width() - 4.0).clamp(96.0, 170.0))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "All");
-            for (choice, text) in choices {
-                ui.selectable_value(value, Some(choice), text);
-            }
-        })
-        .response
-        .labelled_by(label_response.id);
+    let width = (ui.available_width() - 4.0).clamp(96.0, 170.0);
+    super::find_combo::find_combo(ui, label, value, choices, width);
 }
 
 fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived, out: &mut Vec<Command>) {

@@ -11,6 +11,8 @@ pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
     let modal_open = view.modal_open();
     // Esc with a menu or a drop-down open closes that (egui does it), not the person panel behind it.
     let popup_open = egui::Popup::is_any_open(ctx);
+    // A focused widget (a rating list, a check box in the person panel) keeps the arrows.
+    let widget_focused = ctx.memory(|m| m.focused().is_some());
     // egui matches Ctrl+Z against Ctrl+Shift+Z too, so the shortcuts with more modifiers go first.
     let mut actions = Action::ALL.to_vec();
     actions.sort_by_key(|a| {
@@ -35,7 +37,11 @@ pub fn read(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
                 out.push(Command::Run(action));
             }
         }
-        if typing || modal_open {
+        // Arrows move the selection only when nothing else takes them: not while typing, not in a
+        // dialog, and not with a drop-down open (an arrow meant for a rating list would otherwise
+        // move to another person, and the next evidence be written to them), nor with a widget of
+        // the person panel focused.
+        if typing || modal_open || popup_open || widget_focused {
             return;
         }
         for (key, direction) in [

@@ -66,10 +66,11 @@ pub(super) fn skip_preamble(text: &str) -> Preamble {
             .from_reader(rest.as_bytes());
         let mut record = csv::StringRecord::new();
         for _ in 0..10 {
-            let start = reader.position().byte();
             if !matches!(reader.read_record(&mut record), Ok(true)) {
                 break;
             }
+            // Where the record itself starts (past blank lines and a CRLF's line feed).
+            let Some(start) = record.position().map(csv::Position::byte) else { break };
             if record.iter().filter(|cell| match_header(cell).is_some()).take(2).count() == 2 {
                 header = Some(header.map_or(start, |h| h.min(start)));
                 break;

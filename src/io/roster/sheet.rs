@@ -122,9 +122,15 @@ fn tags<'x>(xml: &'x [u8], element: &str) -> Vec<&'x [u8]> {
 fn cell_position(reference: &str) -> Option<(u32, u32)> {
     let split = reference.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = reference.split_at(split);
-    let column =
-        letters.bytes().try_fold(0u32, |n, b| b.is_ascii_uppercase().then(|| n * 26 + u32::from(b - b'A') + 1))?;
-    Some((digits.parse::<u32>().ok()?.checked_sub(1)?, column.checked_sub(1)?))
+    // Excel's limits (XFD, row 1,048,576) bound a reference; anything past them is not one.
+    let column = letters.bytes().try_fold(0u32, |n, b| {
+        if !b.is_ascii_uppercase() {
+            return None;
+        }
+        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1).filter(|&c| c <= 16_384)
+    })?;
+    let row = digits.parse::<u32>().ok().filter(|&r| r <= 1_048_576)?;
+    Some((row.checked_sub(1)?, column.checked_sub(1)?))
 }
 
 /// What an `.xlsx` workbook keeps about a sheet beyond its values, read straight from the zip in
@@ -291,8 +297,8 @@ fn settings_of(
         .skip(header + 1)
         .any(|row| code_columns.iter().any(|&c| matches!(row.get(c), Some(Data::Float(_) | Data::Int(_)))));
     let styles = if numbers_in_codes { xlsx.worksheet_style(sheet).ok() } else { None };
-    let (date_1904, hidden_rows, merges) = xml_settings(bytes, sheet);
-    Settings { date_1904, hidden_rows, styles, merges }
+    let (_, hidden_rows, merges) = xml_settings(bytes, sheet);
+    Settings { date_1904: xlsx.has_1904_epoch(), hidden_rows, styles, merges }
 }
 
 /// The sheet names of a workbook, or none when it cannot be opened.
@@ -385,14 +391,12 @@ fn table(
         hidden_rows: Vec::new(),
         problems: Vec::new(),
     };
-    // A merged range below the header gives its value to every row it covers (a team's name
-    // merged down its people's rows); the header's own merges are left as they are.
+    // A range merged down rows below the header gives its value to every row it covers, in its
+    // own column (a team's name merged down its people's rows); a range merged across columns
+    // (a band row over the table) fills no other field, and the header's merges stay as they are.
     let header_row = first_row + u32::try_from(header).unwrap_or(u32::MAX);
-    let merges: Vec<&calamine::Dimensions> = settings
-        .merges
-        .iter()
-        .filter(|m| m.start.0 > header_row && (m.end.0 > m.start.0 || m.end.1 > m.start.1))
-        .collect();
+    let merges: Vec<&calamine::Dimensions> =
+        settings.merges.iter().filter(|m| m.start.0 > header_row && m.end.0 > m.start.0).collect();
     for m in &merges {
         out.merged.push(format!(
             "{}{}:{}{}",
@@ -402,16 +406,20 @@ fn table(
             m.end.0 + 1
         ));
     }
+    // Each covered cell once, to its range's first cell: looked up, not searched, per empty cell.
+    let covered: std::collections::HashMap<(u32, u32), (u32, u32)> =
+        merges.iter().flat_map(|m| (m.start.0 + 1..=m.end.0).map(move |row| ((row, m.start.1), m.start))).collect();
     let merged_value = |row: u32, col: u32| -> Option<&Data> {
-        let m = merges.iter().find(|m| (m.start.0..=m.end.0).contains(&row) && (m.start.1..=m.end.1).contains(&col))?;
-        range.get_value(m.start).filter(|v| !matches!(v, Data::Empty))
+        range.get_value(*covered.get(&(row, col))?).filter(|v| !matches!(v, Data::Empty))
     };
     let mut line = 2;
     let mut headers: Vec<String> = Vec::new();
+    let mut kinds: Vec<ColumnKind> = Vec::new();
     for (i, row) in range.rows().enumerate().skip(header) {
         let sheet_row = u64::from(first_row) + i as u64 + 1;
         let cells: Vec<String> = if i == header {
             headers = row.iter().map(text_of).collect();
+            kinds = headers.iter().map(|h| ColumnKind::of(h, reading)).collect();
             headers.clone()
         } else {
             if row.iter().all(|c| matches!(c, Data::Empty)) {
@@ -436,7 +444,8 @@ fn table(
                         .and_then(|s| s.get((absolute_row, absolute_col)))
                         .and_then(|style| style.number_format.as_ref())
                         .map(|f| f.format_code.as_str());
-                    out.cell(cell, header, sheet_row, c + first_col as usize, reading, format)
+                    let kind = kinds.get(c).copied().unwrap_or_default();
+                    out.cell(cell, (header, kind), sheet_row, c + first_col as usize, reading, format)
                 })
                 .collect()
         };
@@ -454,15 +463,15 @@ impl SheetTable {
     fn cell(
         &mut self,
         cell: &Data,
-        header: &str,
+        (header, kind): (&str, ColumnKind),
         row: u64,
         col: usize,
         reading: &SheetReading,
         format: Option<&str>,
     ) -> String {
-        let column = if header.trim().is_empty() { column_letters(col) } else { header.trim().to_owned() };
-        let date_column = matches!(match_header(header), Some((Field::StartDate | Field::LevelSince, _)))
-            || reading.date_headers.iter().any(|h| super::columns::header_key(h) == super::columns::header_key(header));
+        // Named only for a problem: most cells have none.
+        let column = || if header.trim().is_empty() { column_letters(col) } else { header.trim().to_owned() };
+        let date_column = kind.date;
         // A whole number is read as an Excel date serial only where that gives a plausible date:
         // `2019` in a "Level Since" column is a year someone typed, not 1905-07-11.
         let serial_date = |serial: f64| {
@@ -486,8 +495,9 @@ impl SheetTable {
             self.serial_dates += 1;
             return date;
         }
-        let code_column = matches!(match_header(header), Some((Field::Id | Field::Manager, _)));
-        if code_column && let Some(n) = number {
+        if kind.code
+            && let Some(n) = number
+        {
             // An id stored as a number: shown with its format's leading zeros (`00000` → 00123),
             // and refused where Excel already rounded it (16 significant digits or more).
             if n.abs() >= 1e15 || n.fract() != 0.0 {
@@ -496,7 +506,7 @@ impl SheetTable {
                     "format the column as Text in the HR system's export (or in Excel, then paste the ids again) and export again",
                 )
                 .at_line(row)
-                .in_column(column)
+                .in_column(column())
                 .with_value(text_of(cell));
                 problem.sheet = Some(self.sheet.clone());
                 self.problems.push(problem);
@@ -515,13 +525,13 @@ impl SheetTable {
                     date.to_string()
                 } else {
                     // Excel's 1900-02-29, which never was.
-                    self.problem(row, column, format!("{y}-{m:02}-{d:02}"), "the date does not exist");
+                    self.problem(row, column(), format!("{y}-{m:02}-{d:02}"), "the date does not exist");
                     String::new()
                 }
             }
             Data::DateTimeIso(text) if date_column => text.split('T').next().unwrap_or(text).to_owned(),
             Data::Error(error) => {
-                self.problem(row, column, error.to_string(), "the cell shows a formula error");
+                self.problem(row, column(), error.to_string(), "the cell shows a formula error");
                 String::new()
             }
             other => text_of(other),
@@ -536,11 +546,33 @@ impl SheetTable {
     }
 }
 
+/// What a column's header says about its cells, worked out once per column, not per cell.
+#[derive(Clone, Copy, Debug, Default)]
+struct ColumnKind {
+    /// A date column: numbers in it may be Excel date serials.
+    date: bool,
+    /// An id or manager column: numbers in it are codes, shown as formatted.
+    code: bool,
+}
+
+impl ColumnKind {
+    fn of(header: &str, reading: &SheetReading) -> Self {
+        let field = match_header(header).map(|(f, _)| f);
+        let key = super::columns::header_key(header);
+        ColumnKind {
+            date: matches!(field, Some(Field::StartDate | Field::LevelSince))
+                || reading.date_headers.iter().any(|h| super::columns::header_key(h) == key),
+            code: matches!(field, Some(Field::Id | Field::Manager)),
+        }
+    }
+}
+
 /// The width a number format pads whole numbers to with zeros (`00000` → 5), when that is all
 /// the format does.
 fn zero_padding(format: &str) -> Option<usize> {
     let format = format.trim_matches('"');
-    (!format.is_empty() && format.chars().all(|c| c == '0')).then_some(format.len())
+    // Excel's built-in "0" is a plain whole number; padding takes at least two places.
+    (format.len() >= 2 && format.chars().all(|c| c == '0')).then_some(format.len())
 }
 
 /// A cell's value as text: whole numbers without `.0`, so an id stored as a number reads `1042`.

@@ -107,8 +107,12 @@ impl Session {
         if manager.is_empty() {
             return None;
         }
-        self.person(&PersonId::new(manager))
-            .or_else(|| self.people.iter().find(|p| p.name.trim().eq_ignore_ascii_case(manager)))
+        let key = crate::model::reporting::name_key(manager);
+        self.person(&PersonId::new(manager)).or_else(|| {
+            self.people.iter().find(|p| {
+                p.name.trim().eq_ignore_ascii_case(manager) || crate::model::reporting::name_key(&p.name) == key
+            })
+        })
     }
 
     /// The members the app proposes to step out for `person`: their manager and anyone above in the
