@@ -12,6 +12,32 @@ fn window(width: f32, session: ladderboard::model::Session) -> Harness<'static, 
 }
 
 #[test]
+fn at_10000_people_and_1280_by_800_every_level_is_in_view() {
+    let mut h = ui_support::window_of(
+        LadderApp::with_session(ladderboard::fixtures::large_session(10_000), None),
+        egui::vec2(1280.0, 800.0),
+        |b| b,
+    );
+    h.run();
+    // The board ends where the person panel starts, when it is open.
+    let selected = h.state().view.selected.clone().filter(|_| h.state().view.person_open);
+    let name = selected.map(|id| h.state().session().name_of(&id));
+    let heading = name.map(|name| format!("{name} — "));
+    let window_right = heading
+        .as_deref()
+        .and_then(|heading| {
+            h.query_all_by(|n| ui_support::text_of(n).starts_with(heading)).next().map(|p| p.rect().left())
+        })
+        .unwrap_or(1280.0);
+    let roster = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search people").rect();
+    for level in ["P1 Junior", "P2 Mid", "P3 Senior", "P4 Senior-plus", "P5 Staff", "P6 Principal"] {
+        let header = h.query_all_by(|n| ui_support::text_of(n).starts_with(level)).next();
+        let rect = header.unwrap_or_else(|| panic!("{level} is not drawn (off screen)")).rect();
+        assert!(rect.right() <= window_right && rect.left() >= roster.right(), "{level} at {rect:?}");
+    }
+}
+
+#[test]
 fn at_1024_pixels_every_level_is_in_view() {
     let mut h = window(1024.0, sample_session());
     // With the person panel open too, the narrowest the window gets.
