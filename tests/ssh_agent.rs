@@ -18,13 +18,19 @@ impl Agent {
         let socket = dir.join("agent.sock");
         let child = Command::new("ssh-agent").arg("-D").arg("-a").arg(&socket).spawn().ok()?;
         let agent = Agent { child, socket };
-        for _ in 0..200 {
-            if agent.socket.exists() {
-                break;
+        // The socket file appears at bind(), a moment before the agent listens: a loaded machine
+        // refuses the first connections, so they are tried again for up to five seconds.
+        let mut tries = 0;
+        let mut client = loop {
+            match ssh_agent_client_rs::Client::connect(&agent.socket) {
+                Ok(client) => break client,
+                Err(e) if tries >= 500 => panic!("agent answers: {e:?}"),
+                Err(_) => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
             }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        let mut client = ssh_agent_client_rs::Client::connect(&agent.socket).expect("agent answers");
+        };
         for key in keys {
             let text = std::fs::read_to_string(fixture_path("keys").join(key)).expect("key");
             let private = ssh_key::PrivateKey::from_openssh(text.trim()).expect("parses");

@@ -8,18 +8,20 @@ const FINDABLE: usize = 8;
 /// Matches laid out at once; more are counted, and typing narrows them.
 const LISTED: usize = 200;
 
-/// A labelled drop-down of `choices` (value, text) with "All" first, searchable by typing.
+/// A labelled drop-down of `choices` (value, text) with "All" first, searchable by typing; as wide
+/// as the room beside its label allows, up to `widest`.
 pub fn find_combo<T: PartialEq + Clone>(
     ui: &mut Ui,
     label: &str,
     value: &mut Option<T>,
     choices: impl Iterator<Item = (T, String)>,
-    width: f32,
+    widest: f32,
 ) {
     let choices: Vec<(T, String)> = choices.collect();
     let shown =
         value.as_ref().and_then(|v| choices.iter().find(|(c, _)| c == v)).map_or("All", |(_, text)| text.as_str());
     let label_response = ui.label(label);
+    let width = (ui.available_width() - 4.0).clamp(96.0, widest.max(96.0));
     ComboBox::from_id_salt(("find-combo", label))
         .selected_text(shown)
         .width(width)

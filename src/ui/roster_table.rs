@@ -54,8 +54,7 @@ fn option_combo<T: PartialEq + Clone>(
     choices: impl Iterator<Item = (T, String)>,
 ) {
     // As wide as the panel allows, up to 170 px: a narrow roster panel leaves the board its levels.
-    let width = (ui.available_width() - 4.0).clamp(96.0, 170.0);
-    super::find_combo::find_combo(ui, label, value, choices, width);
+    super::find_combo::find_combo(ui, label, value, choices, 170.0);
 }
 
 fn table_ui(ui: &mut Ui, session: &Session, view: &mut ViewState, derived: &Derived, out: &mut Vec<Command>) {
