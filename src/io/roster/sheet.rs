@@ -133,17 +133,13 @@ fn cell_position(reference: &str) -> Option<(u32, u32)> {
     Some((row.checked_sub(1)?, column.checked_sub(1)?))
 }
 
-/// What an `.xlsx` workbook keeps about a sheet beyond its values, read straight from the zip in
-/// one pass over the sheet's XML (calamine keeps these to itself, or reads the sheet again for
-/// each): the 1904 date system, the rows it hides (a filter), its merged ranges.
-fn xml_settings(bytes: &[u8], sheet: &str) -> (bool, Vec<u32>, Vec<calamine::Dimensions>) {
+/// What an `.xlsx` sheet keeps beyond its values, read straight from the zip in one pass over
+/// the sheet's XML (calamine keeps these to itself, or reads the sheet again for each): the rows it
+/// hides (a filter) and its merged ranges.
+fn xml_settings(bytes: &[u8], sheet: &str) -> (Vec<u32>, Vec<calamine::Dimensions>) {
     const LIMIT: u64 = 512 << 20;
-    let none = (false, Vec::new(), Vec::new());
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return none };
-    let Some(workbook) = zip_bytes(&mut zip, "xl/workbook.xml", 1 << 20) else { return none };
-    let date_1904 = ["date1904=\"1\"", "date1904=\"true\""]
-        .iter()
-        .any(|flag| memchr::memmem::find(&workbook, flag.as_bytes()).is_some());
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return (Vec::new(), Vec::new()) };
+    let Some(workbook) = zip_bytes(&mut zip, "xl/workbook.xml", 1 << 20) else { return (Vec::new(), Vec::new()) };
     let path = tags(&workbook, "sheet")
         .into_iter()
         .find(|tag| attribute(tag, "name").as_deref() == Some(sheet))
@@ -159,9 +155,7 @@ fn xml_settings(bytes: &[u8], sheet: &str) -> (bool, Vec<u32>, Vec<calamine::Dim
             Some(absolute) => absolute.to_owned(),
             None => format!("xl/{target}"),
         });
-    let Some(xml) = path.and_then(|path| zip_bytes(&mut zip, &path, LIMIT)) else {
-        return (date_1904, Vec::new(), Vec::new());
-    };
+    let Some(xml) = path.and_then(|path| zip_bytes(&mut zip, &path, LIMIT)) else { return (Vec::new(), Vec::new()) };
     let mut hidden: Vec<u32> = if memchr::memmem::find(&xml, b" hidden=").is_some() {
         tags(&xml, "row")
             .into_iter()
@@ -183,7 +177,7 @@ fn xml_settings(bytes: &[u8], sheet: &str) -> (bool, Vec<u32>, Vec<calamine::Dim
             })
             .collect()
     });
-    (date_1904, hidden, merges)
+    (hidden, merges)
 }
 
 /// Opens the workbook and picks its roster sheet: the chosen one if given (its name matched as
@@ -297,7 +291,7 @@ fn settings_of(
         .skip(header + 1)
         .any(|row| code_columns.iter().any(|&c| matches!(row.get(c), Some(Data::Float(_) | Data::Int(_)))));
     let styles = if numbers_in_codes { xlsx.worksheet_style(sheet).ok() } else { None };
-    let (_, hidden_rows, merges) = xml_settings(bytes, sheet);
+    let (hidden_rows, merges) = xml_settings(bytes, sheet);
     Settings { date_1904: xlsx.has_1904_epoch(), hidden_rows, styles, merges }
 }
 

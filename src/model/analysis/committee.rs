@@ -107,12 +107,16 @@ impl Session {
         if manager.is_empty() {
             return None;
         }
-        let key = crate::model::reporting::name_key(manager);
-        self.person(&PersonId::new(manager)).or_else(|| {
-            self.people.iter().find(|p| {
-                p.name.trim().eq_ignore_ascii_case(manager) || crate::model::reporting::name_key(&p.name) == key
-            })
-        })
+        // As the import matches managers: by id, by name, and a `Last, First` text by its folded
+        // form (the only case that folds every name it compares).
+        let by_name = || self.people.iter().find(|p| p.name.trim().eq_ignore_ascii_case(manager));
+        let by_parts = || {
+            let key = crate::model::reporting::name_key(manager);
+            self.people.iter().find(|p| crate::model::reporting::name_key(&p.name) == key)
+        };
+        self.person(&PersonId::new(manager))
+            .or_else(by_name)
+            .or_else(|| if manager.contains(',') { by_parts() } else { None })
     }
 
     /// The members the app proposes to step out for `person`: their manager and anyone above in the
