@@ -87,6 +87,39 @@ fn files_with_comments_split_or_fall_back_to_one_piece() {
     assert!(parse_in_parallel(&text[..text.len() / 2], 2).is_none());
 }
 
+/// A file's long lists are first looked for from the lines Ladderboard writes; lines that only
+/// look like a list's items or its commas must not change what the file says.
+#[test]
+fn lines_that_only_look_like_a_split_are_not_trusted() {
+    let text = one_piece_text(&large_session(2_000));
+    // Every item's comma moved into a comment: not RON, however the lines look.
+    let broken = text.replace("),\n    (", ") // ,\n    (");
+    assert!(ron::from_str::<Session>(&broken).is_err());
+    assert!(parse_in_parallel(&broken, 2).is_none());
+    // Comments that end in a comma after the real ones: RON, read the same.
+    let commented = text.replace("),\n    (", "), // see above,\n    (");
+    let (read, _) = parse_in_parallel(&commented, 2).expect("parses");
+    assert!(read == one_piece_parse(&commented));
+}
+
+#[test]
+fn a_list_inside_a_string_is_not_taken_for_the_list() {
+    let mut session = large_session(300);
+    let text = one_piece_text(&session);
+    let person = text.lines().find(|l| l.starts_with("    (id: ")).expect("a person's line").replacen(
+        "(id: \"",
+        "(id: \"FAKE",
+        1,
+    );
+    session.title = format!("x\n  people: [\n{person},\n  ],\n  audit: [\n  ]\n");
+    let text = one_piece_text(&session);
+    for threads in [2, 3] {
+        let (read, _) = parse_in_parallel(&text, threads).expect("parses");
+        assert!(read == one_piece_parse(&text), "the title's lines were taken for the document's");
+        assert_eq!(read.people.len(), 300);
+    }
+}
+
 #[test]
 fn saved_large_sessions_are_what_the_one_piece_writer_gives() {
     let session = large_session(5_000);

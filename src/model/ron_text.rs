@@ -5,6 +5,11 @@
 //! plain ASCII are copied whole and only the other characters go through the same escape.
 //! Anything it does not write exactly as `ron` does (chars, bytes, ranges, identifiers that need
 //! `r#`) is refused, and the caller asks `ron` itself, so the text never differs.
+//!
+//! It also writes the one-line form a session file holds each list item in (`push_ron_line`):
+//! what `ron`'s pretty printer writes past its depth limit with Ladderboard's settings (`, ` and
+//! `: ` between parts, strings as they are or raw). Saving a session was mostly `ron` writing
+//! those lines (it checks every identifier a character at a time).
 
 use serde::Serialize;
 use serde::ser;
@@ -21,17 +26,40 @@ pub fn ron_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
 /// `false` only if `ron` would fail too.
 pub fn ron_text_into<T: Serialize + ?Sized>(text: &mut String, value: &T) -> bool {
     text.clear();
-    let mut writer = Text(std::mem::take(text));
-    let written = value.serialize(&mut writer);
-    *text = writer.0;
-    if written.is_ok() {
+    if write(text, value, false) {
         return true;
     }
     text.clear();
     ron::ser::to_writer(&mut *text, value).is_ok()
 }
 
-struct Text(String);
+/// Appends `value` to `text` as `ron::ser::to_string_pretty` writes it past its depth limit with
+/// `PrettyConfig::new().struct_names(false).escape_strings(false)` and the default separator:
+/// one line, `, ` between items, `: ` after names, a string as it is (raw, `r#"…"#`, when it holds
+/// a quote or a backslash). `false`, with `text` as it was, for a value this writer leaves to
+/// `ron` (chars, bytes, ranges, identifiers that need `r#`).
+pub fn push_ron_line<T: Serialize + ?Sized>(text: &mut String, value: &T) -> bool {
+    let before = text.len();
+    if write(text, value, true) {
+        return true;
+    }
+    text.truncate(before);
+    false
+}
+
+/// Serialises `value` onto the end of `text`, in one line's style (`line`) or compact.
+fn write<T: Serialize + ?Sized>(text: &mut String, value: &T, line: bool) -> bool {
+    let mut writer = Text { out: std::mem::take(text), line };
+    let written = value.serialize(&mut writer);
+    *text = writer.out;
+    written.is_ok()
+}
+
+struct Text {
+    out: String,
+    /// The one-line pretty style (`push_ron_line`) rather than the compact one.
+    line: bool,
+}
 
 /// Printable ASCII other than the quotes and the backslash: `escape_debug` leaves it as it is.
 const PLAIN: [bool; 256] = {
@@ -65,35 +93,72 @@ impl ser::Error for Unsupported {
 type Done = Result<(), Unsupported>;
 
 impl Text {
-    /// A string as `ron` escapes it: `"`, each character through `char::escape_debug`, `"`.
+    /// A string as `ron` writes it: escaped in the compact style, as it is in the line style.
     fn string(&mut self, value: &str) {
-        self.0.push('"');
+        if self.line {
+            self.unescaped_or_raw(value);
+        } else {
+            self.escaped(value);
+        }
+    }
+
+    /// As `ron` writes a string with `escape_strings(false)`: as it is between quotes, or raw with
+    /// one `#` more than the longest run of them inside when it holds a quote or a backslash.
+    fn unescaped_or_raw(&mut self, value: &str) {
+        if memchr::memchr2(b'"', b'\\', value.as_bytes()).is_none() {
+            self.out.push('"');
+            self.out.push_str(value);
+            self.out.push('"');
+            return;
+        }
+        let longest = value.split(|c| c != '#').map(str::len).max().unwrap_or(0);
+        let hashes = "#".repeat(longest + 1);
+        self.out.push('r');
+        self.out.push_str(&hashes);
+        self.out.push('"');
+        self.out.push_str(value);
+        self.out.push('"');
+        self.out.push_str(&hashes);
+    }
+
+    /// A string as `ron` escapes it: `"`, each character through `char::escape_debug`, `"`.
+    fn escaped(&mut self, value: &str) {
+        self.out.push('"');
         let mut rest = value;
         while !rest.is_empty() {
             let plain = rest.bytes().position(|b| !PLAIN[usize::from(b)]).unwrap_or(rest.len());
-            self.0.push_str(&rest[..plain]);
+            self.out.push_str(&rest[..plain]);
             rest = &rest[plain..];
             let mut chars = rest.chars();
             if let Some(c) = chars.next() {
-                self.0.extend(c.escape_debug());
+                self.out.extend(c.escape_debug());
                 rest = chars.as_str();
             }
         }
-        self.0.push('"');
+        self.out.push('"');
     }
 
     /// An identifier as `ron` writes it, when it needs no `r#`.
     fn identifier(&mut self, name: &str) -> Done {
-        let mut chars = name.chars();
-        let plain = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && !["true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64"].contains(&name);
-        if !plain {
+        if !plain_identifier(name) {
             return Err(Unsupported);
         }
-        self.0.push_str(name);
+        self.out.push_str(name);
         Ok(())
     }
+}
+
+/// Whether `ron` writes `name` as it is: ASCII letters, digits and `_`, not starting with a digit,
+/// and not a word RON reserves. Every field and variant name is checked, so the reserved words are
+/// compared only when the first letter could start one.
+fn plain_identifier(name: &str) -> bool {
+    const RESERVED: [&str; 10] =
+        ["true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64"];
+    let bytes = name.as_bytes();
+    let Some(&first) = bytes.first() else { return false };
+    (first.is_ascii_alphabetic() || first == b'_')
+        && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        && !(matches!(first, b't' | b'f' | b'S' | b'N' | b'i') && RESERVED.contains(&name))
 }
 
 /// A list, tuple, map or struct being written: commas go between its items.
@@ -106,12 +171,17 @@ struct Compound<'a> {
 impl Compound<'_> {
     fn comma(&mut self) {
         if !std::mem::take(&mut self.first) {
-            self.text.0.push(',');
+            self.text.out.push_str(if self.text.line { ", " } else { "," });
         }
     }
 
+    /// The `:` after a field's name or a map's key.
+    fn colon(&mut self) {
+        self.text.out.push_str(if self.text.line { ": " } else { ":" });
+    }
+
     fn close(self) {
-        self.text.0.push(self.close);
+        self.text.out.push(self.close);
     }
 }
 
@@ -127,7 +197,7 @@ impl<'a> ser::Serializer for &'a mut Text {
     type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, v: bool) -> Done {
-        self.0.push_str(if v { "true" } else { "false" });
+        self.out.push_str(if v { "true" } else { "false" });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Done {
@@ -140,7 +210,7 @@ impl<'a> ser::Serializer for &'a mut Text {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Done {
-        let _ = write!(self.0, "{v}");
+        let _ = write!(self.out, "{v}");
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Done {
@@ -153,23 +223,23 @@ impl<'a> ser::Serializer for &'a mut Text {
         self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Done {
-        let _ = write!(self.0, "{v}");
+        let _ = write!(self.out, "{v}");
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Done {
         // As `ron` writes it: `Debug`, the shortest text that reads back, with a sign on a
         // negative NaN.
         if v.is_nan() && v.is_sign_negative() {
-            self.0.push('-');
+            self.out.push('-');
         }
-        let _ = write!(self.0, "{v:?}");
+        let _ = write!(self.out, "{v:?}");
         Ok(())
     }
     fn serialize_f64(self, v: f64) -> Done {
         if v.is_nan() && v.is_sign_negative() {
-            self.0.push('-');
+            self.out.push('-');
         }
-        let _ = write!(self.0, "{v:?}");
+        let _ = write!(self.out, "{v:?}");
         Ok(())
     }
     fn serialize_char(self, _: char) -> Done {
@@ -183,17 +253,17 @@ impl<'a> ser::Serializer for &'a mut Text {
         Err(Unsupported)
     }
     fn serialize_none(self) -> Done {
-        self.0.push_str("None");
+        self.out.push_str("None");
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
-        self.0.push_str("Some(");
+        self.out.push_str("Some(");
         value.serialize(&mut *self)?;
-        self.0.push(')');
+        self.out.push(')');
         Ok(())
     }
     fn serialize_unit(self) -> Done {
-        self.0.push_str("()");
+        self.out.push_str("()");
         Ok(())
     }
     fn serialize_unit_struct(self, _: &'static str) -> Done {
@@ -203,9 +273,9 @@ impl<'a> ser::Serializer for &'a mut Text {
         self.identifier(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Done {
-        self.0.push('(');
+        self.out.push('(');
         value.serialize(&mut *self)?;
-        self.0.push(')');
+        self.out.push(')');
         Ok(())
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -219,11 +289,11 @@ impl<'a> ser::Serializer for &'a mut Text {
         self.serialize_newtype_struct("", value)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        self.0.push('[');
+        self.out.push('[');
         Ok(Compound { text: self, first: true, close: ']' })
     }
     fn serialize_tuple(self, _: usize) -> Result<Compound<'a>, Unsupported> {
-        self.0.push('(');
+        self.out.push('(');
         Ok(Compound { text: self, first: true, close: ')' })
     }
     fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>, Unsupported> {
@@ -240,7 +310,7 @@ impl<'a> ser::Serializer for &'a mut Text {
         self.serialize_tuple(len)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        self.0.push('{');
+        self.out.push('{');
         Ok(Compound { text: self, first: true, close: '}' })
     }
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>, Unsupported> {
@@ -306,7 +376,7 @@ impl ser::SerializeMap for Compound<'_> {
         key.serialize(&mut *self.text)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.text.0.push(':');
+        self.colon();
         value.serialize(&mut *self.text)
     }
     fn end(self) -> Done {
@@ -321,7 +391,7 @@ impl ser::SerializeStruct for Compound<'_> {
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
         self.comma();
         self.text.identifier(key)?;
-        self.text.0.push(':');
+        self.colon();
         value.serialize(&mut *self.text)
     }
     fn end(self) -> Done {

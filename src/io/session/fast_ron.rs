@@ -24,17 +24,45 @@ pub fn from_str_checked<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<LongT
     if reader.at == text.len() { Ok((value, reader.long)) } else { Err(Refused) }
 }
 
+/// `from_str_checked`, with where each list that is a field of the top-level struct opens: its
+/// field's name and the byte offset of its `[`. A parse that splits a file at lists it found by
+/// their lines (`parallel::lines`) checks with these that each was where the document has it.
+pub fn from_str_with_lists<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<LongText>, Vec<ListAt<'_>>), Refused> {
+    let mut reader = Reader::new(text);
+    reader.lists = Some(Vec::new());
+    let value = T::deserialize(&mut reader)?;
+    reader.space()?;
+    if reader.at == text.len() { Ok((value, reader.long, reader.lists.unwrap_or_default())) } else { Err(Refused) }
+}
+
+/// A list field of the top-level struct: its name and the byte offset of its `[`.
+pub type ListAt<'t> = (&'t str, usize);
+
+/// A run of a list's items as `items_from_str` reads it.
+pub struct ItemsRead<T> {
+    pub items: Vec<T>,
+    pub long: Vec<LongText>,
+    /// The byte offset just after the last item's own text (before any space, comment or comma);
+    /// 0 when there is no item.
+    pub last_item_end: usize,
+}
+
 /// Reads `items` — a list's items without its brackets, as a session file holds them between two
 /// cuts — as `ron::from_str(&format!("[{items}]"))` would, without copying them first.
-pub fn items_from_str<T: DeserializeOwned>(items: &str) -> Result<(Vec<T>, Vec<LongText>), Refused> {
+pub fn items_from_str<T: DeserializeOwned>(items: &str) -> Result<ItemsRead<T>, Refused> {
     let mut reader = Reader::new(items);
-    let mut list = Vec::new();
+    // Ladderboard writes an item a line: made at about its length once, not grown and copied.
+    // Bounded by the text's size, so crafted text full of line ends cannot ask for much.
+    let lines = memchr::memchr_iter(b'\n', items.as_bytes()).count() + 1;
+    let mut list = Vec::with_capacity(lines.min(items.len() / 64));
+    let mut last_item_end = 0;
     loop {
         reader.space()?;
         if reader.at == items.len() {
-            return Ok((list, reader.long));
+            return Ok(ItemsRead { items: list, long: reader.long, last_item_end });
         }
         list.push(T::deserialize(&mut reader)?);
+        last_item_end = reader.at;
         reader.space()?;
         if reader.at < items.len() && !reader.eat(b',')? {
             return Err(Refused);
@@ -69,6 +97,10 @@ struct Reader<'t> {
     field: &'t str,
     /// Texts longer than their field allows, found as they are read.
     long: Vec<LongText>,
+    /// Structs being read, the one being read included: 1 inside the top-level struct.
+    structs: u32,
+    /// The top-level struct's list fields with the offsets of their `[`, when asked for.
+    lists: Option<Vec<ListAt<'t>>>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -81,7 +113,7 @@ fn is_ident(b: u8) -> bool {
 
 impl<'t> Reader<'t> {
     fn new(text: &'t str) -> Self {
-        Reader { text, at: 0, field: "", long: Vec::new() }
+        Reader { text, at: 0, field: "", long: Vec::new(), structs: 0, lists: None }
     }
 
     /// Notes `text` when it is longer than the field being read allows.
@@ -428,6 +460,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Read<V::Value> {
         self.expect(b'[')?;
+        if self.structs == 1
+            && let Some(lists) = self.lists.as_mut()
+        {
+            lists.push((self.field, self.at - 1));
+        }
         let value = visitor.visit_seq(Items { reader: self, close: b']' })?;
         self.expect(b']')?;
         Ok(value)
@@ -459,7 +496,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     ) -> Read<V::Value> {
         self.expect(b'(')?;
         let outer = self.field;
+        self.structs += 1;
         let value = visitor.visit_map(Entries { reader: &mut *self, close: b')', fields: true })?;
+        self.structs -= 1;
         self.field = outer;
         self.expect(b')')?;
         Ok(value)

@@ -92,10 +92,17 @@ proptest! {
 #[test]
 fn a_lists_items_read_in_place_as_the_whole_list_would() {
     let items = "Some(1), None ,\n Some(3)";
-    assert_eq!(super::items_from_str::<Option<u8>>(items).expect("reads").0, vec![Some(1), None, Some(3)]);
-    assert_eq!(super::items_from_str::<u8>("").expect("empty").0, Vec::<u8>::new());
+    let read = super::items_from_str::<Option<u8>>(items).expect("reads");
+    assert_eq!(read.items, vec![Some(1), None, Some(3)]);
+    assert_eq!(
+        &items[..read.last_item_end],
+        items.trim_end().trim_end_matches(',').trim_end(),
+        "ends after the last item"
+    );
+    assert_eq!(super::items_from_str::<u8>("").expect("empty").items, Vec::<u8>::new());
     assert!(super::items_from_str::<u8>("1 2").is_err());
-    assert_eq!(super::items_from_str::<u8>("1,").expect("a trailing comma").0, vec![1]);
+    let trailing = super::items_from_str::<u8>("1, // two\n").expect("a trailing comma");
+    assert_eq!((trailing.items, trailing.last_item_end), (vec![1], 1));
 }
 
 /// The long texts the reader finds on its way are the ones the walk over the read value finds.

@@ -5,6 +5,7 @@
 //! renders items the same way, byte for byte what the one-piece writer gives. Work is spread by
 //! rayon. `tests/session_parallel.rs` holds both directions to the plain path.
 
+pub mod lines;
 pub mod parse;
 pub mod split;
 pub mod write;

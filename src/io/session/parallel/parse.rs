@@ -57,7 +57,20 @@ enum Job {
 }
 
 /// What a job gives back, with the long texts found when the fast reader read it.
-struct Found(Part, Option<Vec<LongText>>);
+struct Found {
+    part: Part,
+    long: Option<Vec<LongText>>,
+    /// Checks of a split found from lines: for the head, where its list fields open (field index,
+    /// offset in the head's text); for a chunk, whether its last item ends where the chunk does.
+    check: Check,
+}
+
+enum Check {
+    Lists(Vec<(usize, usize)>),
+    EndsAtCut(bool),
+    /// Read by `ron`, which says nothing of where things are.
+    Unknown,
+}
 
 /// What a job's piece is.
 enum Part {
@@ -68,19 +81,82 @@ enum Part {
     Audit(Vec<AuditEvent>),
 }
 
+/// How the lists were found: by the exact scan, or from their lines (to be checked).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Split {
+    Exact,
+    ByLines,
+}
+
 /// The parse on `threads` threads whatever the text's size; `None` when the text cannot be split
 /// or any piece fails to parse.
 #[must_use]
 pub fn parse_in_parallel(text: &str, threads: usize) -> Option<(Session, Option<Vec<LongText>>)> {
+    let chunk_bytes = (text.len() / (threads * CHUNKS_PER_THREAD)).max(MIN_CHUNK_BYTES);
+    if let Some(lists) = super::lines::lists_by_lines(text, &LISTS, chunk_bytes)
+        && let Some(parsed) = parse_split(text, &lists, threads, Split::ByLines)
+    {
+        return Some(parsed);
+    }
     let lists = top_level_lists(text, &LISTS)?;
     let list_bytes: usize = lists.iter().map(|l| l.close - l.open).sum();
     let chunk_bytes = (list_bytes / (threads * CHUNKS_PER_THREAD)).max(MIN_CHUNK_BYTES);
+    let lists: Vec<ListField> = lists.into_iter().map(|list| cut_every(list, chunk_bytes)).collect();
+    parse_split(text, &lists, threads, Split::Exact)
+}
+
+/// `list` with only the commas it is cut at, about `chunk_bytes` apart.
+fn cut_every(mut list: ListField, chunk_bytes: usize) -> ListField {
+    let mut from = list.open + 1;
+    list.commas.retain(|&comma| {
+        let cut = comma - from >= chunk_bytes;
+        if cut {
+            from = comma + 1;
+        }
+        cut
+    });
+    list
+}
+
+/// Parses the head and every chunk of `lists` (cut at each of their commas) on `threads`
+/// threads, and puts the session together; `None` when a piece fails or, for lists found from
+/// their lines, the document does not bear out where they were found.
+fn parse_split(
+    text: &str,
+    lists: &[ListField],
+    threads: usize,
+    split: Split,
+) -> Option<(Session, Option<Vec<LongText>>)> {
     let mut jobs = vec![Job::Head];
-    for list in &lists {
-        jobs.extend(chunks(list, chunk_bytes).map(|(from, to)| Job::Chunk { list: list.name, from, to }));
+    for list in lists {
+        jobs.extend(chunks(list).map(|(from, to)| Job::Chunk { list: list.name, from, to }));
     }
-    let parts = run_jobs(&jobs, threads, |&job| parse_job(text, &lists, job))?;
+    let parts = run_jobs(&jobs, threads, |&job| parse_job(text, lists, job, split))?;
+    if split == Split::ByLines && !speculation_holds(lists, &jobs, &parts) {
+        return None;
+    }
     assemble(parts)
+}
+
+/// Whether lists found from their lines are where the document has them: the head, read as a
+/// whole, opens each of those list fields exactly where its `[` was found (so what came before
+/// was read as the document, not inside a string or comment), and every chunk but a list's last
+/// ends right after an item (so each cut is a comma between items). Each chunk parsed whole, so
+/// no string, comment or bracket runs across a cut or past a list's close.
+fn speculation_holds(lists: &[ListField], jobs: &[Job], parts: &[Found]) -> bool {
+    let Some(Found { check: Check::Lists(opened), .. }) = parts.first() else { return false };
+    let mut removed = 0;
+    for list in lists {
+        if !opened.contains(&(list.name, list.open - removed)) {
+            return false;
+        }
+        removed += list.close - list.open - 1;
+    }
+    jobs.iter().zip(parts).all(|(job, found)| match (job, &found.check) {
+        (Job::Head, _) => true,
+        (Job::Chunk { to, .. }, Check::EndsAtCut(ends)) => *ends || lists.iter().any(|l| l.close == *to),
+        (Job::Chunk { .. }, _) => false,
+    })
 }
 
 /// The session text with every split list emptied to `[]`.
@@ -95,50 +171,50 @@ fn head_text(text: &str, lists: &[ListField]) -> String {
     head
 }
 
-/// Byte ranges of about `chunk_bytes` covering a list's items, cut only at the commas between items.
-fn chunks(list: &ListField, chunk_bytes: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut from = list.open + 1;
-    let mut cuts = list.commas.iter().copied().filter(move |&comma| {
-        let cut = comma - from >= chunk_bytes;
-        if cut {
-            from = comma + 1;
-        }
-        cut
-    });
-    let mut start = list.open + 1;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let end = cuts.next().unwrap_or_else(|| {
-            done = true;
-            list.close
-        });
-        let range = (start, end);
-        start = end + 1;
-        Some(range)
-    })
+/// Byte ranges covering a list's items, cut at each of its commas.
+fn chunks(list: &ListField) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let starts = std::iter::once(list.open + 1).chain(list.commas.iter().map(|&comma| comma + 1));
+    let ends = list.commas.iter().copied().chain(std::iter::once(list.close));
+    starts.zip(ends)
 }
 
-fn parse_job(text: &str, lists: &[ListField], job: Job) -> Option<Found> {
+fn parse_job(text: &str, lists: &[ListField], job: Job, split: Split) -> Option<Found> {
     let Job::Chunk { list, from, to } = job else {
-        return read(&head_text(text, lists)).map(|(head, long)| Found(Part::Head(Box::new(head)), long));
+        let head = head_text(text, lists);
+        if split == Split::ByLines {
+            let (head, long, opened) = crate::io::session::fast_ron::from_str_with_lists::<Session>(&head).ok()?;
+            let opened =
+                opened.into_iter().filter_map(|(field, at)| Some((LISTS.iter().position(|&l| l == field)?, at)));
+            return Some(Found {
+                part: Part::Head(Box::new(head)),
+                long: Some(long),
+                check: Check::Lists(opened.collect()),
+            });
+        }
+        return read(&head).map(|(head, long)| Found { part: Part::Head(Box::new(head)), long, check: Check::Unknown });
     };
     let items = &text[from..to];
-    match list {
-        0 => read_items(items).map(|(items, long)| Found(Part::People(items), long)),
-        1 => read_items(items).map(|(items, long)| Found(Part::Evidence(items), long)),
-        2 => read_items(items).map(|(items, long)| Found(Part::Notes(items), long)),
-        _ => read_items(items).map(|(items, long)| Found(Part::Audit(items), long)),
-    }
+    let (part, long, check) = match list {
+        0 => read_items(items, split).map(|(items, long, check)| (Part::People(items), long, check)),
+        1 => read_items(items, split).map(|(items, long, check)| (Part::Evidence(items), long, check)),
+        2 => read_items(items, split).map(|(items, long, check)| (Part::Notes(items), long, check)),
+        _ => read_items(items, split).map(|(items, long, check)| (Part::Audit(items), long, check)),
+    }?;
+    Some(Found { part, long, check })
 }
 
-/// A run of a list's items: read in place, or by `ron` as a list of its own.
-fn read_items<T: serde::de::DeserializeOwned>(items: &str) -> Option<(Vec<T>, Option<Vec<LongText>>)> {
+/// A run of a list's items: read in place, or by `ron` as a list of its own (not for a split
+/// found from lines, whose checks need the fast reader's account of where the last item ends).
+fn read_items<T: serde::de::DeserializeOwned>(
+    items: &str,
+    split: Split,
+) -> Option<(Vec<T>, Option<Vec<LongText>>, Check)> {
     match crate::io::session::fast_ron::items_from_str(items) {
-        Ok((list, long)) => Some((list, Some(long))),
-        Err(_) => ron::from_str(&format!("[{items}]")).ok().map(|list| (list, None)),
+        Ok(read) => Some((read.items, Some(read.long), Check::EndsAtCut(read.last_item_end == items.len()))),
+        Err(_) if split == Split::Exact => {
+            ron::from_str(&format!("[{items}]")).ok().map(|list| (list, None, Check::Unknown))
+        }
+        Err(_) => None,
     }
 }
 
@@ -146,10 +222,25 @@ fn read_items<T: serde::de::DeserializeOwned>(items: &str) -> Option<(Vec<T>, Op
 /// (`None` if any piece was read by `ron`).
 fn assemble(parts: Vec<Found>) -> Option<(Session, Option<Vec<LongText>>)> {
     let mut parts = parts.into_iter();
-    let Some(Found(Part::Head(session), head_long)) = parts.next() else { return None };
+    let Some(Found { part: Part::Head(session), long: head_long, .. }) = parts.next() else { return None };
     let mut session = *session;
+    // Each list is made once at its full length rather than grown chunk by chunk.
+    let mut lengths = [0; LISTS.len()];
+    for found in parts.as_slice() {
+        match &found.part {
+            Part::Head(_) => {}
+            Part::People(items) => lengths[0] += items.len(),
+            Part::Evidence(items) => lengths[1] += items.len(),
+            Part::Notes(items) => lengths[2] += items.len(),
+            Part::Audit(items) => lengths[3] += items.len(),
+        }
+    }
+    session.people.reserve_exact(lengths[0]);
+    session.evidence.reserve_exact(lengths[1]);
+    session.notes.reserve_exact(lengths[2]);
+    session.audit.reserve_exact(lengths[3]);
     let mut long = head_long;
-    for Found(part, found) in parts {
+    for Found { part, long: found, .. } in parts {
         long = long.zip(found).map(|(mut all, found)| {
             all.extend(found);
             all
@@ -163,4 +254,22 @@ fn assemble(parts: Vec<Found>) -> Option<(Session, Option<Vec<LongText>>)> {
         }
     }
     Some((session, long))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file Ladderboard wrote is split from its lines (the exact scan is only the fallback), and
+    /// reads as the one-piece reader reads it.
+    #[test]
+    fn a_file_ladderboard_wrote_is_split_from_its_lines() {
+        let session = crate::fixtures::large_session(1_000);
+        let text = crate::io::session::session_to_string(&session).expect("writes");
+        let lists = super::super::lines::lists_by_lines(&text, &LISTS, MIN_CHUNK_BYTES).expect("found");
+        assert_eq!(lists.len(), 3, "people, notes and the trail (no evidence)");
+        let (read, long) = parse_split(&text, &lists, 2, Split::ByLines).expect("the split holds");
+        assert!(read == ron::from_str::<Session>(&text).expect("ron reads it"));
+        assert_eq!(long.map(|l| l.len()), Some(0));
+    }
 }
