@@ -97,6 +97,37 @@ fn main() {
     println!("t(10k) / t(100): {ratio:.2} (target <= 1.5; 10k target <= 2 ms)");
     println!("start to first frame on the sample (headless, no window): {:.1} ms (target <= 500)", ms(first_frame));
     committee_and_fairness();
+    the_whole_company();
+}
+
+/// Issue 27's window figures at 100,000 people: a steady frame of the board, and the frames while
+/// an autosave of the whole session is written (on its own thread).
+fn the_whole_company() {
+    let (t, mut app, ctx) = steady_frame(100_000);
+    println!("full window frame, 100000 people: {:8.3} ms (median of {FRAMES}; target <= 2)", ms(t));
+    let dir = tempfile::tempdir().expect("tempdir");
+    app.enable_recovery(dir.path().to_path_buf());
+    let person = app.session().people[3].id.clone();
+    app.queue(Command::Edit(ladderboard::document::edit::Edit::AddNote { person, text: "Autosaved".into() }));
+    frame(&ctx, &mut app, 1_000);
+    std::thread::sleep(ladderboard::app::autosave::AUTOSAVE_DELAY + Duration::from_millis(100));
+    let mut during = Vec::new();
+    let started = Instant::now();
+    for n in 0..2_000 {
+        during.push(frame(&ctx, &mut app, 1_001 + n));
+        if n > 0 && !app.autosave_running() {
+            break;
+        }
+    }
+    let write = started.elapsed();
+    let slowest = during.iter().max().copied().unwrap_or_default();
+    println!(
+        "frames while autosave writes 100000 people ({:.0} ms on its thread): slowest {:8.3} ms, median {:8.3} ms of {} (target <= 16)",
+        ms(write),
+        ms(slowest),
+        ms(median(during.clone())),
+        during.len()
+    );
 }
 
 /// Proposes the first `count` IC people one level up, as managers would before a meeting.

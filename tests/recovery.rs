@@ -32,6 +32,13 @@ fn edit_and_wait_for_autosave(h: &mut Harness<'_, LadderApp>) {
     h.run();
     std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(200));
     h.run();
+    // The write runs on its own thread; the window takes its result on a later frame.
+    let started = std::time::Instant::now();
+    while h.state().autosave_running() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+        h.run();
+    }
+    assert!(!h.state().autosave_running(), "the autosave finished");
 }
 
 fn session_file(dir: &Path) -> PathBuf {

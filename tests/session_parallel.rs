@@ -38,7 +38,7 @@ fn session_with_notes(texts: &[String]) -> Session {
 
 fn assert_same_both_ways(session: &Session) {
     let text = one_piece_text(session);
-    for threads in [2, 3] {
+    for threads in [1, 2, 3] {
         let written = session_text_on(session, &pretty_config(), threads).expect("writes");
         assert!(written == text, "the parallel writer differs from the one-piece writer on {threads} threads");
         let (read, _) = parse_in_parallel(&text, threads).expect("splits and parses");

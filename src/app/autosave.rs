@@ -19,6 +19,16 @@ pub(super) struct Autosave {
     /// Where recovery files go; `None` turns autosave off (tests that don't test it).
     pub(super) dir: Option<PathBuf>,
     last_change_at: Option<Instant>,
+    /// The write running on its own thread: a 100,000-person session takes longer to write than a
+    /// frame may, so the window goes on while it runs.
+    writing: Option<Writing>,
+}
+
+/// An autosave being written: the revision it holds and the thread writing it.
+#[derive(Debug)]
+struct Writing {
+    revision: u64,
+    thread: std::thread::JoinHandle<Result<(), crate::io::error::FileError>>,
 }
 
 impl Autosave {
@@ -108,10 +118,13 @@ impl LadderApp {
         self.autosave.dir.as_deref().map(|dir| recovery_path(dir, self.path()))
     }
 
-    /// Writes the recovery file once changes have rested for `AUTOSAVE_DELAY`; schedules a repaint
-    /// so it happens even if the user does nothing more.
+    /// Writes the recovery file once changes have rested for `AUTOSAVE_DELAY`, on a thread of its
+    /// own; schedules a repaint so it happens even if the user does nothing more.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        if !self.document.revisions().needs_autosave() {
+        if self.autosave.writing.as_ref().is_some_and(|w| w.thread.is_finished()) {
+            self.finish_autosave();
+        }
+        if self.autosave.writing.is_some() || !self.document.revisions().needs_autosave() {
             return;
         }
         let Some(file) = self.recovery_file() else { return };
@@ -120,13 +133,40 @@ impl LadderApp {
             ctx.request_repaint_after(AUTOSAVE_DELAY.saturating_sub(since));
             return;
         }
-        self.write_recovery_now(&file);
+        let recovery = self.recovery_of_now();
+        let ctx = ctx.clone();
+        let thread = std::thread::Builder::new().name("autosave".into()).spawn(move || {
+            let written = write_recovery(&file, &recovery);
+            ctx.request_repaint();
+            written
+        });
+        match thread {
+            Ok(thread) => self.autosave.writing = Some(Writing { revision: self.document.revision(), thread }),
+            Err(e) => self.error(format!("Autosave could not start: {e}. Save the session to keep your changes.")),
+        }
     }
 
-    /// Writes the recovery file immediately (also used before risky operations).
-    pub fn write_recovery_now(&mut self, file: &std::path::Path) {
+    /// Waits for an autosave being written, and takes its result: before anything else writes or
+    /// removes the recovery file, so an older copy never lands after it.
+    pub(super) fn finish_autosave(&mut self) {
+        let Some(writing) = self.autosave.writing.take() else { return };
+        match writing.thread.join() {
+            Ok(Ok(())) => self.document.revisions_mut().mark_autosaved_at(writing.revision),
+            Ok(Err(e)) => self.error(format!("Autosave failed: {e}. Save the session to keep your changes.")),
+            Err(_) => self.error("Autosave stopped unexpectedly. Save the session to keep your changes.".to_owned()),
+        }
+    }
+
+    /// Whether an autosave is being written now.
+    #[must_use]
+    pub fn autosave_running(&self) -> bool {
+        self.autosave.writing.is_some()
+    }
+
+    /// What the recovery file holds for the session as it is now: a shared snapshot, not a copy.
+    fn recovery_of_now(&self) -> Recovery<std::sync::Arc<crate::model::Session>> {
         let session = self.session();
-        let recovery = Recovery {
+        Recovery {
             session_path: self.path().map(std::path::Path::to_path_buf),
             written_at: jiff::Timestamp::now(),
             unsaved_changes: self.document.unsaved_events(),
@@ -137,9 +177,14 @@ impl LadderApp {
                 .unwrap_or_default(),
             pid: std::process::id(),
             host: host_name(),
-            session: session.clone(),
-        };
-        match write_recovery(file, &recovery) {
+            session: self.document.snapshot(),
+        }
+    }
+
+    /// Writes the recovery file immediately (also used before risky operations).
+    pub fn write_recovery_now(&mut self, file: &std::path::Path) {
+        self.finish_autosave();
+        match write_recovery(file, &self.recovery_of_now()) {
             Ok(()) => self.document.revisions_mut().mark_autosaved(),
             Err(e) => self.error(format!("Autosave failed: {e}. Save the session to keep your changes.")),
         }
@@ -210,6 +255,7 @@ impl LadderApp {
 
     /// Forgets the recovery file once its changes are saved or knowingly discarded.
     pub(super) fn clear_recovery(&mut self, previous_path: Option<&std::path::Path>) {
+        self.finish_autosave();
         if let Some(dir) = &self.autosave.dir {
             discard_recovery(&recovery_path(dir, previous_path));
             discard_recovery(&recovery_path(dir, self.path()));

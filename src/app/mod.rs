@@ -282,6 +282,11 @@ impl eframe::App for LadderApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.save(storage);
     }
+
+    /// An autosave still being written is finished, so the recovery file is whole and current.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.finish_autosave();
+    }
 }
 
 /// Opens the window on `path` (a session, or a roster to import); without one, on the most recent

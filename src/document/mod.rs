@@ -41,7 +41,9 @@ impl Stamp {
 
 /// The open session and everything that belongs to it rather than to the window.
 pub struct Document {
-    session: Session,
+    /// Shared so that autosave can write a snapshot on another thread without copying it; an edit
+    /// while that write runs copies it first (`Arc::make_mut`).
+    session: std::sync::Arc<Session>,
     history: History,
     revision: Revision,
     file: Option<OpenFile>,
@@ -56,7 +58,7 @@ impl Document {
     pub fn new(session: Session, path: Option<&Path>) -> Self {
         let mut document = Document {
             saved_events: session.audit.len(),
-            session,
+            session: std::sync::Arc::new(session),
             history: History::default(),
             revision: Revision::saved(),
             file: path.map(OpenFile::new),
@@ -70,6 +72,12 @@ impl Document {
     #[must_use]
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// The session as it is now, to read on another thread (autosave) while edits go on here.
+    #[must_use]
+    pub fn snapshot(&self) -> std::sync::Arc<Session> {
+        std::sync::Arc::clone(&self.session)
     }
 
     /// What the screens and exports show: the session, or its blinded copy while blind mode is on.
@@ -233,10 +241,11 @@ impl Document {
     }
 
     fn apply_all(&mut self, changes: &[Change], stamp: &Stamp, why: &str) -> Result<Vec<Change>, RuleError> {
-        let backup = (changes.len() > 1).then(|| self.session.clone());
+        let backup = (changes.len() > 1).then(|| std::sync::Arc::clone(&self.session));
         let mut inverses = Vec::with_capacity(changes.len());
         for change in changes {
-            match self.session.apply_because(change.clone(), &stamp.actor, stamp.at, why) {
+            match std::sync::Arc::make_mut(&mut self.session).apply_because(change.clone(), &stamp.actor, stamp.at, why)
+            {
                 Ok(applied) => inverses.push(applied.inverse),
                 Err(e) => {
                     if let Some(backup) = backup {
@@ -255,7 +264,7 @@ impl Document {
         if let Some(holder) = self.read_only() {
             return Err(EditError::ReadOnly(holder.clone()));
         }
-        self.session.add_signature(signature);
+        std::sync::Arc::make_mut(&mut self.session).add_signature(signature);
         self.changed();
         Ok(())
     }
@@ -265,7 +274,7 @@ impl Document {
         if let Some(holder) = self.read_only() {
             return Err(EditError::ReadOnly(holder.clone()));
         }
-        self.session.seal_baseline(why, &stamp.actor, stamp.at);
+        std::sync::Arc::make_mut(&mut self.session).seal_baseline(why, &stamp.actor, stamp.at);
         self.changed();
         Ok(())
     }
@@ -278,7 +287,7 @@ impl Document {
     /// Replaces the whole document (another file opened, an import or a merge), as it is on disk:
     /// a new revision, no history.
     pub fn replace(&mut self, session: Session, path: Option<&Path>) {
-        self.session = session;
+        self.session = std::sync::Arc::new(session);
         self.file = path.map(OpenFile::new);
         self.history.clear();
         self.revision.replaced();

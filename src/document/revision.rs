@@ -49,6 +49,12 @@ impl Revision {
         self.autosaved = Some(self.current);
     }
 
+    /// The session as it was at `revision` is in the recovery file (written on another thread
+    /// while edits went on; a later revision still needs its own autosave).
+    pub fn mark_autosaved_at(&mut self, revision: u64) {
+        self.autosaved = Some(revision);
+    }
+
     /// Whether there are changes not saved to the session's file.
     #[must_use]
     pub fn is_dirty(&self) -> bool {

@@ -8,6 +8,11 @@ use std::path::Path;
 /// Writes `bytes` to `path` atomically. On unix the file is readable by its owner only (0600),
 /// because calibration data is sensitive.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_atomic_pieces(path, &[bytes])
+}
+
+/// `write_atomic` of `pieces` one after the other, as if they were one text.
+pub fn write_atomic_pieces(path: &Path, pieces: &[impl AsRef<[u8]>]) -> Result<(), FileError> {
     let fail = |source| FileError::Write { path: path.to_path_buf(), source };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -16,7 +21,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     remove_abandoned_temp_files(folder);
     // tempfile creates the file with mode 0600 on unix, before any byte is written.
     let mut temp = tempfile::Builder::new().prefix(".ladderboard-").suffix(".tmp").tempfile_in(folder).map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
+    for piece in pieces {
+        temp.write_all(piece.as_ref()).map_err(fail)?;
+    }
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;
     sync_folder(folder);

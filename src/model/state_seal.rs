@@ -96,17 +96,18 @@ impl Session {
     fn state_digest_with(&self, id: &PersonId, notes: &[&super::note::Note]) -> String {
         let mut out = digest(&self.person(id));
         let evidence = self.evidence_of(id);
-        let mut part = |letter: char, present: bool, value: String| {
+        // A part that is empty is neither digested nor written (most people have few parts).
+        let mut part = |letter: char, present: bool, value: &dyn Fn() -> String| {
             if present {
                 out.push(letter);
-                out.push_str(&value);
+                out.push_str(&value());
             }
         };
-        part('p', self.placements.contains_key(id), digest(&self.placements.get(id)));
-        part('e', !evidence.is_empty(), digest(evidence));
-        part('n', !notes.is_empty(), digest(&notes));
-        part('q', self.proposals.contains_key(id), digest(&self.proposals.get(id)));
-        part('d', self.decisions.contains_key(id), digest(&self.decisions.get(id)));
+        part('p', self.placements.contains_key(id), &|| digest(&self.placements.get(id)));
+        part('e', !evidence.is_empty(), &|| digest(evidence));
+        part('n', !notes.is_empty(), &|| digest(&notes));
+        part('q', self.proposals.contains_key(id), &|| digest(&self.proposals.get(id)));
+        part('d', self.decisions.contains_key(id), &|| digest(&self.decisions.get(id)));
         out
     }
 

@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 /// Environment variable that moves Ladderboard's data folder (recovery files), e.g. for tests.
 pub const DATA_DIR_ENV: &str = "LADDERBOARD_DATA_DIR";
 
-/// What a recovery file holds.
+/// What a recovery file holds. Read as it is; written with the session borrowed or shared
+/// (`Recovery<&Session>`), so autosave writes a snapshot without copying it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Recovery {
+pub struct Recovery<S = Session> {
     /// The session file these changes belong to; `None` for a session never saved.
     pub session_path: Option<PathBuf>,
     pub written_at: Timestamp,
@@ -28,7 +29,7 @@ pub struct Recovery {
     pub pid: u32,
     #[serde(default)]
     pub host: String,
-    pub session: Session,
+    pub session: S,
 }
 
 /// The folder recovery files live in: `$LADDERBOARD_DATA_DIR/recovery`, else the platform data dir
@@ -58,7 +59,7 @@ pub fn recovery_path(dir: &Path, session_path: Option<&Path>) -> PathBuf {
 }
 
 /// Writes a recovery file atomically, creating the folder (0700 on unix) if needed.
-pub fn write_recovery(path: &Path, recovery: &Recovery) -> Result<(), FileError> {
+pub fn write_recovery<S: Serialize>(path: &Path, recovery: &Recovery<S>) -> Result<(), FileError> {
     if let Some(folder) = path.parent() {
         create_private_dir(folder).map_err(|source| FileError::Write { path: folder.to_path_buf(), source })?;
     }

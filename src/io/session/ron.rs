@@ -1,6 +1,6 @@
 //! Session files: pretty RON with a stable field order and a `format_version`, written atomically.
 
-use crate::io::atomic::write_atomic;
+use crate::io::atomic::write_atomic_pieces;
 use crate::io::error::{FileError, Problem};
 use crate::io::ladder_ron::ron_problem;
 use crate::model::validate::session_problems;
@@ -55,9 +55,10 @@ pub fn session_to_string(session: &Session) -> Result<String, ron::Error> {
 
 /// Writes a session atomically with owner-only permissions.
 pub fn save_session(session: &Session, path: &Path) -> Result<(), FileError> {
-    let text = session_to_string(session)
+    let mut pieces = super::parallel::write::session_pieces(session, &pretty_config())
         .map_err(|e| FileError::Write { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
-    write_atomic(path, text.as_bytes())
+    pieces.push("\n".to_owned());
+    write_atomic_pieces(path, &pieces)
 }
 
 /// Reads and checks a session file.
