@@ -3,6 +3,9 @@
 //! Run: `cargo bench --bench io`. Prints divan's table, then medians and the ratios the targets name.
 #![expect(clippy::print_stdout, clippy::expect_used, reason = "a benchmark prints its results")]
 
+mod common;
+use common::{median, ms};
+
 use ladderboard::fixtures::{large_session, roster_csv};
 use ladderboard::io::export::csv::{CsvColumns, decisions_csv};
 use ladderboard::io::ladder_ron::default_ladder;
@@ -11,7 +14,7 @@ use ladderboard::io::session::parallel::split::top_level_lists;
 use ladderboard::io::session::{load_session, save_session, session_to_string};
 use std::path::Path;
 use std::sync::LazyLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const PEOPLE: usize = 10_000;
 static ROSTER: LazyLock<String> = LazyLock::new(|| roster_csv(PEOPLE));
@@ -94,21 +97,12 @@ the record at {PEOPLE} people, {} events, 3 signatures:",
 /// included), and writing the HTML pre-read packet for 500 candidates.
 fn committee_files() {
     use ladderboard::io::session::merge::{MergeChoices, merge_files};
-    use ladderboard::model::{Change, Proposal, Session};
+    use ladderboard::model::{Change, Proposal};
     let whole = large_session(PEOPLE);
     let dir = tempfile::tempdir().expect("tempdir");
     let per_file = PEOPLE / 20;
-    let paths: Vec<std::path::PathBuf> = (0..20)
-        .map(|i| {
-            let people = whole.people[i * per_file..(i + 1) * per_file].to_vec();
-            let mut prep = Session::new(format!("prep {i}"), whole.ladder.clone(), people);
-            prep.roster_columns.clone_from(&whole.roster_columns);
-            prep.seal_baseline("prep", "M", jiff::Timestamp::UNIX_EPOCH);
-            let path = dir.path().join(format!("prep-{i:02}.ron"));
-            save_session(&prep, &path).expect("save");
-            path
-        })
-        .collect();
+    let files = (0..20).map(|i| whole.people[i * per_file..(i + 1) * per_file].to_vec()).collect();
+    let paths = common::write_prep_files(dir.path(), &whole, files);
     let choices = MergeChoices { title: "Committee", actor: "Chair", at: jiff::Timestamp::UNIX_EPOCH, prefer: None };
     let merge = median(5, || {
         divan::black_box(merge_files(&paths, &choices).expect("merges"));
@@ -252,25 +246,9 @@ struct RawLists<'a> {
 
 const LIST_NAMES: [&str; 4] = ["people", "evidence", "notes", "audit"];
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
 fn middle(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 /// The figures the issue's targets are stated in.

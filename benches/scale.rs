@@ -5,36 +5,23 @@
 //! Run: `cargo bench --bench scale`.
 #![expect(clippy::print_stdout, clippy::expect_used, reason = "a benchmark prints its results")]
 
+mod common;
+use common::{median, ms};
+
 use ladderboard::fixtures::{large_session, roster_csv, workday_roster_csv};
 use ladderboard::io::ladder_ron::default_ladder;
 use ladderboard::io::roster::parse_roster;
 use ladderboard::io::session::{load_session, save_session, session_to_string};
 use ladderboard::model::Session;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn main() {
     save_and_load();
     import_240k();
     whole_process_verbs();
     merge_20_files();
-}
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 /// The record as `load` checks it, as the window and `validate` do on every open.
@@ -116,20 +103,17 @@ fn whole_process_verbs() {
 fn merge_20_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let whole = large_session(10_000);
-    let paths: Vec<PathBuf> = (0..20)
+    // Each file its own people: the same roster with ids of its own.
+    let files = (0..20)
         .map(|i| {
             let mut people = whole.people.clone();
             for person in &mut people {
                 person.id = format!("{}-{i:02}", person.id).as_str().into();
             }
-            let mut prep = Session::new(format!("prep {i}"), whole.ladder.clone(), people);
-            prep.roster_columns.clone_from(&whole.roster_columns);
-            prep.seal_baseline("prep", "M", jiff::Timestamp::UNIX_EPOCH);
-            let path = dir.path().join(format!("prep-{i:02}.ron"));
-            save_session(&prep, &path).expect("save");
-            path
+            people
         })
         .collect();
+    let paths = common::write_prep_files(dir.path(), &whole, files);
     let merged = dir.path().join("merged.ron");
     let mut args = vec!["merge"];
     args.extend(paths.iter().map(|p| path_str(p)));

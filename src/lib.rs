@@ -12,9 +12,3 @@ pub mod io;
 pub mod model;
 pub mod ui;
 pub mod view;
-
-/// mimalloc rather than the system's allocator: a session's load makes hundreds of thousands of
-/// small strings on every core, and glibc's allocator spent a fifth of the load in malloc, free
-/// and consolidation (measured in issue 27's profile).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
