@@ -295,3 +295,16 @@ fn a_running_windows_untitled_autosave_is_not_offered_elsewhere() {
     let h = window_opening(None, &recovery);
     assert_eq!(h.state().view.recovery_offers.len(), 1, "once its writer is gone, it is");
 }
+
+#[test]
+fn a_failing_autosave_says_so_and_waits_before_trying_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blocked = dir.path().join("recovery");
+    std::fs::write(&blocked, "a file where the folder should be").expect("write");
+    let path = session_file(dir.path());
+    let mut h = app_on(&path, &blocked);
+    edit_and_wait_for_autosave(&mut h);
+    get_text_containing(&h, "Autosave failed");
+    h.run();
+    assert!(!h.state().autosave_running(), "not tried again on the next frame");
+}

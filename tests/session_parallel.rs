@@ -138,3 +138,24 @@ proptest! {
         assert_same_both_ways(&session_with_notes(&texts));
     }
 }
+
+/// Every format version's fixture reads on the parallel path (split from its lines where it can be)
+/// as `ron` alone reads it, and is written back as the one-piece writer writes it.
+#[test]
+fn every_fixture_version_reads_and_writes_the_same_in_parallel() {
+    let folder = ladderboard::fixtures::fixture_path("sessions");
+    let mut read = 0;
+    for version in 1..=5 {
+        let path = folder.join(format!("v{version}.ron"));
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let expected: Session = ron::from_str(&text).expect("ron reads every fixture");
+        for threads in [1, 2, 3] {
+            let (session, _) = parse_in_parallel(&text, threads).expect("parses");
+            assert!(session == expected, "{} on {threads} threads", path.display());
+            let written = session_text_on(&expected, &pretty_config(), threads).expect("writes");
+            assert!(written == one_piece_text(&expected), "{} written on {threads} threads", path.display());
+        }
+        read += 1;
+    }
+    assert_eq!(read, 5);
+}

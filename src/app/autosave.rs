@@ -124,7 +124,12 @@ impl LadderApp {
         if self.autosave.writing.as_ref().is_some_and(|w| w.thread.is_finished()) {
             self.finish_autosave();
         }
-        if self.autosave.writing.is_some() || !self.document.revisions().needs_autosave() {
+        if self.autosave.writing.is_some() {
+            // Looked at again soon: the write's own wake-up may come before its thread is done.
+            ctx.request_repaint_after(Duration::from_millis(50));
+            return;
+        }
+        if !self.document.revisions().needs_autosave() {
             return;
         }
         let Some(file) = self.recovery_file() else { return };
@@ -137,6 +142,9 @@ impl LadderApp {
         let ctx = ctx.clone();
         let thread = std::thread::Builder::new().name("autosave".into()).spawn(move || {
             let written = write_recovery(&file, &recovery);
+            // The snapshot may be the last copy of an old state (an edit copied the session while
+            // this ran): freed here, off the window's thread, before the window is woken.
+            drop(recovery);
             ctx.request_repaint();
             written
         });
@@ -152,8 +160,15 @@ impl LadderApp {
         let Some(writing) = self.autosave.writing.take() else { return };
         match writing.thread.join() {
             Ok(Ok(())) => self.document.revisions_mut().mark_autosaved_at(writing.revision),
-            Ok(Err(e)) => self.error(format!("Autosave failed: {e}. Save the session to keep your changes.")),
-            Err(_) => self.error("Autosave stopped unexpectedly. Save the session to keep your changes.".to_owned()),
+            failed => {
+                // Tried again after the usual pause, not on the next frame (a full disk or a
+                // read-only folder would otherwise be written to without end).
+                self.autosave.last_change_at = Some(Instant::now());
+                match failed {
+                    Ok(Err(e)) => self.error(format!("Autosave failed: {e}. Save the session to keep your changes.")),
+                    _ => self.error("Autosave stopped unexpectedly. Save the session to keep your changes.".to_owned()),
+                }
+            }
         }
     }
 
@@ -197,6 +212,7 @@ impl LadderApp {
         if self.view.recovery_offers.is_empty() {
             return;
         }
+        self.finish_autosave();
         let offer = self.view.recovery_offers.remove(0);
         // The window now holds restored, unsaved work: the other offers wait for the next start
         // (their files stay) rather than replace it.
@@ -248,6 +264,7 @@ impl LadderApp {
 
     /// Deletes the first offered recovery file.
     pub(super) fn discard_offered_recovery(&mut self) {
+        self.finish_autosave();
         if !self.view.recovery_offers.is_empty() {
             discard_recovery(&self.view.recovery_offers.remove(0).file);
         }

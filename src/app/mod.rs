@@ -283,7 +283,8 @@ impl eframe::App for LadderApp {
         self.settings.save(storage);
     }
 
-    /// An autosave still being written is finished, so the recovery file is whole and current.
+    /// An autosave still being written is finished, so the recovery file is whole (it holds the
+    /// session as it was when that write began).
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.finish_autosave();
     }

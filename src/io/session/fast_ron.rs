@@ -301,43 +301,6 @@ impl<'t> Reader<'t> {
         self.at = end;
         Ok(&self.text[start..end])
     }
-
-    /// Skips one value of any form (a field the type does not keep).
-    fn skip(&mut self) -> Read<()> {
-        let mut depth = 0_usize;
-        loop {
-            match self.peek()? {
-                b'"' => {
-                    self.string()?;
-                }
-                b'r' if matches!(self.bytes().get(self.at + 1), Some(b'#' | b'"')) => {
-                    self.string()?;
-                }
-                b'(' | b'[' | b'{' => {
-                    depth += 1;
-                    self.at += 1;
-                }
-                b')' | b']' | b'}' => {
-                    depth = depth.checked_sub(1).ok_or(Refused)?;
-                    self.at += 1;
-                }
-                b',' | b':' if depth > 0 => self.at += 1,
-                b if is_ident_start(b) => {
-                    self.identifier()?;
-                }
-                _ => {
-                    self.number()?;
-                }
-            }
-            if depth == 0 {
-                let next = self.peek()?;
-                // A variant or `Some` goes on into its parentheses.
-                if next != b'(' {
-                    return Ok(());
-                }
-            }
-        }
-    }
 }
 
 macro_rules! integer {
@@ -517,9 +480,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         visitor.visit_borrowed_str(self.identifier()?)
     }
 
+    /// A field the type does not keep is read as any other value (so a damaged one is refused,
+    /// as `ron` refuses it); a struct, tuple or variant there is `ron`'s to read.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Read<V::Value> {
-        self.skip()?;
-        visitor.visit_unit()
+        self.deserialize_any(visitor)
     }
 }
 

@@ -119,3 +119,19 @@ fn the_long_texts_found_while_reading_are_the_walks() {
     assert_eq!(found.len(), 3, "{found:?} {walked:?}");
     assert_eq!(found, walked);
 }
+
+#[test]
+fn a_field_the_session_does_not_keep_is_read_whole_or_refused() {
+    let sample = crate::app::SAMPLE_SESSION_RON;
+    let with = |field: &str| sample.replacen("\n  title:", &format!("\n  {field}\n  title:"), 1);
+    // Lists, maps, strings and options are read and dropped, as `ron` drops them.
+    let kept = with("later: [1, \"two\", Some([3])], extra: {\"a\": None},");
+    assert!(from_str::<Session>(&kept).is_ok(), "read fast");
+    assert!(agrees(&kept));
+    // Damaged values are refused, as `ron` refuses them: never read as if they were whole.
+    for damaged in ["junk: [1 2),", "junk: (],", "junk: [1, 2,,],"] {
+        let text = with(damaged);
+        assert!(from_str::<Session>(&text).is_err(), "{damaged}");
+        assert!(ron::from_str::<Session>(&text).is_err(), "{damaged}");
+    }
+}
