@@ -191,6 +191,7 @@ impl LadderApp {
         // Against the session itself: the head names the real title, whatever the screens show.
         let session = self.document.session();
         self.caches.signatures.refresh(revision, (), |()| crate::io::signing::stale_signatures(session));
+        self.caches.record_title.refresh(revision, (), |()| record::record_title_of(session));
         // The person panel's drafts follow the session (a change, an undo, another file).
         let drafts = &mut self.view.drafts;
         self.caches.drafts.refresh(revision, (), |()| drafts.follow(shown));

@@ -75,17 +75,28 @@ impl LadderApp {
 
     /// The record's state for the title bar: " — final, signed by chair@example.org".
     pub(super) fn record_title(&self) -> String {
-        let session = self.session();
-        let signers: Vec<&str> = session.signatures.iter().map(|s| s.signer.as_str()).collect();
-        match (session.is_final(), signers.is_empty()) {
-            (false, true) => String::new(),
-            (true, true) => " — final".to_owned(),
-            (final_, false) => {
-                // Who signed is what each signature says: only `verify` against an allowed signers
-                // file ties a name to a key, so the window does not claim more.
-                let state = if final_ { "final, " } else { "" };
-                format!(" — {state}signed as {} (names not checked)", signers.join(", "))
-            }
+        // Asked every frame; whether the record is final reads the whole trail, so it is kept
+        // per revision (`refresh_caches`).
+        let cache = &self.caches.record_title;
+        match cache.get() {
+            Some(title) if cache.is_for(self.document.revision(), &()) => title.clone(),
+            _ => record_title_of(self.session()),
+        }
+    }
+}
+
+/// The record's state for the window's title: final, and who signed, if either.
+#[must_use]
+pub(super) fn record_title_of(session: &crate::model::Session) -> String {
+    let signers: Vec<&str> = session.signatures.iter().map(|s| s.signer.as_str()).collect();
+    match (session.is_final(), signers.is_empty()) {
+        (false, true) => String::new(),
+        (true, true) => " — final".to_owned(),
+        (final_, false) => {
+            // Who signed is what each signature says: only `verify` against an allowed signers
+            // file ties a name to a key, so the window does not claim more.
+            let state = if final_ { "final, " } else { "" };
+            format!(" — {state}signed as {} (names not checked)", signers.join(", "))
         }
     }
 }

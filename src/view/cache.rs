@@ -62,6 +62,8 @@ pub struct Caches {
     pub agenda: Keyed<AgendaOrder, Vec<AgendaItem>>,
     /// Each signature checked against the record's head as it is (the banner when one stops matching).
     pub signatures: Keyed<(), Vec<crate::io::signing::SignatureCheck>>,
+    /// The record's state as the window's title says it (final, signed).
+    pub record_title: Keyed<(), String>,
     /// The revision the person panel's drafts last followed.
     pub drafts: Keyed<(), ()>,
 }
