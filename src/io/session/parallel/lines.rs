@@ -30,21 +30,22 @@ pub fn lists_by_lines(text: &str, names: &[&str], chunk_bytes: usize) -> Option<
     (!lists.is_empty()).then_some(lists)
 }
 
-/// Commas that end a line, about `chunk_bytes` apart, between `open` and `close`.
+/// Commas that end a line, about `chunk_bytes` apart, between `open` and `close`: the first such
+/// line end at or after each `chunk_bytes` (a line that ends otherwise is passed over, not a reason
+/// to skip a whole chunk's worth).
 fn cuts(bytes: &[u8], open: usize, close: usize, chunk_bytes: usize) -> Vec<usize> {
     let mut commas = Vec::new();
-    let mut from = open + 1;
-    loop {
-        let target = from + chunk_bytes.max(1);
-        if target >= close {
-            return commas;
-        }
-        let Some(line_end) = memchr::memchr(b'\n', &bytes[target..close]).map(|n| target + n) else { return commas };
+    let mut target = open + 1 + chunk_bytes.max(1);
+    while target < close {
+        let Some(line_end) = memchr::memchr(b'\n', &bytes[target..close]).map(|n| target + n) else { break };
         if bytes[line_end - 1] == b',' {
             commas.push(line_end - 1);
+            target = line_end + chunk_bytes.max(1);
+        } else {
+            target = line_end + 1;
         }
-        from = line_end;
     }
+    commas
 }
 
 #[cfg(test)]
@@ -62,6 +63,14 @@ mod tests {
             ["(x: 1),", "(x: 2),", "(x: 3),"]
         );
         assert_eq!((lists[1].name, &text[lists[1].open..=lists[1].close]), (2, "[\n    1,\n  ]"));
+    }
+
+    #[test]
+    fn a_line_that_does_not_end_in_a_comma_is_passed_over() {
+        // A note whose text runs over two lines: the cut waits for the line that ends the item.
+        let text = "(\n  a: [\n    (t: \"one\ntwo\"),\n    (t: \"3\"),\n  ],\n)";
+        let lists = lists_by_lines(text, &["a"], 8).expect("found");
+        assert_eq!(lists[0].commas.iter().map(|&c| &text[c - 5..=c]).collect::<Vec<_>>(), ["two\"),", " \"3\"),"]);
     }
 
     #[test]
