@@ -156,6 +156,8 @@ pub enum WindowCommand {
 pub enum PromptCommand {
     /// The proposal prompt raised by a move was cancelled.
     CancelProposal,
+    /// The question a move below a proposed person's level raises was cancelled: no move.
+    CancelDemotion,
     /// The finalize, reopen or sign question was cancelled.
     CancelRecord,
     /// The typed path is confirmed, or the path field cancelled.

@@ -69,6 +69,7 @@ fn one_of_each(dir: &Path) -> Vec<Command> {
         WindowCommand::SetExportCsvOptions(None).into(),
         WindowCommand::SetUserName("Test Chair".into()).into(),
         PromptCommand::CancelProposal.into(),
+        PromptCommand::CancelDemotion.into(),
         PromptCommand::CancelRecord.into(),
         PromptCommand::ConfirmPath.into(),
         PromptCommand::CancelPath.into(),
@@ -128,6 +129,7 @@ fn listed(command: &Command) {
         )
         | Command::Prompt(
             PromptCommand::CancelProposal
+            | PromptCommand::CancelDemotion
             | PromptCommand::CancelRecord
             | PromptCommand::ConfirmPath
             | PromptCommand::CancelPath

@@ -424,7 +424,7 @@ fn the_palette_fits_a_short_window_and_its_list_scrolls() {
 }
 
 /// Putting someone below their own level is allowed, but said: Nadia Karimi (P2, proposed for
-/// P3) moved into P1 keeps her proposal, and the status line says both.
+/// P3) moved into P1 and her proposal kept, the status line says both.
 #[test]
 fn moving_someone_below_their_level_is_said_with_the_proposal_that_stands() {
     let mut h = harness();
@@ -434,11 +434,10 @@ fn moving_someone_below_their_level_is_said_with_the_proposal_that_stands() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowLeft);
     h.run();
+    h.get_by_role_and_label(Role::Button, "Keep the proposal for P3").click();
+    h.run();
     assert_eq!(h.state().session().placements[&nadia].level.as_str(), "P1");
-    get_text_containing(
-        &h,
-        "Nadia Karimi placed in P1, below their level P2; the proposal for P3 still stands (withdraw it in the person panel if it no longer holds)",
-    );
+    get_text_containing(&h, "Nadia Karimi placed in P1, below their level P2; the proposal for P3 is kept");
 }
 
 /// Namesakes stay apart where a name is cut: the roster keeps the end that differs.
@@ -460,4 +459,143 @@ fn namesakes_cut_to_fit_keep_the_end_that_tells_them_apart() {
         assert!(shown >= 1, "a cut name ending in {end}");
     }
     assert!(!has_text_containing(&h, "Ada Nakamura-Whit…"), "no shared prefix cut");
+}
+
+#[test]
+fn a_long_note_shows_its_first_lines_and_the_whole_on_request() {
+    use ladderboard::command::Edit;
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    let long = format!("Led the ledger migration. {}", "Every step was reviewed with the team. ".repeat(500));
+    h.state_mut().queue(Command::Edit(Edit::AddNote { person: ada, text: long.trim().to_owned() }));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    let chars = long.trim().chars().count();
+    let cut = get_text_containing(&h, "Led the ledger migration.");
+    let text = |n: &egui_kittest::Node<'_>| ui_support::text_of(&n.accesskit_node());
+    let shown = text(&cut);
+    assert!(shown.ends_with('…') && shown.chars().count() <= 281, "cut with …: {} characters", shown.chars().count());
+    let show_all = format!("Show all {chars} characters");
+    scroll_into_view(&mut h, Role::Link, &show_all);
+    h.get_by_role_and_label(Role::Link, &show_all).click();
+    h.run();
+    let whole = get_text_containing(&h, "Led the ledger migration.");
+    assert_eq!(text(&whole), long.trim(), "the whole text, in a scroll area");
+    h.get_by_role_and_label(Role::Link, "Show less").click();
+    h.run();
+    assert!(text(&get_text_containing(&h, "Led the ledger migration.")).ends_with('…'));
+}
+
+#[test]
+fn correct_and_delete_your_own_note_but_not_someone_elses() {
+    let mut h = harness();
+    let ada = id_of(&h, "Ada Park");
+    h.get_by_role_and_label(Role::Button, "Ada Park").click();
+    h.run();
+    let others = h.state().session().notes_for(&ada).filter(|n| n.author != USER).count();
+    type_into(&mut h, "Calibration note", "Ran the incident reviw");
+    scroll_into_view(&mut h, Role::Button, "Add note");
+    h.get_by_role_and_label(Role::Button, "Add note").click();
+    h.run();
+    // Only the user's own note offers Edit and Delete.
+    assert_eq!(h.get_all_by_role_and_label(Role::Button, "Edit note").count(), 1, "{others} notes by others");
+    scroll_into_view(&mut h, Role::Button, "Edit note");
+    h.get_by_role_and_label(Role::Button, "Edit note").click();
+    h.run();
+    let field = h.get_by_role_and_label(Role::MultilineTextInput, "Edit note");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Edit note").type_text("Ran the incident review");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save note").click();
+    h.run();
+    let mine = |h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>| {
+        h.state().session().notes_for(&ada).filter(|n| n.author == USER).map(|n| n.text.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(mine(&h), ["Ran the incident review"]);
+    get_text(&h, "Ran the incident review");
+    let event = h.state().session().audit.last().expect("event").clone();
+    assert_eq!((event.action.as_str(), event.from.as_str()), ("edit note", "Ran the incident reviw"));
+    scroll_into_view(&mut h, Role::Button, "Delete note");
+    h.get_by_role_and_label(Role::Button, "Delete note").click();
+    h.run();
+    assert!(mine(&h).is_empty());
+    get_text_containing(&h, "delete note on Ada Park");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(mine(&h), ["Ran the incident review"], "undo brings it back");
+    assert!(h.state().session().record_breaks().is_empty());
+}
+
+/// Ctrl+Left on the selected card until the board asks about the proposal (at most three levels).
+fn move_down_until_asked(h: &mut egui_kittest::Harness<'_, ladderboard::app::LadderApp>) {
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowLeft);
+        h.run();
+        if h.state().view.demotion.is_some() {
+            return;
+        }
+    }
+    panic!("no question about the proposal");
+}
+
+#[test]
+fn moving_a_proposed_person_below_their_level_asks_what_becomes_of_the_proposal() {
+    let mut h = harness();
+    let farah = id_of(&h, "Farah Aziz");
+    let level = |h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>| {
+        let s = h.state().session();
+        s.placement(s.person(&farah).expect("Farah")).level
+    };
+    let target = |h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>| {
+        h.state().session().proposals.get(&farah).map(|p| p.target.to_string())
+    };
+    assert_eq!(target(&h).as_deref(), Some("P3"));
+    h.get_by_role_and_label(Role::Button, "Farah Aziz").click();
+    h.run();
+    move_down_until_asked(&mut h);
+    let asked_at = level(&h);
+    get_text_containing(&h, "Farah Aziz is proposed for P3");
+    get_text_containing(&h, "puts them below their level, P2");
+    // Cancel leaves the card where it was.
+    h.get_by_role_and_label(Role::Button, "Cancel: leave the card where it was").click();
+    h.run();
+    assert_eq!(level(&h), asked_at);
+    assert!(h.state().view.demotion.is_none());
+
+    // Withdraw: moved and withdrawn in one step, which one undo takes back.
+    move_down_until_asked(&mut h);
+    h.get_by_role_and_label(Role::Button, "Withdraw the proposal").click();
+    h.run();
+    assert_eq!(level(&h), LevelId::new("P1"));
+    assert_eq!(target(&h), None);
+    let event = h.state().session().audit.last().expect("event").clone();
+    assert_eq!(event.action, "withdraw proposal");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!((level(&h), target(&h).as_deref()), (asked_at.clone(), Some("P3")), "one step undone whole");
+
+    // Change: the proposal takes another level and keeps its case.
+    move_down_until_asked(&mut h);
+    h.get_by_role_and_label(Role::ComboBox, "Change it to").click();
+    h.run();
+    assert!(h.query_by_role_and_label(Role::Button, "P2 Mid").is_none(), "only levels above hers");
+    h.get_by_role_and_label(Role::Button, "P4 Senior-plus").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Change the proposal").click();
+    h.run();
+    assert_eq!((level(&h), target(&h).as_deref()), (LevelId::new("P1"), Some("P4")));
+    let rationale = &h.state().session().proposals[&farah].rationale;
+    assert!(rationale.starts_with("Farah Aziz has worked at P3 scope"), "{rationale}");
+    assert_eq!(h.state().session().proposals[&farah].proposer, USER);
+
+    // Keep: only the card moves.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    move_down_until_asked(&mut h);
+    h.get_by_role_and_label(Role::Button, "Keep the proposal for P3").click();
+    h.run();
+    assert_eq!((level(&h), target(&h).as_deref()), (LevelId::new("P1"), Some("P3")));
 }

@@ -1,12 +1,13 @@
 //! The board's commands: the selection, arrow keys, and moving cards. A move above the person's
-//! level asks for the case for a promotion first; any other move is an edit.
+//! level asks for the case for a promotion first, a move below the level of someone proposed asks
+//! what becomes of the proposal; any other move is an edit.
 #![deny(clippy::wildcard_enum_match_arm)]
 
 use super::LadderApp;
 use crate::command::{BoardCommand, Direction, Edit};
 use crate::document::EditError;
 use crate::model::{LevelId, PersonId, Placement};
-use crate::view::PendingProposal;
+use crate::view::{PendingDemotion, PendingProposal};
 
 impl LadderApp {
     pub(super) fn handle_board(&mut self, command: BoardCommand) {
@@ -41,6 +42,13 @@ impl LadderApp {
         self.view.selected = Some(person.clone());
         if above && !already_proposed {
             self.view.pending = Some(PendingProposal::new(person.clone(), to));
+            return;
+        }
+        // Below their level, a proposal no longer follows from the board: ask what becomes of it.
+        let below = ladder.rank(&to.level) < ladder.rank(&p.level);
+        if below && let Some(proposal) = session.proposals.get(person) {
+            let change_to = Some(proposal.target.clone());
+            self.view.demotion = Some(PendingDemotion { person: person.clone(), to, change_to });
             return;
         }
         self.edit(Edit::Move { person: person.clone(), to });

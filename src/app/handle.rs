@@ -59,6 +59,8 @@ impl LadderApp {
                 e @ (EditError::Rule(_)
                 | EditError::UnknownPerson(_)
                 | EditError::UnknownConflict(_)
+                | EditError::UnknownNote(_)
+                | EditError::NotYourNote { .. }
                 | EditError::NothingToRestore),
             ) => {
                 self.error(format!("{refused}: {e}"));
@@ -71,6 +73,7 @@ impl LadderApp {
     fn after_edit(&mut self, edit: &Edit, label: &str) {
         match edit {
             Edit::MoveAndPropose { .. } => self.view.pending = None,
+            Edit::MoveAndRepropose { .. } => self.view.demotion = None,
             Edit::MoveOnAgenda { .. } => {
                 self.view.windows.agenda = Some(AgendaOrder::ByHand);
                 self.view.agenda_order = AgendaOrder::ByHand;
@@ -101,9 +104,11 @@ impl LadderApp {
                 self.info("The record is reopened: changes are recorded again");
             }
             Edit::Committee(_) => self.info(format!("Recorded: {label}")),
+            Edit::DeleteNote { .. } => self.info(format!("Done: {label} (Ctrl+Z brings it back; the trail keeps it)")),
             Edit::Undo => self.info(format!("Undone: {label}")),
             Edit::Redo => self.info(format!("Redone: {label}")),
             Edit::Move { person, to } => {
+                self.view.demotion = None;
                 if let Some(said) = below_their_level(self.session(), person, &to.level) {
                     self.info(said);
                 }
@@ -113,6 +118,7 @@ impl LadderApp {
             | Edit::Decide { .. }
             | Edit::ReopenDecision { .. }
             | Edit::AddNote { .. }
+            | Edit::EditNote { .. }
             | Edit::SetEvidence { .. }
             | Edit::SettleConflict { .. }
             | Edit::SetMark { .. }
@@ -176,6 +182,7 @@ impl LadderApp {
     fn handle_prompt(&mut self, command: PromptCommand) {
         match command {
             PromptCommand::CancelProposal => self.view.pending = None,
+            PromptCommand::CancelDemotion => self.view.demotion = None,
             PromptCommand::CancelRecord => self.view.record_prompt = None,
             PromptCommand::ConfirmPath => self.confirm_path_prompt(),
             PromptCommand::CancelPath => self.cancel_path_prompt(),
@@ -339,7 +346,7 @@ fn below_their_level(
     let placed = format!("{} placed in {to}, below their level {}", p.name, p.level);
     Some(match session.proposals.get(person) {
         Some(proposal) => format!(
-            "{placed}; the proposal for {} still stands (withdraw it in the person panel if it no longer holds)",
+            "{placed}; the proposal for {} is kept",
             proposal.target
         ),
         None => placed,

@@ -5,8 +5,8 @@ use super::LadderApp;
 use crate::command::BoardCommand;
 use crate::command::Command;
 use crate::ui::{
-    agenda, board, cell_list, compare, export_dialog, fairness, help, history_window, import_preview, lock_prompt,
-    menu_bar, open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, record_prompt,
+    agenda, board, cell_list, compare, demotion_prompt, export_dialog, fairness, help, history_window, import_preview,
+    lock_prompt, menu_bar, open_items, palette, path_prompt, person_panel, presenter, proposal_prompt, record_prompt,
     recovery_prompt, roster_table, status_bar, theme, unsaved_prompt,
 };
 use crate::view::ViewContext;
@@ -74,6 +74,7 @@ impl LadderApp {
         view.windows.cell_list = cell_list;
         palette::palette_ui(ui.ctx(), &mut view.palette, out);
         proposal_prompt::proposal_prompt_ui(ui.ctx(), session, &mut view.pending, out);
+        demotion_prompt::demotion_prompt_ui(ui.ctx(), session, &mut view.demotion, out);
         lock_prompt::lock_prompt_ui(ui.ctx(), view.lock_prompt.as_ref(), out);
         recovery_prompt::recovery_prompt_ui(ui.ctx(), &view.recovery_offers, out);
         import_preview::import_preview_ui(ui.ctx(), view.import_preview.as_ref(), out);

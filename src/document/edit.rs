@@ -45,6 +45,15 @@ pub enum Edit {
         person: PersonId,
         text: String,
     },
+    /// Correct a note's text; only its author may.
+    EditNote {
+        id: u64,
+        text: String,
+    },
+    /// Delete a note; only its author may. The trail keeps what it said.
+    DeleteNote {
+        id: u64,
+    },
     /// Set the rating, text and links recorded against one criterion of `level`.
     SetEvidence {
         person: PersonId,
@@ -64,6 +73,13 @@ pub enum Edit {
         person: PersonId,
         to: Placement,
         rationale: String,
+    },
+    /// Put a card below the person's level and settle their proposal in the same step: `None`
+    /// withdraws it, `Some(level)` proposes that level instead, with the case already written.
+    MoveAndRepropose {
+        person: PersonId,
+        to: Placement,
+        target: Option<LevelId>,
     },
     /// Settle an open disagreement between prep files with one of its values.
     SettleConflict {
@@ -140,6 +156,10 @@ pub enum EditError {
     UnknownPerson(PersonId),
     #[error("no open item {0}")]
     UnknownConflict(u64),
+    #[error("no note {0} in this session")]
+    UnknownNote(u64),
+    #[error("only {author}, who wrote this note, can change or delete it; add a note of your own instead")]
+    NotYourNote { author: String },
     #[error("the trail holds none of the values that were changed: compare the file with a backup")]
     NothingToRestore,
     #[error("nothing to undo")]
@@ -157,7 +177,7 @@ impl Edit {
     #[must_use]
     pub fn refused(&self) -> &'static str {
         match self {
-            Edit::Move { .. } => "Not moved",
+            Edit::Move { .. } | Edit::MoveAndRepropose { .. } => "Not moved",
             Edit::MoveAndPropose { .. } => "Not proposed",
             Edit::SettleConflict { .. } => "Not settled",
             Edit::Propose { .. }
@@ -165,6 +185,8 @@ impl Edit {
             | Edit::Decide { .. }
             | Edit::ReopenDecision { .. }
             | Edit::AddNote { .. }
+            | Edit::EditNote { .. }
+            | Edit::DeleteNote { .. }
             | Edit::SetEvidence { .. }
             | Edit::SetMark { .. }
             | Edit::MoveOnAgenda { .. }
@@ -205,6 +227,7 @@ impl Edit {
                 ];
                 (label, changes)
             }
+            Edit::MoveAndRepropose { person, to, target } => repropose_step(session, person, to, target, stamp)?,
             Edit::WithdrawProposal { person } => {
                 let label = format!("withdraw proposal for {}", name_of(&person)?);
                 (label, vec![Change::Propose { person, proposal: None }])
@@ -227,17 +250,14 @@ impl Edit {
                 let note = Note { id: session.next_note_id(), person, at: now, author: user, text };
                 (label, vec![Change::AddNote(note)])
             }
+            Edit::EditNote { id, text } => change_note(session, id, Some(text), &user)?,
+            Edit::DeleteNote { id } => change_note(session, id, None, &user)?,
             Edit::SetEvidence { person, level, dimension, rating, text, links } => {
                 let name = name_of(&person)?;
-                let before = session.evidence_for(&person, &level, &dimension);
-                let what = if before.and_then(|e| e.rating) == rating {
-                    let links_only = before.map_or("", |e| e.text.as_str()) == text;
-                    let kind = if links_only { "evidence links" } else { "evidence" };
-                    format!("record {kind} for {name} {level} {dimension}")
-                } else {
-                    format!("rate {name} {level} {dimension}: {}", rating.map_or("unrated", Rating::label))
-                };
-                (what, vec![Change::SetEvidence { person, level, dimension, rating, text, links }])
+                (
+                    evidence_label(session, &name, &person, &level, &dimension, rating, &text),
+                    vec![Change::SetEvidence { person, level, dimension, rating, text, links }],
+                )
             }
             Edit::SettleConflict { conflict, chosen } => {
                 let open = session.conflicts.iter().find(|c| c.id == conflict);
@@ -379,4 +399,74 @@ fn restore_step(session: &Session, reason: &str) -> Result<Planned, EditError> {
     };
     let label = format!("restore from the trail: {}", restoration.restored.join("; "));
     Ok(Planned::Step { label, changes: restoration.changes, why })
+}
+
+/// The note `id`, if `user` wrote it: a note is its author's observation, so no one else may put
+/// words in it or take it away.
+fn own_note<'s>(session: &'s Session, id: u64, user: &str) -> Result<&'s Note, EditError> {
+    let note = session.notes.iter().find(|n| n.id == id).ok_or(EditError::UnknownNote(id))?;
+    if note.author == user { Ok(note) } else { Err(EditError::NotYourNote { author: note.author.clone() }) }
+}
+
+/// A move below the level of someone proposed, with their proposal withdrawn (`target: None`) or
+/// changed to `target`, keeping the case already written: one step.
+fn repropose_step(
+    session: &Session,
+    person: PersonId,
+    to: Placement,
+    target: Option<LevelId>,
+    stamp: &Stamp,
+) -> Result<(String, Vec<Change>), EditError> {
+    let p = session.person(&person).ok_or_else(|| EditError::UnknownPerson(person.clone()))?;
+    let ladder = &session.ladder;
+    let moved = format!("move {} {} → {}", p.name, cell_label(ladder, &session.placement(p)), cell_label(ladder, &to));
+    let (label, proposal) = match target {
+        None => (format!("{moved}, proposal withdrawn"), None),
+        Some(target) => {
+            let rationale = session.proposals.get(&person).map(|pr| pr.rationale.clone()).unwrap_or_default();
+            let proposal = Proposal { target, rationale, proposer: stamp.actor.clone(), proposed_at: stamp.at };
+            (format!("{moved}, proposal now {}", proposal.target), Some(proposal))
+        }
+    };
+    Ok((
+        label,
+        vec![Change::Place { person: person.clone(), placement: Some(to) }, Change::Propose { person, proposal }],
+    ))
+}
+
+/// A note's author correcting it (`text`) or deleting it (`None`).
+fn change_note(
+    session: &Session,
+    id: u64,
+    text: Option<String>,
+    user: &str,
+) -> Result<(String, Vec<Change>), EditError> {
+    let note = own_note(session, id, user)?;
+    let name = session.person(&note.person).map_or_else(|| note.person.to_string(), |p| p.name.to_string());
+    Ok(match text {
+        Some(text) => {
+            (format!("edit note on {name}"), vec![Change::EditNote { person: note.person.clone(), id, text }])
+        }
+        None => (format!("delete note on {name}"), vec![Change::RemoveNote { id }]),
+    })
+}
+
+/// "rate Ada P4 scope: meets", or "record evidence (links) for …" when the rating stays.
+fn evidence_label(
+    session: &Session,
+    name: &str,
+    person: &PersonId,
+    level: &LevelId,
+    dimension: &DimensionId,
+    rating: Option<Rating>,
+    text: &str,
+) -> String {
+    let before = session.evidence_for(person, level, dimension);
+    if before.and_then(|e| e.rating) == rating {
+        let links_only = before.map_or("", |e| e.text.as_str()) == text;
+        let kind = if links_only { "evidence links" } else { "evidence" };
+        format!("record {kind} for {name} {level} {dimension}")
+    } else {
+        format!("rate {name} {level} {dimension}: {}", rating.map_or("unrated", Rating::label))
+    }
 }

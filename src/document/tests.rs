@@ -81,3 +81,61 @@ fn blind_mode_is_an_edit_and_the_screens_get_the_blinded_copy() {
     doc.apply(Edit::SetBlind(false), &stamp()).expect("revealed");
     assert!(doc.shown().people.iter().any(|p| p.name == "Ada Park"));
 }
+
+#[test]
+fn a_note_is_corrected_or_deleted_by_its_author_alone_and_the_trail_keeps_every_text() {
+    let mut doc = Document::new(sample_session(), None);
+    doc.apply(Edit::AddNote { person: ada(), text: "Led the migraton".into() }, &stamp()).expect("noted");
+    let id = doc.session().notes.last().expect("a note").id;
+    let mei = Stamp { actor: "Mei".into(), ..stamp() };
+    let refused = doc.apply(Edit::EditNote { id, text: "Did nothing".into() }, &mei);
+    assert!(matches!(&refused, Err(EditError::NotYourNote { author }) if author == "Chair"), "{refused:?}");
+    assert!(matches!(doc.apply(Edit::DeleteNote { id }, &mei), Err(EditError::NotYourNote { .. })));
+
+    let label = doc.apply(Edit::EditNote { id, text: "Led the migration".into() }, &stamp()).expect("edited");
+    assert_eq!(label, "edit note on Ada Park");
+    let note = doc.session().notes.iter().find(|n| n.id == id).expect("kept");
+    assert_eq!((note.text.as_str(), note.author.as_str()), ("Led the migration", "Chair"));
+    let event = doc.session().audit.last().expect("event");
+    assert_eq!(
+        (event.action.as_str(), event.from.as_str(), event.to.as_str()),
+        ("edit note", "Led the migraton", "Led the migration")
+    );
+    assert_eq!(event.person, Some(ada()), "the person's state is sealed anew");
+    assert!(doc.session().record_breaks().is_empty(), "{:?}", doc.session().record_breaks());
+    assert!(matches!(doc.apply(Edit::EditNote { id, text: "  ".into() }, &stamp()), Err(EditError::Rule(_))));
+
+    assert_eq!(doc.apply(Edit::DeleteNote { id }, &stamp()).expect("deleted"), "delete note on Ada Park");
+    assert!(doc.session().notes.iter().all(|n| n.id != id));
+    let event = doc.session().audit.last().expect("event");
+    assert_eq!((event.action.as_str(), event.from.as_str()), ("remove note", "Led the migration"));
+    assert!(doc.session().record_breaks().is_empty(), "{:?}", doc.session().record_breaks());
+
+    doc.apply(Edit::Undo, &stamp()).expect("undone");
+    assert_eq!(doc.session().notes.iter().find(|n| n.id == id).map(|n| n.text.as_str()), Some("Led the migration"));
+    doc.apply(Edit::Undo, &stamp()).expect("undone");
+    assert_eq!(doc.session().notes.iter().find(|n| n.id == id).map(|n| n.text.as_str()), Some("Led the migraton"));
+    assert!(doc.session().record_breaks().is_empty(), "{:?}", doc.session().record_breaks());
+}
+
+#[test]
+fn a_note_edited_by_hand_after_an_audited_correction_is_restored_from_the_trail() {
+    let mut doc = Document::new(sample_session(), None);
+    let first = doc.session().notes.iter().find(|n| n.person == ada()).map(|n| n.id);
+    doc.apply(Edit::AddNote { person: ada(), text: "Early draft".into() }, &stamp()).expect("noted");
+    let id = doc.session().notes.last().expect("a note").id;
+    doc.apply(Edit::AddNote { person: ada(), text: "Later note".into() }, &stamp()).expect("noted");
+    doc.apply(Edit::DeleteNote { id }, &stamp()).expect("deleted");
+    doc.apply(Edit::Undo, &stamp()).expect("undone: added back in its place");
+    doc.apply(Edit::EditNote { id, text: "Final wording".into() }, &stamp()).expect("edited");
+    let mut session = doc.session().clone();
+    let held = session.notes.iter_mut().find(|n| n.id == id).expect("note");
+    held.text = "Wording changed by hand".into();
+    assert!(!session.record_breaks().is_empty(), "the hand edit is seen");
+    let mut doc = Document::new(session, None);
+    doc.apply(Edit::RestoreFromTrail { reason: "hand edit".into() }, &stamp()).expect("restored");
+    let ada = ada();
+    let texts: Vec<&str> = doc.session().notes_for(&ada).map(|n| n.text.as_str()).collect();
+    assert!(texts.ends_with(&["Final wording", "Later note"]), "{texts:?} (first note {first:?})");
+    assert!(doc.session().record_breaks().is_empty(), "{:?}", doc.session().record_breaks());
+}

@@ -170,6 +170,16 @@ impl Session {
                 let note = self.notes.iter().find(|n| n.id == *id).ok_or(RuleError::UnknownNote(*id))?;
                 Ok(Checked::new("remove note", note.text.clone(), String::new(), Change::AddNote(note.clone())))
             }
+            Change::EditNote { person, id, text } => {
+                self.known(person)?;
+                let note = self.notes.iter().find(|n| n.id == *id && n.person == *person);
+                let note = note.ok_or(RuleError::UnknownNote(*id))?;
+                if text.trim().is_empty() {
+                    return Err(RuleError::EmptyNote);
+                }
+                let inverse = Change::EditNote { person: person.clone(), id: *id, text: note.text.clone() };
+                Ok(Checked::new("edit note", note.text.clone(), text.clone(), inverse))
+            }
             Change::Settle { conflict, chosen } => self.check_settle(*conflict, *chosen),
             Change::Reopen { conflict, previous: _, chosen } => {
                 self.known(&conflict.person)?;
@@ -331,6 +341,11 @@ impl Session {
                 self.notes.insert(at, note);
             }
             Change::RemoveNote { id } => self.notes.retain(|n| n.id != id),
+            Change::EditNote { person: _, id, text } => {
+                if let Some(note) = self.notes.iter_mut().find(|n| n.id == id) {
+                    note.text = text;
+                }
+            }
             Change::Settle { conflict, chosen } => {
                 if let Some(i) = self.conflicts.iter().position(|c| c.id == conflict) {
                     let open = self.conflicts.remove(i);

@@ -35,8 +35,11 @@ pub enum Change {
     },
     /// Add a calibration note.
     AddNote(Note),
-    /// Remove a note (only undo does this; notes are otherwise never removed).
+    /// Remove a note: its author deletes it, or undo takes back its adding. The trail keeps the
+    /// text removed.
     RemoveNote { id: u64 },
+    /// Put new text in a note (its author's correction); the trail keeps the old text beside it.
+    EditNote { person: PersonId, id: u64, text: String },
     /// Settle an open conflict between prep files with one of its values.
     Settle { conflict: u64, chosen: usize },
     /// Reopen a settled conflict and put back the value before it (the undo of `Settle`).
@@ -80,7 +83,8 @@ impl Change {
             | Change::Decide { .. }
             | Change::SetEvidence { .. }
             | Change::AddNote(_)
-            | Change::RemoveNote { .. } => false,
+            | Change::RemoveNote { .. }
+            | Change::EditNote { .. } => false,
         }
     }
 
@@ -92,6 +96,7 @@ impl Change {
             | Change::Propose { person, .. }
             | Change::Decide { person, .. }
             | Change::SetEvidence { person, .. }
+            | Change::EditNote { person, .. }
             | Change::SetMark { person, .. } => Some(person),
             Change::AddNote(note) => Some(&note.person),
             Change::Reopen { conflict, .. } => Some(&conflict.person),

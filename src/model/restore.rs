@@ -190,11 +190,17 @@ impl Session {
         let replay = |mut list: Vec<Note>| {
             for change in events {
                 match change {
-                    Change::AddNote(note) => match list.iter_mut().find(|n| n.id == note.id) {
-                        Some(kept) => *kept = note.clone(),
-                        None => list.push(note.clone()),
+                    // In id order, as the session keeps them (a note removed and added back).
+                    Change::AddNote(note) => match list.binary_search_by_key(&note.id, |n| n.id) {
+                        Ok(at) => list[at] = note.clone(),
+                        Err(at) => list.insert(at, note.clone()),
                     },
                     Change::RemoveNote { id } => list.retain(|n| n.id != *id),
+                    Change::EditNote { person: _, id, text } => {
+                        if let Some(kept) = list.iter_mut().find(|n| n.id == *id) {
+                            kept.text.clone_from(text);
+                        }
+                    }
                     _ => {}
                 }
             }

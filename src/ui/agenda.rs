@@ -132,7 +132,7 @@ fn row_ui(ui: &mut egui::Ui, session: &Session, index: usize, item: &AgendaItem,
             .collect();
         if !comments.is_empty() {
             // Long comments wrap within the window rather than running off it.
-            ui.add(egui::Label::new(RichText::new(comments.join(" · ")).small().italics()).wrap());
+            super::long_text::long_text(ui, &comments.join(" · "), |t| t.small().italics());
         }
         if let Some(d) = session.decisions.get(&item.person) {
             let spent = d.time_spent_secs.map(|s| format!(" in {}:{:02}", s / 60, s % 60)).unwrap_or_default();

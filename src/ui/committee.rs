@@ -288,7 +288,7 @@ fn minutes_ui(ui: &mut egui::Ui, session: &Session, st: &mut CommitteeState, out
             let due = item.due.map(|d| format!(" · due {d}")).unwrap_or_default();
             let about = item.person.as_ref().map(|p| format!(" · about {}", session.name_of(p))).unwrap_or_default();
             let owner = if item.owner.is_empty() { "no owner".to_owned() } else { item.owner.clone() };
-            ui.add(egui::Label::new(format!("{} — {owner}{due}{about}", item.text)).wrap());
+            super::long_text::long_text(ui, &format!("{} — {owner}{due}{about}", item.text), |t| t);
         });
     }
     egui::Grid::new("action-form").show(ui, |ui| {
@@ -325,7 +325,11 @@ fn minutes_ui(ui: &mut egui::Ui, session: &Session, st: &mut CommitteeState, out
     ui.separator();
     for d in &session.meeting.deferrals {
         let note = if d.note.is_empty() { String::new() } else { format!(": {}", d.note) };
-        ui.label(format!("{} deferred to {}{note}", session.name_of(&d.person), d.until));
+        super::long_text::long_text(
+            ui,
+            &format!("{} deferred to {}{note}", session.name_of(&d.person), d.until),
+            |t| t,
+        );
     }
     if let Some(candidate) = st.candidate.clone() {
         ui.horizontal_wrapped(|ui| {

@@ -76,7 +76,7 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
                                     let rating = e.rating.map_or("unrated", |r| r.label());
                                     ui.label(RichText::new(rating).strong());
                                     if !e.text.is_empty() {
-                                        ui.label(&e.text);
+                                        super::long_text::long_text(ui, &e.text, |t| t);
                                     }
                                     for link in &e.links {
                                         ui.label(RichText::new(link).small().weak());
@@ -94,7 +94,7 @@ pub fn compare_ui(ctx: &egui::Context, session: &Session, state: &mut Option<Com
                         let rationale = session.proposals.get(&person.id).map_or("—", |p| p.rationale.as_str());
                         ui.vertical(|ui| {
                             ui.set_max_width(COLUMN);
-                            ui.label(rationale);
+                            super::long_text::long_text(ui, rationale, |t| t);
                         });
                     }
                     ui.end_row();

@@ -111,7 +111,7 @@ fn side_by_side_ui(ui: &mut Ui, left: (&str, &str), right: (&str, &str)) {
             ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
                 ui.set_width(width);
                 ui.label(RichText::new(caption).small().weak());
-                ui.add(egui::Label::new(text).wrap());
+                super::long_text::long_text(ui, text, |t| t);
             });
         }
     });

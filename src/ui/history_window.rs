@@ -1,5 +1,6 @@
 //! The History window: the audit trail, newest first, filterable by person and author, exportable.
 
+use super::long_text::one_line;
 use crate::command::{Action, Command};
 use crate::model::Session;
 use crate::view::HistoryFilter;
@@ -72,11 +73,13 @@ pub fn history_ui(ctx: &egui::Context, session: &Session, filter: &mut Option<Hi
                     row.col(|ui| {
                         ui.label(&event.actor);
                     });
+                    // A row has one line: long texts are cut, and the person panel's History
+                    // shows an event whole.
                     row.col(|ui| {
-                        ui.label(event.summary(&name));
+                        ui.label(one_line(&event.summary(&name)));
                     });
                     row.col(|ui| {
-                        ui.label(&event.why);
+                        ui.label(one_line(&event.why));
                     });
                 });
             });

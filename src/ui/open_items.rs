@@ -53,7 +53,7 @@ pub fn open_items_ui(ctx: &egui::Context, session: &Session, open: &mut bool, ou
                             };
                             let text = format!("{}{by}: {}", option.source, option.value.describe(&others));
                             let text = if held { format!("{text}   ← held now") } else { text };
-                            ui.label(text);
+                            super::long_text::long_text(ui, &text, |t| t);
                         });
                     }
                 }

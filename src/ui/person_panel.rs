@@ -2,9 +2,7 @@
 //! evidence per criterion, calibration notes, the proposal and decision, and their history.
 
 use super::hint::Hint as _;
-use super::text_area::labelled_text_area;
 use super::{decision_form, evidence};
-use crate::command::Edit;
 use crate::command::{Action, Command};
 use crate::model::{Person, Session};
 use crate::view::{Drafts, UnsentText, ViewContext, ViewState};
@@ -78,7 +76,7 @@ pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &
         }
         CollapsingHeader::new(format!("Calibration notes ({})", session.notes_for(&person.id).count()))
             .default_open(true)
-            .show(ui, |ui| notes_ui(ui, session, person, drafts, out));
+            .show(ui, |ui| super::notes::notes_ui(ui, session, person, you, drafts, out));
         CollapsingHeader::new(format!("History ({})", session.history_for(&person.id).count()))
             .default_open(false)
             .show(ui, |ui| {
@@ -88,9 +86,9 @@ pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &
                             .small()
                             .weak(),
                     );
-                    ui.label(event.summary(""));
+                    super::long_text::long_text(ui, &event.summary(""), |t| t);
                     if !event.why.is_empty() {
-                        ui.label(RichText::new(format!("why: {}", event.why)).italics());
+                        super::long_text::long_text(ui, &format!("why: {}", event.why), RichText::italics);
                     }
                     ui.add_space(4.0);
                 }
@@ -100,18 +98,4 @@ pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &
 
 fn level_label(session: &Session, person: &Person) -> String {
     session.ladder.level(&person.level).map_or_else(|| person.level.to_string(), crate::model::Level::label)
-}
-
-fn notes_ui(ui: &mut Ui, session: &Session, person: &Person, drafts: &mut Drafts, out: &mut Vec<Command>) {
-    for note in session.notes_for(&person.id) {
-        ui.label(RichText::new(format!("{} · {}", note.at.strftime("%Y-%m-%d %H:%M"), note.author)).small().weak());
-        ui.label(&note.text);
-        ui.add_space(2.0);
-    }
-    labelled_text_area(ui, "Calibration note", &mut drafts.note, "What you observed, and where");
-    let can_add = !drafts.note.trim().is_empty();
-    if ui.add_enabled(can_add, egui::Button::new("Add note")).clicked() {
-        out.push(Command::Edit(Edit::AddNote { person: person.id.clone(), text: drafts.note.trim().to_owned() }));
-        drafts.note.clear();
-    }
 }

@@ -28,7 +28,7 @@ pub fn pre_read_ui(
     ui.label(format!("Tally: {}", session.tally(&person.id).describe()));
     for mark in session.marks_for(&person.id).filter(|m| m.member != you) {
         let comment = if mark.comment.is_empty() { String::new() } else { format!(" — {}", mark.comment) };
-        ui.label(RichText::new(format!("{}: {}{comment}", mark.member, mark.vote.label())).small());
+        super::long_text::long_text(ui, &format!("{}: {}{comment}", mark.member, mark.vote.label()), RichText::small);
     }
     let label = ui.label("Your comment");
     ui.text_edit_singleline(&mut draft.1).labelled_by(label.id);

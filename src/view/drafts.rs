@@ -15,6 +15,8 @@ pub struct Drafts {
     /// Evidence links being edited, space-separated, per dimension.
     pub links: HashMap<DimensionId, String>,
     pub note: String,
+    /// A note of the user's being corrected: its id and the text as typed so far.
+    pub editing_note: Option<(u64, String)>,
     pub proposal_rationale: String,
     pub outcome: Option<Outcome>,
     pub new_level: Option<LevelId>,
@@ -143,6 +145,7 @@ fn follow_map(
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UnsentText {
     pub note: String,
+    pub editing_note: Option<(u64, String)>,
     pub proposal_rationale: String,
     pub decision_rationale: String,
 }
@@ -151,6 +154,7 @@ impl From<&Drafts> for UnsentText {
     fn from(drafts: &Drafts) -> Self {
         UnsentText {
             note: drafts.note.clone(),
+            editing_note: drafts.editing_note.clone(),
             proposal_rationale: drafts.proposal_rationale.clone(),
             decision_rationale: drafts.decision_rationale.clone(),
         }
@@ -160,6 +164,9 @@ impl From<&Drafts> for UnsentText {
 impl UnsentText {
     /// Puts non-empty unsent text back into freshly made drafts.
     pub fn restore_into(self, drafts: &mut Drafts) {
+        if self.editing_note.is_some() {
+            drafts.editing_note = self.editing_note;
+        }
         for (kept, slot) in [
             (self.note, &mut drafts.note),
             (self.proposal_rationale, &mut drafts.proposal_rationale),

@@ -18,5 +18,6 @@ pub use drafts::{Drafts, UnsentText};
 pub use import_preview::{ImportPreview, MappedField, PreviewRow};
 pub use state::{
     CellList, CompareState, ExportCsvOptions, Filters, HistoryFilter, LockPrompt, PathPrompt, PathPromptKind,
-    PendingProposal, RecordPrompt, RecoveryOffer, SignPrompt, SortColumn, StatusMessage, ThemeChoice, ViewState,
+    PendingDemotion, PendingProposal, RecordPrompt, RecoveryOffer, SignPrompt, SortColumn, StatusMessage, ThemeChoice,
+    ViewState,
 };

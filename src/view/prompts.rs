@@ -23,6 +23,16 @@ impl PendingProposal {
     }
 }
 
+/// A move below the level of someone with a proposal, waiting for what becomes of the proposal:
+/// kept, withdrawn, or changed to `change_to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingDemotion {
+    pub person: PersonId,
+    pub to: Placement,
+    /// The level the proposal would change to, as chosen in the prompt.
+    pub change_to: Option<crate::model::LevelId>,
+}
+
 /// A recovery file found on start, offered to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecoveryOffer {

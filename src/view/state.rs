@@ -2,7 +2,8 @@
 
 use super::drafts::{Drafts, UnsentText};
 pub use super::prompts::{
-    ExportCsvOptions, LockPrompt, PathPrompt, PathPromptKind, PendingProposal, RecordPrompt, RecoveryOffer, SignPrompt,
+    ExportCsvOptions, LockPrompt, PathPrompt, PathPromptKind, PendingDemotion, PendingProposal, RecordPrompt,
+    RecoveryOffer, SignPrompt,
 };
 pub use super::windows::{
     CellList, CompareState, FairnessState, FairnessTab, HelpPage, HistoryFilter, Presenter, Windows,
@@ -75,6 +76,8 @@ pub struct ViewState {
     /// Unsent note and rationale text of people not currently selected.
     pub unsent: HashMap<PersonId, UnsentText>,
     pub pending: Option<PendingProposal>,
+    /// A move below the level of someone proposed, waiting for what becomes of the proposal.
+    pub demotion: Option<PendingDemotion>,
     /// An action held back until the user says what to do with unsaved changes.
     pub unsaved_prompt: Option<Interrupted>,
     /// The grid shows counts and shares per cell instead of cards.
@@ -117,6 +120,7 @@ impl Default for ViewState {
             unsent: HashMap::new(),
             mark_draft: (crate::model::PersonId::new(""), String::new()),
             pending: None,
+            demotion: None,
             unsaved_prompt: None,
             path_prompt: None,
             density: false,
@@ -138,6 +142,7 @@ impl ViewState {
     pub fn modal_open(&self) -> bool {
         self.palette.is_some()
             || self.pending.is_some()
+            || self.demotion.is_some()
             || self.unsaved_prompt.is_some()
             || self.path_prompt.is_some()
             || !self.recovery_offers.is_empty()
