@@ -159,3 +159,18 @@ fn every_fixture_version_reads_and_writes_the_same_in_parallel() {
     }
     assert_eq!(read, 5);
 }
+
+#[test]
+fn every_edit_of_this_change_reads_and_writes_the_same_in_parallel() {
+    use ladderboard::document::{Document, Edit, Stamp};
+    use ladderboard::model::{LevelId, Placement, PersonId};
+    let mut doc = Document::new(session_with_notes(&["first, (draft)".to_owned()]), None);
+    let stamp = Stamp { actor: "Chair \"quoted\"".into(), at: Timestamp::UNIX_EPOCH };
+    let id = doc.session().notes.last().expect("note").id;
+    doc.apply(Edit::EditNote { id, text: "second: [final]\n// not a comment".into() }, &stamp).expect("edited");
+    let farah = PersonId::new("E2006");
+    let to = Placement { level: LevelId::new("P1"), band: 1 };
+    doc.apply(Edit::MoveAndRepropose { person: farah, to, target: Some(LevelId::new("P4")) }, &stamp).expect("moved");
+    doc.apply(Edit::DeleteNote { id }, &stamp).expect("deleted");
+    assert_same_both_ways(doc.session());
+}
