@@ -163,7 +163,7 @@ fn every_fixture_version_reads_and_writes_the_same_in_parallel() {
 #[test]
 fn every_edit_of_this_change_reads_and_writes_the_same_in_parallel() {
     use ladderboard::document::{Document, Edit, Stamp};
-    use ladderboard::model::{LevelId, Placement, PersonId};
+    use ladderboard::model::{LevelId, PersonId, Placement};
     let mut doc = Document::new(session_with_notes(&["first, (draft)".to_owned()]), None);
     let stamp = Stamp { actor: "Chair \"quoted\"".into(), at: Timestamp::UNIX_EPOCH };
     let id = doc.session().notes.last().expect("note").id;

@@ -345,10 +345,7 @@ fn below_their_level(
     }
     let placed = format!("{} placed in {to}, below their level {}", p.name, p.level);
     Some(match session.proposals.get(person) {
-        Some(proposal) => format!(
-            "{placed}; the proposal for {} is kept",
-            proposal.target
-        ),
+        Some(proposal) => format!("{placed}; the proposal for {} is kept", proposal.target),
         None => placed,
     })
 }

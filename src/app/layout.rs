@@ -32,7 +32,14 @@ impl LadderApp {
         // The menu bar edits the name; the panels read it as it was when the frame began.
         // As the screens show names: your code while blind, so your marks and recusals are found.
         let you = document.shown_actor(&settings.user_name);
-        let cx = ViewContext { session, derived: caches.derived(), today, you: &you, read_only };
+        let cx = ViewContext {
+            session,
+            derived: caches.derived(),
+            person_record: caches.person_record(),
+            today,
+            you: &you,
+            read_only,
+        };
         Panel::top("menu").show(ui, |ui| {
             let edit = menu_bar::EditState { undo: undo.as_deref(), redo: redo.as_deref() };
             let stale = caches.signatures.get().map_or(&[][..], Vec::as_slice);

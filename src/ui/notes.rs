@@ -4,21 +4,14 @@
 use super::long_text::long_text;
 use super::text_area::labelled_text_area;
 use crate::command::{Command, Edit};
-use crate::model::{Person, Session};
+use crate::model::{Note, Person};
 use crate::view::Drafts;
 use egui::{Button, RichText, Ui};
 
-/// The notes on `person`, then the field for a new one. `you`: the user, whose notes are theirs
+/// The `notes` on `person`, then the field for a new one. `you`: the user, whose notes are theirs
 /// to change.
-pub fn notes_ui(
-    ui: &mut Ui,
-    session: &Session,
-    person: &Person,
-    you: &str,
-    drafts: &mut Drafts,
-    out: &mut Vec<Command>,
-) {
-    for note in session.notes_for(&person.id) {
+pub fn notes_ui(ui: &mut Ui, notes: &[&Note], person: &Person, you: &str, drafts: &mut Drafts, out: &mut Vec<Command>) {
+    for &note in notes {
         ui.label(RichText::new(format!("{} · {}", note.at.strftime("%Y-%m-%d %H:%M"), note.author)).small().weak());
         match drafts.editing_note.as_mut() {
             Some((id, text)) if *id == note.id => {

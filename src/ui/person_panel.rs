@@ -10,7 +10,7 @@ use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 /// Draws the panel for the selected person.
 pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &mut Vec<Command>) {
-    let ViewContext { session, today, you, .. } = *cx;
+    let ViewContext { session, today, you, person_record, .. } = *cx;
     let Some(person) = view.selected.as_ref().and_then(|id| session.person(id)) else {
         ui.label("Select a person on the grid or in the list.");
         return;
@@ -74,13 +74,14 @@ pub fn person_ui(ui: &mut Ui, cx: &ViewContext<'_>, view: &mut ViewState, out: &
                 .default_open(true)
                 .show(ui, |ui| super::pre_read::pre_read_ui(ui, session, person, you, &mut view.mark_draft, out));
         }
-        CollapsingHeader::new(format!("Calibration notes ({})", session.notes_for(&person.id).count()))
+        let notes: Vec<_> = person_record.notes(session, &person.id).collect();
+        CollapsingHeader::new(format!("Calibration notes ({})", notes.len()))
             .default_open(true)
-            .show(ui, |ui| super::notes::notes_ui(ui, session, person, you, drafts, out));
-        CollapsingHeader::new(format!("History ({})", session.history_for(&person.id).count()))
+            .show(ui, |ui| super::notes::notes_ui(ui, &notes, person, you, drafts, out));
+        CollapsingHeader::new(format!("History ({})", person_record.events(session, &person.id).count()))
             .default_open(false)
             .show(ui, |ui| {
-                for event in session.history_for(&person.id).collect::<Vec<_>>().into_iter().rev() {
+                for event in person_record.events(session, &person.id).rev() {
                     ui.label(
                         RichText::new(format!("{} · {}", event.at.strftime("%Y-%m-%d %H:%M"), event.actor))
                             .small()

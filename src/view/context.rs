@@ -12,6 +12,8 @@ use crate::model::Session;
 pub struct ViewContext<'a> {
     pub session: &'a Session,
     pub derived: &'a Derived,
+    /// The selected person's notes and trail events, found once per revision.
+    pub person_record: &'a super::cache::PersonRecord,
     pub today: jiff::civil::Date,
     /// The user's name as the audit trail writes it (a pre-read mark is theirs).
     pub you: &'a str,
