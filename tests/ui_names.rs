@@ -70,3 +70,35 @@ fn right_to_left_names_read_right_to_left_and_the_latin_beside_them_keeps_its_or
         glyphs.iter().filter(|(c, _)| ('\u{0590}'..='\u{05FF}').contains(c)).map(|&(_, x)| x).fold(0.0, f32::max);
     assert!(hebrew_right < x('P') && x('P') < x('4') && x('4') < x('y'), "{glyphs:?}");
 }
+
+/// Every text painted in the last frame, with where it was painted.
+fn painted_texts(h: &egui_kittest::Harness<'_, ladderboard::app::LadderApp>) -> Vec<(String, egui::Rect)> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(text) => out.push((text.galley.text().to_owned(), text.visual_bounding_rect())),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    h.output().shapes.iter().for_each(|clipped| collect(&clipped.shape, &mut out));
+    out
+}
+
+#[test]
+fn a_card_with_a_hebrew_manager_and_team_reads_right_to_left_and_is_cut_at_its_end() {
+    if !system_font_for("Hebrew") {
+        return;
+    }
+    let mut h = harness();
+    import_roster_fixture(&mut h, "rtl_teams.csv");
+    h.run();
+    let texts = painted_texts(&h);
+    // Dana has no manager: her team alone, its words in display order ("תשלומים" painted left).
+    assert!(texts.iter().any(|(t, _)| t == "תשלומים צוות"), "{texts:?}");
+    // Yossi's manager is on the right, where the line starts; the long team is cut at the left.
+    let yossi = texts.iter().find(|(t, _)| t.ends_with("· לוי דנה")).unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(yossi.0.starts_with('…'), "cut at its visual left: {}", yossi.0);
+    let card = h.get_by_role_and_label(Role::Button, "יוסי כהן").rect();
+    assert!(card.right() - yossi.1.right() < 60.0, "aligned right, by the badge: {:?} in {card:?}", yossi.1);
+}

@@ -48,11 +48,13 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
         // "Nadia Karimi" reads whole rather than as "Nadia Kar…", and a name cut keeps its end.
         let two_line_font = FontId::proportional(theme::CARD_NAME_SIZE - 1.0);
         let width = text_right - inner.left();
-        let galley = super::name_fit::fit_name(ui.ctx(), &person.name, &two_line_font, text_color, width, 2);
+        let name = super::bidi::display_order(&person.name);
+        let galley = super::name_fit::fit_name(ui.ctx(), &name, &two_line_font, text_color, width, 2);
         painter.galley(inner.left_top(), galley, text_color);
     } else {
         // The name gets the whole first line; manager and team the second, left of the badge.
-        let galley = super::name_fit::fit_name(ui.ctx(), &person.name, &name_font, text_color, inner.width(), 1);
+        let name = super::bidi::display_order(&person.name);
+        let galley = super::name_fit::fit_name(ui.ctx(), &name, &name_font, text_color, inner.width(), 1);
         painter.galley(inner.left_top(), galley, text_color);
         let detail = match (manager.is_empty(), person.team.is_empty()) {
             (false, false) => format!("{manager} · {}", person.team),
@@ -61,7 +63,13 @@ pub fn card_ui(ui: &mut Ui, session: &Session, person: &Person, selected: bool) 
         };
         let (detail_font, weak) = (FontId::proportional(theme::CARD_DETAIL_SIZE), visuals.weak_text_color());
         let detail_width = text_right - inner.left();
-        paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
+        if super::bidi::reads_right_to_left(&detail) {
+            // Right to left: painted against the badge, and cut at its visual left, where it ends.
+            let anchor = egui::pos2(text_right, inner.bottom());
+            paint_cut_at_left(&painter, anchor, &super::bidi::display_order(&detail), &detail_font, weak, detail_width);
+        } else {
+            paint_elided(&painter, inner.left_bottom(), Align2::LEFT_BOTTOM, &detail, detail_font, weak, detail_width);
+        }
     }
     response.hint(format!(
         "{} — {manager} · {}{coverage_text}\nDrag to move; Ctrl+arrows move the selected card",
@@ -125,6 +133,28 @@ fn paint_elided(
     let galley = painter.layout_job(job);
     let rect = anchor.anchor_size(pos, galley.size());
     painter.galley(rect.min, galley, color);
+}
+
+/// A right-to-left line (already in display order) anchored at its right end, `pos`, cut with a
+/// leading "…" where it would pass `max_width`.
+fn paint_cut_at_left(
+    painter: &egui::Painter,
+    pos: egui::Pos2,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+    max_width: f32,
+) {
+    let layout = |s: &str| painter.layout_no_wrap(s.to_owned(), font.clone(), color);
+    let shown = match super::bidi::keep_from_end(text, max_width, |s| layout(s).size().x) {
+        None => text.to_owned(),
+        Some(kept) => {
+            let start = text.char_indices().rev().nth(kept.saturating_sub(1)).map_or(text.len(), |(at, _)| at);
+            format!("…{}", if kept == 0 { "" } else { &text[start..] })
+        }
+    };
+    let galley = layout(&shown);
+    painter.galley(Align2::RIGHT_BOTTOM.anchor_size(pos, galley.size()).min, galley, color);
 }
 
 /// While dragging, the person's name follows the pointer on a layer above everything.

@@ -2,6 +2,7 @@
 //! never change the session themselves and know nothing of the app that owns them.
 
 pub mod agenda;
+pub mod bidi;
 pub mod board;
 pub mod board_cell;
 pub mod card;
